@@ -1,0 +1,32 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Parley", template: "%s · Parley" },
+  description: "Who stated what, on which issue, when: positions in a negotiation, side by side and over time.",
+};
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+// Every page reads the live database: never prerender one at build time.
+export const dynamic = "force-dynamic";
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link href="/" className="brand">
+            Par<span>ley</span>
+          </Link>
+          <span className="tagline">Positions in negotiations, side by side and over time</span>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}

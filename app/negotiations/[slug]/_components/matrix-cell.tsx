@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { formatDay, plural } from "@/lib/format";
+import type { MatrixCell as Cell } from "@/lib/matrix";
+import type { EntryView } from "@/server/queries/entries";
+import { FirmnessTag, StanceBadge } from "@/components/stance";
+
+/** One cell: the position in force on the as-of day, with its date, source and neighbours. */
+export function MatrixCellView({
+  cell,
+  slug,
+  partyNames,
+  historyHref,
+  addHref,
+}: {
+  cell: Cell<EntryView>;
+  slug: string;
+  partyNames: Map<number, string>;
+  historyHref: string;
+  addHref: string;
+}) {
+  const entry = cell.current;
+  if (!entry) {
+    return (
+      <div className="cell">
+        <span className="cell-empty">No position recorded</span>
+        {cell.later > 0 ? (
+          <span className="cell-marks">
+            <Link href={historyHref}>{plural(cell.later, "later entry", "later entries")} ▸</Link>
+          </span>
+        ) : (
+          <Link href={addHref} className="small" aria-label="Add a position entry to this cell">
+            + Add
+          </Link>
+        )}
+      </div>
+    );
+  }
+  const others = entry.partyIds.filter((id) => id !== cell.partyId && partyNames.has(id)).map((id) => partyNames.get(id));
+  return (
+    <div className="cell">
+      <div className="cell-top">
+        <StanceBadge stance={entry.stance} />
+        <FirmnessTag firmness={entry.firmness} />
+      </div>
+      <p className="cell-summary">{entry.summary}</p>
+      {others.length > 0 ? <span className="cell-joint">Joint with {others.join(", ")}</span> : null}
+      <span className="cell-meta">
+        <span>{formatDay(entry.statedOn)}</span>
+        <Link href={`/negotiations/${slug}/sources/${entry.source.id}`} title={entry.source.title}>
+          {entry.source.outlet || "source"}
+        </Link>
+      </span>
+      {cell.earlier + cell.later > 0 ? (
+        <span className="cell-marks">
+          {cell.earlier > 0 ? <Link href={historyHref}>◂ {plural(cell.earlier, "earlier")}</Link> : null}
+          {cell.later > 0 ? <Link href={historyHref}>{plural(cell.later, "later")} ▸</Link> : null}
+        </span>
+      ) : null}
+    </div>
+  );
+}

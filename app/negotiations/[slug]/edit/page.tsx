@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getNegotiation } from "@/server/queries/negotiations";
+import { deleteNegotiationAction } from "@/server/actions/negotiations";
+import { DeleteForm } from "@/components/delete-form";
+import { NegotiationForm } from "../../_components/negotiation-form";
+
+export const metadata: Metadata = { title: "Edit negotiation" };
+
+export default async function EditNegotiationPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const negotiation = await getNegotiation(slug);
+  if (!negotiation) notFound();
+  return (
+    <div className="page-narrow">
+      <h2>Edit negotiation</h2>
+      <NegotiationForm negotiation={negotiation} />
+      <DeleteForm
+        action={deleteNegotiationAction.bind(null, negotiation.id)}
+        version={negotiation.version}
+        label="Delete negotiation"
+        question={`Move “${negotiation.title}” to the trash? It can be restored.`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import "server-only";
+import { listIssues, listParties } from "@/server/queries/parties-and-issues";
+import { listSources } from "@/server/queries/sources";
+import { formatDay } from "@/lib/format";
+
+/** The choices an entry form offers: this negotiation's live parties, issues and sources. */
+export async function entryFormOptions(negotiationId: number) {
+  const [parties, issues, sources] = await Promise.all([listParties(negotiationId), listIssues(negotiationId), listSources(negotiationId)]);
+  return {
+    parties: parties.map((p) => ({ value: String(p.id), label: p.name })),
+    issues: issues.map((i) => ({ value: String(i.id), label: i.name })),
+    sources: sources.map((s) => ({
+      value: String(s.id),
+      label: `${formatDay(s.publishedOn)} · ${s.outlet ? `${s.outlet}: ` : ""}${s.title}${s.hasText ? "" : " (link only)"}`,
+    })),
+  };
+}

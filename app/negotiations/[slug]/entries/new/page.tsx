@@ -1,0 +1,47 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getNegotiation } from "@/server/queries/negotiations";
+import { parseId } from "@/lib/form";
+import { EntryForm } from "../_components/entry-form";
+import { entryFormOptions } from "../_components/options";
+
+export const metadata: Metadata = { title: "Add position entry" };
+
+type Search = { party?: string; issue?: string; source?: string };
+
+export default async function NewEntryPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
+  const [{ slug }, search] = await Promise.all([params, searchParams]);
+  const negotiation = await getNegotiation(slug);
+  if (!negotiation) notFound();
+  const options = await entryFormOptions(negotiation.id);
+  // Pre-fill from the cell or source the user came from, when it belongs here.
+  const pick = (raw: string | undefined, list: { value: string }[]) => {
+    const id = parseId(raw);
+    return id && list.some((o) => o.value === String(id)) ? String(id) : "";
+  };
+  const party = pick(search.party, options.parties);
+  const initial = {
+    partyIds: party ? [party] : [],
+    issueId: pick(search.issue, options.issues),
+    sourceId: pick(search.source, options.sources),
+  };
+  const missing = [options.parties.length === 0 && "parties", options.issues.length === 0 && "issues", options.sources.length === 0 && "sources"].filter(Boolean);
+  return (
+    <div className="page-narrow">
+      <p className="breadcrumbs">
+        <Link href={`/negotiations/${slug}`}>Matrix</Link> /
+      </p>
+      <h2 style={{ marginTop: 0 }}>Add position entry</h2>
+      {missing.length > 0 ? (
+        <p className="empty">
+          An entry needs a party, an issue and a source. Add {missing.join(" and ")} first:{" "}
+          <Link href={`/negotiations/${slug}/parties`}>parties</Link> · <Link href={`/negotiations/${slug}/issues`}>issues</Link> ·{" "}
+          <Link href={`/negotiations/${slug}/sources/new`}>sources</Link>
+        </p>
+      ) : (
+        <EntryForm slug={slug} initial={initial} {...options} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getNegotiation } from "@/server/queries/negotiations";
+import { getIssue } from "@/server/queries/parties-and-issues";
+import { deleteIssueAction } from "@/server/actions/parties-and-issues";
+import { DeleteForm } from "@/components/delete-form";
+import { parseId } from "@/lib/form";
+import { IssueForm } from "../../_components/issue-form";
+
+export const metadata: Metadata = { title: "Edit issue" };
+
+export default async function EditIssuePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id: rawId } = await params;
+  const id = parseId(rawId);
+  const negotiation = await getNegotiation(slug);
+  if (!negotiation || !id) notFound();
+  const issue = await getIssue(negotiation.id, id);
+  if (!issue) notFound();
+  return (
+    <div className="page-narrow">
+      <p className="breadcrumbs">
+        <Link href={`/negotiations/${slug}/issues`}>Issues</Link> /
+      </p>
+      <h2 style={{ marginTop: 0 }}>Edit {issue.name}</h2>
+      <IssueForm slug={slug} issue={issue} />
+      <DeleteForm
+        action={deleteIssueAction.bind(null, slug, id)}
+        version={issue.version}
+        label="Delete issue"
+        question={`Move “${issue.name}” to the trash? Its row leaves the matrix; its entries are kept.`}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+"use client";
+
+import { Field } from "@/components/field";
+import { FormShell } from "@/components/form-shell";
+import { createPartyAction, updatePartyAction } from "@/server/actions/parties-and-issues";
+import { LIMITS } from "@/lib/schemas";
+import { PARTY_ROLE_LABELS, PARTY_ROLES } from "@/lib/vocabulary";
+import type { FormValues } from "@/lib/form";
+
+export interface PartyFormRecord {
+  id: number;
+  version: number;
+  name: string;
+  shortName: string;
+  aliases: string;
+  role: string;
+  colour: string;
+  order: number;
+}
+
+export function PartyForm({ slug, party, nextOrder = 1 }: { slug: string; party?: PartyFormRecord; nextOrder?: number }) {
+  const action = party ? updatePartyAction.bind(null, slug, party.id) : createPartyAction.bind(null, slug);
+  const initial: FormValues = party
+    ? { ...party, id: String(party.id), version: String(party.version), order: String(party.order) }
+    : { role: "party", colour: "#4b5563", order: String(nextOrder) };
+  return (
+    <FormShell action={action} initialValues={initial} submitLabel={party ? "Save party" : "Add party"}>
+      {party ? <Field kind="hidden" name="version" label="Version" /> : null}
+      <div className="form-grid-2">
+        <Field name="name" label="Name" required maxLength={LIMITS.name} />
+        <Field name="shortName" label="Short name" maxLength={LIMITS.shortName} hint="Shown where space is tight, e.g. “US”." />
+      </div>
+      <div className="form-grid-2">
+        <Field kind="select" name="role" label="Role" required options={PARTY_ROLES.map((r) => ({ value: r, label: PARTY_ROLE_LABELS[r] }))} />
+        <Field kind="color" name="colour" label="Colour" hint="Marks the party's column and timeline lane." />
+        <Field kind="number" name="order" label="Order" hint="Columns are sorted by this number." />
+      </div>
+      <Field kind="textarea" name="aliases" label="Other names" rows={2} maxLength={LIMITS.aliases} hint="One per line, e.g. “PIJ”." />
+    </FormShell>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getNegotiation } from "@/server/queries/negotiations";
+import { listParties } from "@/server/queries/parties-and-issues";
+import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
+import { PartyForm } from "./_components/party-form";
+
+export const metadata: Metadata = { title: "Parties" };
+
+export default async function PartiesPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const negotiation = await getNegotiation(slug);
+  if (!negotiation) notFound();
+  const parties = await listParties(negotiation.id);
+  return (
+    <div className="page-narrow">
+      <h2 style={{ marginTop: 0 }}>Parties ({parties.length})</h2>
+      {parties.length === 0 ? (
+        <p className="empty">No party yet. Add the sides, mediators and observers whose positions you track.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Order</th>
+                <th scope="col">Name</th>
+                <th scope="col">Short name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Other names</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {parties.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.order}</td>
+                  <td>
+                    <span className="swatch" style={{ background: p.colour }} aria-hidden="true" />
+                    {p.name}
+                  </td>
+                  <td>{p.shortName}</td>
+                  <td>{PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role}</td>
+                  <td>{p.aliases.split("\n").filter(Boolean).join(", ")}</td>
+                  <td>
+                    <Link href={`/negotiations/${slug}/parties/${p.id}/edit`}>
+                      Edit<span className="visually-hidden"> {p.name}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <h2>Add a party</h2>
+      <PartyForm slug={slug} nextOrder={Math.max(0, ...parties.map((p) => p.order)) + 1} />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getNegotiation } from "@/server/queries/negotiations";
+import { getSource } from "@/server/queries/sources";
+import { deleteSourceAction } from "@/server/actions/sources";
+import { DeleteForm } from "@/components/delete-form";
+import { parseId } from "@/lib/form";
+import { SourceForm } from "../../_components/source-form";
+
+export const metadata: Metadata = { title: "Edit source" };
+
+export default async function EditSourcePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id: rawId } = await params;
+  const id = parseId(rawId);
+  const negotiation = await getNegotiation(slug);
+  if (!negotiation || !id) notFound();
+  const source = await getSource(negotiation.id, id);
+  if (!source) notFound();
+  return (
+    <div className="page-narrow">
+      <p className="breadcrumbs">
+        <Link href={`/negotiations/${slug}/sources`}>Sources</Link> / <Link href={`/negotiations/${slug}/sources/${id}`}>{source.title}</Link> /
+      </p>
+      <h2 style={{ marginTop: 0 }}>Edit source</h2>
+      <SourceForm slug={slug} source={source} />
+      <DeleteForm
+        action={deleteSourceAction.bind(null, slug, id)}
+        version={source.version}
+        label="Delete source"
+        question={`Move “${source.title}” to the trash?`}
+      />
+    </div>
+  );
+}

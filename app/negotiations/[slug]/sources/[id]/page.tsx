@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getNegotiation } from "@/server/queries/negotiations";
+import { getSource } from "@/server/queries/sources";
+import { listEntriesOfSource } from "@/server/queries/entries";
+import { listIssues, listParties } from "@/server/queries/parties-and-issues";
+import { EntryCard } from "@/components/entry-card";
+import { formatDay, plural } from "@/lib/format";
+import { parseId } from "@/lib/form";
+
+export const metadata: Metadata = { title: "Source" };
+
+export default async function SourcePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
+  const { slug, id: rawId } = await params;
+  const id = parseId(rawId);
+  const negotiation = await getNegotiation(slug);
+  if (!negotiation || !id) notFound();
+  const [source, entries, parties, issues] = await Promise.all([
+    getSource(negotiation.id, id),
+    listEntriesOfSource(negotiation.id, id),
+    listParties(negotiation.id),
+    listIssues(negotiation.id),
+  ]);
+  if (!source) notFound();
+  const partyNames = new Map(parties.map((p) => [p.id, p.name]));
+  const issueNames = new Map(issues.map((i) => [i.id, i.name]));
+  return (
+    <div className="page-narrow">
+      <p className="breadcrumbs">
+        <Link href={`/negotiations/${slug}/sources`}>Sources</Link> /
+      </p>
+      <h2 style={{ marginTop: 0 }}>{source.title}</h2>
+      <p className="muted">
+        {source.outlet || "Unknown outlet"} · {source.publishedOn ? `published ${formatDay(source.publishedOn)}` : "date unknown"} · language{" "}
+        {source.language}
+      </p>
+      {source.url ? (
+        <p>
+          <a href={source.url} rel="noopener noreferrer nofollow" target="_blank">
+            Open the original report<span className="visually-hidden"> (opens in a new tab)</span>
+          </a>{" "}
+          <span className="small muted">{source.url}</span>
+        </p>
+      ) : null}
+      <div className="toolbar">
+        <Link className="button primary" href={`/negotiations/${slug}/entries/new?source=${source.id}`}>
+          Add position entry from this source
+        </Link>
+        <Link className="button" href={`/negotiations/${slug}/sources/${source.id}/edit`}>
+          Edit source
+        </Link>
+      </div>
+      <h3>Text</h3>
+      {source.text ? (
+        <div className="source-text">{source.text}</div>
+      ) : (
+        <p className="empty">Link-only source: its text is not stored in Parley, so quotes taken from it are shown as unverified.</p>
+      )}
+      <h3>Position entries taken from this source ({plural(entries.length, "entry", "entries")})</h3>
+      {entries.length === 0 ? (
+        <p className="empty">None yet.</p>
+      ) : (
+        <ul className="entry-list">
+          {entries.map((e) => (
+            <li key={e.id}>
+              <EntryCard entry={e} slug={slug} partyNames={partyNames} issueName={issueNames.get(e.issueId)} showSource={false} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

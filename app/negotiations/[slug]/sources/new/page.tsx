@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getNegotiation } from "@/server/queries/negotiations";
+import { SourceForm } from "../_components/source-form";
+
+export const metadata: Metadata = { title: "Add source" };
+
+export default async function NewSourcePage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  if (!(await getNegotiation(slug))) notFound();
+  return (
+    <div className="page-narrow">
+      <p className="breadcrumbs">
+        <Link href={`/negotiations/${slug}/sources`}>Sources</Link> /
+      </p>
+      <h2 style={{ marginTop: 0 }}>Add source</h2>
+      <SourceForm slug={slug} />
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getNegotiation } from "@/server/queries/negotiations";
+import { listSources } from "@/server/queries/sources";
+import { formatDay } from "@/lib/format";
+
+export const metadata: Metadata = { title: "Sources" };
+
+export default async function SourcesPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const negotiation = await getNegotiation(slug);
+  if (!negotiation) notFound();
+  const sources = await listSources(negotiation.id);
+  return (
+    <>
+      <div className="toolbar" style={{ justifyContent: "space-between" }}>
+        <h2 style={{ margin: 0 }}>Sources ({sources.length})</h2>
+        <Link href={`/negotiations/${slug}/sources/new`} className="button primary">
+          Add source
+        </Link>
+      </div>
+      {sources.length === 0 ? (
+        <p className="empty">No source yet. Add the report you are reading: paste its text, or record it as a link only.</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Published</th>
+                <th scope="col">Title</th>
+                <th scope="col">Outlet</th>
+                <th scope="col">Text</th>
+                <th scope="col">Entries</th>
+              </tr>
+            </thead>
+            <tbody>
+              {sources.map((s) => (
+                <tr key={s.id}>
+                  <td style={{ whiteSpace: "nowrap" }}>{formatDay(s.publishedOn)}</td>
+                  <td>
+                    <Link href={`/negotiations/${slug}/sources/${s.id}`}>{s.title}</Link>
+                  </td>
+                  <td>{s.outlet}</td>
+                  <td>{s.hasText ? "Full text" : "Link only"}</td>
+                  <td>{s.entryCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { NegotiationForm } from "../_components/negotiation-form";
+
+export const metadata: Metadata = { title: "New negotiation" };
+
+export default function NewNegotiationPage() {
+  return (
+    <div className="page-narrow">
+      <p className="breadcrumbs">
+        <Link href="/">Negotiations</Link> /
+      </p>
+      <h1>New negotiation</h1>
+      <p className="muted">Any negotiation fits: ceasefire talks, climate talks, a trade round, coalition talks. You add its parties, issues and sources next.</p>
+      <NegotiationForm />
+    </div>
+  );
+}

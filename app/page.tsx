@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { listNegotiations } from "@/server/queries/negotiations";
+import { formatDay, plural } from "@/lib/format";
+
+export default async function HomePage() {
+  const negotiations = await listNegotiations();
+  return (
+    <>
+      <div className="toolbar" style={{ justifyContent: "space-between" }}>
+        <h1>Negotiations</h1>
+        <Link href="/negotiations/new" className="button primary">
+          New negotiation
+        </Link>
+      </div>
+      {negotiations.length === 0 ? (
+        <p className="empty">No negotiation yet. Create one to start recording positions.</p>
+      ) : (
+        <ul className="cards">
+          {negotiations.map((n) => (
+            <li key={n.id} className="card">
+              <h2>
+                <Link href={`/negotiations/${n.slug}`}>{n.title}</Link>
+              </h2>
+              {n.description ? <p className="muted small">{n.description}</p> : null}
+              <ul className="counts" aria-label="Counts">
+                <li>{plural(n.counts.parties, "party", "parties")}</li>
+                <li>{plural(n.counts.issues, "issue")}</li>
+                <li>{plural(n.counts.sources, "source")}</li>
+                <li>{plural(n.counts.entries, "position entry", "position entries")}</li>
+              </ul>
+              <p className="small">
+                {n.lastEntryOn ? <>Last entry stated on {formatDay(n.lastEntryOn)}</> : <>No position recorded yet</>}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { formatDay } from "@/lib/format";
+import { checkQuote } from "@/lib/quote";
+import type { EntryView } from "@/server/queries/entries";
+import { FirmnessTag, QuoteStatus, StanceBadge } from "./stance";
+
+/** An entry as listed on a source page or in a cell's history. */
+export function EntryCard({
+  entry,
+  slug,
+  partyNames,
+  issueName,
+  showSource = true,
+  extra,
+}: {
+  entry: EntryView;
+  slug: string;
+  partyNames: Map<number, string>;
+  issueName?: string;
+  showSource?: boolean;
+  extra?: ReactNode;
+}) {
+  const parties = entry.partyIds.map((id) => partyNames.get(id)).filter(Boolean);
+  // The source's text is not sent to cells; a quote on a text source was checked when saved.
+  const quoteCheck = entry.quote ? (entry.source.hasText ? "verified" : checkQuote(entry.quote, null).status) : "none";
+  return (
+    <article className="entry" aria-label={`${parties.join(" and ")}${issueName ? ` on ${issueName}` : ""}, ${formatDay(entry.statedOn)}`}>
+      <div className="entry-head">
+        <strong>{parties.join(" + ")}</strong>
+        {parties.length > 1 ? <span className="small muted">(joint statement)</span> : null}
+        <StanceBadge stance={entry.stance} />
+        <FirmnessTag firmness={entry.firmness} />
+        {issueName ? <span>{issueName}</span> : null}
+        <span className="small muted">stated {formatDay(entry.statedOn)}</span>
+        {extra}
+      </div>
+      <p>{entry.summary}</p>
+      {entry.quote ? (
+        <>
+          <blockquote className="quote">“{entry.quote}”</blockquote>
+          <QuoteStatus check={quoteCheck} />
+        </>
+      ) : null}
+      {entry.notes ? <p className="small muted">Note: {entry.notes}</p> : null}
+      <p className="small">
+        {showSource ? (
+          <>
+            Source: <Link href={`/negotiations/${slug}/sources/${entry.source.id}`}>{entry.source.title}</Link>
+            {entry.source.outlet ? ` (${entry.source.outlet})` : ""} ·{" "}
+          </>
+        ) : null}
+        <Link href={`/negotiations/${slug}/entries/${entry.id}/edit`}>Edit entry</Link>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,29 @@
+import { FIRMNESS_LABELS, isFirmness, isStance, STANCE_HINTS, STANCE_LABELS } from "@/lib/vocabulary";
+import type { QuoteCheck } from "@/lib/quote";
+
+export function StanceBadge({ stance }: { stance: string }) {
+  if (!isStance(stance)) return <span className="stance">{stance}</span>;
+  return (
+    <span className={`stance stance-${stance}`} title={STANCE_HINTS[stance]}>
+      {STANCE_LABELS[stance]}
+    </span>
+  );
+}
+
+export function FirmnessTag({ firmness }: { firmness: string | null }) {
+  if (!firmness || !isFirmness(firmness)) return null;
+  return <span className={`firmness firmness-${firmness}`}>{FIRMNESS_LABELS[firmness]}</span>;
+}
+
+/** How far a quote can be trusted: checked against the source's text, or not checkable. */
+export function QuoteStatus({ check }: { check: QuoteCheck["status"] }) {
+  if (check === "verified") return <span className="quote-status quote-verified">✓ Quote found in source</span>;
+  if (check === "unverified")
+    return (
+      <span className="quote-status quote-unverified" title="The source is link-only: its text is not stored, so the quote could not be checked.">
+        Unverified quote (link-only source)
+      </span>
+    );
+  if (check === "missing") return <span className="quote-status quote-unverified">Quote not found in source</span>;
+  return null;
+}

@@ -1,0 +1,50 @@
+// One shape for every form's result, and the conversion from submitted FormData to plain
+// values. Shared by server actions (which fill it) and form components (which render it).
+
+export type FormValues = Record<string, string | string[]>;
+
+export interface FormState {
+  /** Errors shown next to each field, keyed by field name. */
+  fieldErrors?: Record<string, string[]>;
+  /** An error about the whole form (e.g. a conflicting edit), shown above the buttons. */
+  formError?: string;
+  /** What the user submitted, so a failed form shows it again. */
+  values?: FormValues;
+  /** For a refused stale save: the record as it is now, so the user sees what changed. */
+  conflict?: { version: number; changes: Array<{ field: string; label: string; yours: string; current: string }> };
+}
+
+/**
+ * FormData to a plain object that cannot be polluted (`__proto__` stays an ordinary key).
+ * Fields listed in `arrayFields` are always arrays; any other field sent more than once stays
+ * an array too, so validation refuses it instead of silently taking one of the values.
+ * Files and Next.js's internal `$ACTION` fields are dropped.
+ */
+export function formDataToValues(formData: FormData, arrayFields: readonly string[] = []): FormValues {
+  const values: FormValues = Object.create(null);
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
+    if (arrayFields.includes(key)) values[key] = all;
+    else if (all.length === 1) values[key] = all[0]!;
+    else if (all.length > 1) values[key] = all;
+  }
+  for (const key of arrayFields) if (!(key in values)) values[key] = [];
+  return values;
+}
+
+export function valueOf(values: FormValues | undefined, key: string): string {
+  const v = values?.[key];
+  return typeof v === "string" ? v : Array.isArray(v) ? (v[0] ?? "") : "";
+}
+
+export function valuesOf(values: FormValues | undefined, key: string): string[] {
+  const v = values?.[key];
+  return Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
+}
+
+/** A record id from a URL segment or query value; anything but a positive integer is null (404). */
+export function parseId(raw: string | string[] | undefined): number | null {
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= 2_147_483_647 ? Number(value) : null;
+}

@@ -1,0 +1,59 @@
+// Builds the party-by-issue matrix as of a day from a negotiation's entries. Pure: the query
+// in server/queries/matrix.ts loads the rows, this decides what each cell shows.
+import { compareDated, neighbourCounts, positionAsOf, type Dated } from "./as-of";
+
+export interface MatrixEntry extends Dated {
+  issueId: number;
+  partyIds: number[];
+}
+
+export interface MatrixCell<E extends MatrixEntry> {
+  issueId: number;
+  partyId: number;
+  /** The entry in force on the as-of day, or null: no position recorded by then. */
+  current: E | null;
+  /** The entry in force just before `current` (for change marks), or null. */
+  previous: E | null;
+  earlier: number;
+  later: number;
+}
+
+export function cellKey(issueId: number, partyId: number): string {
+  return `${issueId}:${partyId}`;
+}
+
+/** Groups entries by cell; a joint statement lands in the cell of every party it names. */
+export function entriesByCell<E extends MatrixEntry>(entries: readonly E[]): Map<string, E[]> {
+  const cells = new Map<string, E[]>();
+  for (const entry of entries) {
+    for (const partyId of entry.partyIds) {
+      const key = cellKey(entry.issueId, partyId);
+      const list = cells.get(key);
+      if (list) list.push(entry);
+      else cells.set(key, [entry]);
+    }
+  }
+  for (const list of cells.values()) list.sort(compareDated);
+  return cells;
+}
+
+export function buildMatrix<E extends MatrixEntry>(args: {
+  issueIds: readonly number[];
+  partyIds: readonly number[];
+  entries: readonly E[];
+  asOf: string;
+}): Map<string, MatrixCell<E>> {
+  const byCell = entriesByCell(args.entries);
+  const matrix = new Map<string, MatrixCell<E>>();
+  for (const issueId of args.issueIds) {
+    for (const partyId of args.partyIds) {
+      const key = cellKey(issueId, partyId);
+      const list = byCell.get(key) ?? [];
+      const current = positionAsOf(list, args.asOf);
+      const index = current ? list.indexOf(current) : -1;
+      const previous = index > 0 ? list[index - 1]! : null;
+      matrix.set(key, { issueId, partyId, current, previous, ...neighbourCounts(list, current, args.asOf) });
+    }
+  }
+  return matrix;
+}

@@ -1,0 +1,173 @@
+// Validation for every form, shared by the server actions (the check that counts) and the
+// form components (field limits). Messages are written for the person at the form.
+import { z } from "zod";
+import { FIRMNESS, PARTY_ROLES, STANCES } from "./vocabulary";
+import { isValidDay } from "./window";
+import { SLUG_PATTERN } from "./slug";
+
+// C0 control characters other than tab, line feed and carriage return have no place in text
+// a person typed; they would also break rendering and exports.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+const LINE_BREAK = /[\r\n]/;
+
+function text(label: string, max: number, opts: { multiline?: boolean; missing?: string } = {}) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined && opts.missing) || `${label} must be text.` })
+    .trim()
+    .max(max, `${label} must be at most ${max.toLocaleString("en")} characters.`)
+    .refine((v) => !CONTROL.test(v), `${label} contains control characters; remove them.`)
+    .refine((v) => opts.multiline || !LINE_BREAK.test(v), `${label} must be on one line.`);
+}
+
+function required(label: string, max: number, message: string, opts: { multiline?: boolean } = {}) {
+  return text(label, max, { ...opts, missing: message }).refine((v) => v.length > 0, message);
+}
+
+/** A form's optional text: absent counts as empty. */
+function optional(label: string, max: number, opts: { multiline?: boolean } = {}) {
+  return text(label, max, opts).optional().transform((v) => v ?? "");
+}
+
+const id = (label: string) =>
+  z
+    .string({ error: `Choose ${label}.` })
+    .trim()
+    .regex(/^[1-9]\d{0,9}$/, `Choose ${label}.`)
+    .transform(Number);
+
+const day = (label: string) =>
+  z
+    .string({ error: `${label} must be a date.` })
+    .trim()
+    .refine((v) => v === "" || isValidDay(v), `${label} must be a real date written YYYY-MM-DD.`);
+
+const optionalDay = (label: string) =>
+  day(label)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+const version = z
+  .string({ error: "The form is missing its version; reload the page." })
+  .regex(/^[1-9]\d{0,9}$/, "The form is missing its version; reload the page.")
+  .transform(Number);
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T, message: string) {
+  return z.enum(values, { error: message });
+}
+
+export const LIMITS = {
+  title: 200,
+  name: 120,
+  shortName: 40,
+  description: 5000,
+  aliases: 1000,
+  url: 2000,
+  sourceText: 200_000,
+  summary: 1000,
+  quote: 2000,
+  notes: 5000,
+} as const;
+
+export const negotiationSchema = z.object({
+  title: required("Title", LIMITS.title, "Enter a title."),
+  slug: optional("Short name in the address", 60).refine(
+    (v) => v === "" || SLUG_PATTERN.test(v),
+    "Use lowercase letters, digits and single dashes (e.g. climate-cop29).",
+  ),
+  description: optional("Description", LIMITS.description, { multiline: true }),
+});
+
+export const partySchema = z.object({
+  name: required("Name", LIMITS.name, "Enter the party's name."),
+  shortName: optional("Short name", LIMITS.shortName),
+  aliases: optional("Other names", LIMITS.aliases, { multiline: true }).transform((v) =>
+    v
+      .split(/\r?\n|,/)
+      .map((a) => a.trim())
+      .filter(Boolean)
+      .join("\n"),
+  ),
+  role: oneOf(PARTY_ROLES, "Choose a role: party, mediator or observer."),
+  colour: z
+    .string({ error: "Choose a colour." })
+    .trim()
+    .regex(/^#[0-9a-fA-F]{6}$/, "Choose a colour (#rrggbb).")
+    .transform((v) => v.toLowerCase()),
+  order: z
+    .string({ error: "Order must be a whole number." })
+    .trim()
+    .regex(/^-?\d{1,4}$/, "Order must be a whole number between -9999 and 9999.")
+    .transform(Number),
+});
+
+export const issueSchema = z.object({
+  name: required("Name", LIMITS.name, "Enter the issue's name."),
+  description: optional("Description", LIMITS.description, { multiline: true }),
+  order: partySchema.shape.order,
+});
+
+export const sourceSchema = z.object({
+  title: required("Title", LIMITS.title, "Enter the report's title."),
+  outlet: optional("Outlet", LIMITS.name),
+  url: optional("Address (URL)", LIMITS.url).refine((v) => {
+    if (v === "") return true;
+    try {
+      const u = new URL(v);
+      return u.protocol === "https:" || u.protocol === "http:";
+    } catch {
+      return false;
+    }
+  }, "Enter a full web address starting with https:// or http://."),
+  publishedOn: optionalDay("Published date"),
+  language: z
+    .string({ error: "Language must be text." })
+    .trim()
+    .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "Use a language code such as en, ar, fr or pt-BR.")
+    .optional()
+    .or(z.literal(""))
+    .transform((v) => v || "en"),
+  text: optional("Text", LIMITS.sourceText, { multiline: true }).transform((v) => (v ? v : null)),
+});
+
+export const entrySchema = z.object({
+  partyIds: z
+    .array(id("a party"), { error: "Choose at least one party." })
+    .min(1, "Choose at least one party; tick several for a joint statement.")
+    .max(50, "Too many parties.")
+    .refine((ids) => new Set(ids).size === ids.length, "A party is listed twice."),
+  issueId: id("an issue"),
+  sourceId: id("a source"),
+  statedOn: optionalDay("Date stated"),
+  stance: oneOf(STANCES, "Choose a stance."),
+  firmness: z
+    .union([z.enum(FIRMNESS), z.literal("")], { error: "Choose red line, firm, flexible or not stated." })
+    .optional()
+    .transform((v) => (v ? v : null)),
+  summary: required("Summary", LIMITS.summary, "Summarise the position in your own words.", { multiline: true }),
+  quote: optional("Quote", LIMITS.quote, { multiline: true }),
+  notes: optional("Notes", LIMITS.notes, { multiline: true }),
+});
+
+// Edits carry the version the form was loaded with (optimistic locking).
+export const negotiationEditSchema = negotiationSchema.extend({ version });
+export const partyEditSchema = partySchema.extend({ version });
+export const issueEditSchema = issueSchema.extend({ version });
+export const sourceEditSchema = sourceSchema.extend({ version });
+export const entryEditSchema = entrySchema.extend({ version });
+
+export type NegotiationInput = z.output<typeof negotiationSchema>;
+export type PartyInput = z.output<typeof partySchema>;
+export type IssueInput = z.output<typeof issueSchema>;
+export type SourceInput = z.output<typeof sourceSchema>;
+export type EntryInput = z.output<typeof entrySchema>;
+
+/** Field errors in the form's shape: `{ field: [messages] }`. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const flat = z.flattenError(error);
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(flat.fieldErrors as Record<string, string[] | undefined>)) {
+    if (v && v.length) out[k] = v;
+  }
+  if (flat.formErrors.length) out._form = flat.formErrors;
+  return out;
+}

@@ -1,0 +1,37 @@
+import type { Firmness, PartyRole, Stance } from "@/lib/vocabulary";
+
+/** The demo negotiation as plain data; prisma/seed.ts loads it through the normal write path. */
+export interface DemoNegotiation {
+  slug: string;
+  title: string;
+  description: string;
+  parties: Array<{
+    key: string; // referenced by entries below
+    name: string;
+    shortName: string;
+    aliases: string[];
+    role: PartyRole;
+    colour: string; // #rrggbb, readable as text on white (contrast >= 4.5:1)
+    order: number;
+  }>;
+  issues: Array<{ key: string; name: string; description: string; order: number }>;
+  sources: Array<{
+    key: string;
+    title: string;
+    outlet: string;
+    url: string;
+    publishedOn: string | null; // YYYY-MM-DD
+    language: string;
+    text: string | null; // null = link-only; only the seed article carries text
+    entries: Array<{
+      parties: string[]; // party keys; several = a joint statement
+      issue: string; // issue key
+      statedOn?: string; // defaults to the source's date
+      stance: Stance;
+      firmness?: Firmness;
+      summary: string; // the analyst's words (ours), never the article's
+      quote?: string; // verbatim, only for sources with text
+      notes?: string;
+    }>;
+  }>;
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// First command's work before serving: create and migrate the database, load the demo the
+// first time, and (re)build the app when its sources changed since the last build.
+import { execSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const run = (cmd, env = {}) => execSync(cmd, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+const started = Date.now();
+
+const url = process.env.DATABASE_URL || "file:./data/parley.db";
+const file = url.replace(/^file:/, "");
+mkdirSync(join(file, ".."), { recursive: true });
+console.log(`Parley: database at ${file}`);
+run("npx prisma migrate deploy");
+if (process.env.PARLEY_DEMO !== "off") run("npm run --silent db:seed");
+
+// Rebuild only when something that goes into the build changed.
+const inputs = ["app", "components", "lib", "server", "prisma/schema.prisma", "package-lock.json", "next.config.js", "tsconfig.json"];
+const hash = createHash("sha256");
+function add(path) {
+  if (!existsSync(path) || path.includes("generated")) return;
+  if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) add(join(path, name));
+  else hash.update(path).update(readFileSync(path));
+}
+inputs.forEach(add);
+const digest = hash.digest("hex");
+const stamp = ".next/parley-sources.sha256";
+const current = existsSync(stamp) && existsSync(".next/BUILD_ID") ? readFileSync(stamp, "utf8") : "";
+if (current !== digest || process.env.PARLEY_REBUILD === "1") {
+  run("npx next build");
+  writeFileSync(stamp, digest);
+} else {
+  console.log("Parley: build is up to date.");
+}
+console.log(`Parley: ready in ${((Date.now() - started) / 1000).toFixed(1)} s; serving on http://localhost:${process.env.PORT || 3000}`);

@@ -1,0 +1,73 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import type { FormState } from "@/lib/form";
+import { entrySchema, entryEditSchema } from "@/lib/schemas";
+import { createEntry, trashEntry, updateEntry } from "../mutations/entries";
+import { currentActor, requireNegotiation, runFormAction, stateForError, versionOf } from "./run";
+
+const ARRAY_FIELDS = ["partyIds"] as const;
+const LABELS = {
+  partyIds: "Parties",
+  issueId: "Issue",
+  sourceId: "Source",
+  statedOn: "Date stated",
+  stance: "Stance",
+  firmness: "Firmness",
+  summary: "Summary",
+  quote: "Quote",
+  notes: "Notes",
+};
+
+/** After a save the user sees the matrix as of the day the position was stated, cell marked. */
+function matrixAt(slug: string, state: Record<string, unknown>) {
+  const partyIds = state.partyIds as number[];
+  return `/negotiations/${slug}?asOf=${String(state.statedOn)}&saved=${String(state.id)}#cell-${String(state.issueId)}-${partyIds[0]}`;
+}
+
+export async function createEntryAction(slug: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await currentActor();
+  const outcome = await runFormAction(
+    formData,
+    entrySchema,
+    async (input) => {
+      const negotiation = await requireNegotiation(slug);
+      const { state } = await createEntry(negotiation.id, input, actor);
+      return matrixAt(slug, state);
+    },
+    { arrayFields: ARRAY_FIELDS },
+  );
+  if (!outcome.ok) return outcome.state;
+  revalidatePath(`/negotiations/${slug}`, "layout");
+  redirect(outcome.redirectTo);
+}
+
+export async function updateEntryAction(slug: string, id: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await currentActor();
+  const outcome = await runFormAction(
+    formData,
+    entryEditSchema,
+    async ({ version, ...input }) => {
+      const negotiation = await requireNegotiation(slug);
+      const { state } = await updateEntry(negotiation.id, id, version, input, actor);
+      return matrixAt(slug, state);
+    },
+    { arrayFields: ARRAY_FIELDS, labels: LABELS },
+  );
+  if (!outcome.ok) return outcome.state;
+  revalidatePath(`/negotiations/${slug}`, "layout");
+  redirect(outcome.redirectTo);
+}
+
+export async function deleteEntryAction(slug: string, id: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await currentActor();
+  try {
+    const negotiation = await requireNegotiation(slug);
+    await trashEntry(negotiation.id, id, versionOf(formData), actor);
+  } catch (error) {
+    return stateForError(error, {});
+  }
+  revalidatePath(`/negotiations/${slug}`, "layout");
+  redirect(`/negotiations/${slug}`);
+}

@@ -1,0 +1,48 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import type { FormState } from "@/lib/form";
+import { negotiationSchema, negotiationEditSchema } from "@/lib/schemas";
+import { createNegotiation, deleteNegotiation, updateNegotiation } from "../mutations/negotiations";
+import { currentActor, runFormAction, stateForError, versionOf } from "./run";
+
+const LABELS = { title: "Title", slug: "Short name", description: "Description" };
+
+export async function createNegotiationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await currentActor();
+  const outcome = await runFormAction(formData, negotiationSchema, async (input) => {
+    const { slug } = await createNegotiation(input, actor);
+    return `/negotiations/${slug}`;
+  });
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/");
+  redirect(outcome.redirectTo);
+}
+
+export async function updateNegotiationAction(id: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await currentActor();
+  const outcome = await runFormAction(
+    formData,
+    negotiationEditSchema,
+    async ({ version, ...input }) => {
+      const { slug } = await updateNegotiation(id, version, input, actor);
+      return `/negotiations/${slug}`;
+    },
+    { labels: LABELS },
+  );
+  if (!outcome.ok) return outcome.state;
+  revalidatePath("/", "layout");
+  redirect(outcome.redirectTo);
+}
+
+export async function deleteNegotiationAction(id: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await currentActor();
+  try {
+    await deleteNegotiation(id, versionOf(formData), actor);
+  } catch (error) {
+    return stateForError(error, {});
+  }
+  revalidatePath("/", "layout");
+  redirect("/");
+}

@@ -1,0 +1,82 @@
+import "server-only";
+import type { z } from "zod";
+import { formDataToValues, type FormState, type FormValues } from "@/lib/form";
+import { fieldErrorsOf } from "@/lib/schemas";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
+import { getNegotiation } from "../queries/negotiations";
+
+// The one path every form action takes: FormData -> values -> schema -> write. Anything the
+// user can fix comes back as a FormState with their values; nothing is saved in that case
+// (writes run in a transaction that the thrown error rolls back).
+
+export type Actor = string;
+
+export type ActionOutcome = { ok: true; redirectTo: string } | { ok: false; state: FormState };
+
+export async function runFormAction<S extends z.ZodType>(
+  formData: FormData,
+  schema: S,
+  write: (input: z.output<S>) => Promise<string>,
+  options: { arrayFields?: readonly string[]; labels?: Record<string, string> } = {},
+): Promise<ActionOutcome> {
+  const values = formDataToValues(formData, options.arrayFields);
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return { ok: false, state: { fieldErrors: fieldErrorsOf(parsed.error), values } };
+  try {
+    return { ok: true, redirectTo: await write(parsed.data) };
+  } catch (error) {
+    return { ok: false, state: stateForError(error, values, options.labels) };
+  }
+}
+
+export function stateForError(error: unknown, values: FormValues, labels: Record<string, string> = {}): FormState {
+  if (error instanceof ValidationError) {
+    const { _form, ...fieldErrors } = error.fieldErrors;
+    return { fieldErrors, formError: _form?.join(" "), values };
+  }
+  if (error instanceof ConflictError) {
+    return {
+      formError:
+        "Someone else saved this record while you were editing it. Your text is still below; compare it with the current version, then save again to replace it.",
+      values: { ...values, version: String(error.current.version) },
+      conflict: { version: error.current.version, changes: differences(values, error.current, labels) },
+    };
+  }
+  if (error instanceof NotFoundError) {
+    return { formError: "This record no longer exists (it may have been deleted). Nothing was saved.", values };
+  }
+  if (error instanceof ForbiddenError) return { formError: error.message, values };
+  throw error;
+}
+
+/** The fields where the submitted form and the record as it is now differ. */
+function differences(values: FormValues, current: Record<string, unknown>, labels: Record<string, string>) {
+  const changes: Array<{ field: string; label: string; yours: string; current: string }> = [];
+  for (const [field, label] of Object.entries(labels)) {
+    const yours = String(values[field] ?? "").trim();
+    const raw = current[field];
+    const now = raw === null || raw === undefined ? "" : Array.isArray(raw) ? raw.join(", ") : String(raw);
+    if (Array.isArray(values[field]) ? (values[field] as string[]).join(", ") !== now : yours !== now) {
+      changes.push({ field, label, yours: Array.isArray(values[field]) ? (values[field] as string[]).join(", ") : yours, current: now });
+    }
+  }
+  return changes;
+}
+
+/** Who is writing. Until accounts exist (issue 4) every write is made by the local user. */
+export async function currentActor(): Promise<Actor> {
+  return "local";
+}
+
+/** The negotiation a scoped action writes into, or a NotFoundError. */
+export async function requireNegotiation(slug: string) {
+  const negotiation = await getNegotiation(slug);
+  if (!negotiation) throw new NotFoundError("Negotiation");
+  return negotiation;
+}
+
+/** A version sent by a delete form: anything but a positive integer is refused as stale. */
+export function versionOf(formData: FormData): number {
+  const raw = formData.get("version");
+  return typeof raw === "string" && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : 0;
+}

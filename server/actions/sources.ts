@@ -1,0 +1,52 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import type { FormState } from "@/lib/form";
+import { sourceSchema, sourceEditSchema } from "@/lib/schemas";
+import { createInNegotiation } from "../mutations/scoped";
+import { trashSource, updateSource } from "../mutations/sources";
+import { currentActor, requireNegotiation, runFormAction, stateForError, versionOf } from "./run";
+
+const LABELS = { title: "Title", outlet: "Outlet", url: "Address (URL)", publishedOn: "Published", language: "Language", text: "Text" };
+
+export async function createSourceAction(slug: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await currentActor();
+  const outcome = await runFormAction(formData, sourceSchema, async (input) => {
+    const negotiation = await requireNegotiation(slug);
+    const { id } = await createInNegotiation("source", negotiation.id, input, actor);
+    return `/negotiations/${slug}/sources/${id}`;
+  });
+  if (!outcome.ok) return outcome.state;
+  revalidatePath(`/negotiations/${slug}`, "layout");
+  redirect(outcome.redirectTo);
+}
+
+export async function updateSourceAction(slug: string, id: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await currentActor();
+  const outcome = await runFormAction(
+    formData,
+    sourceEditSchema,
+    async ({ version, ...input }) => {
+      const negotiation = await requireNegotiation(slug);
+      await updateSource(negotiation.id, id, version, input, actor);
+      return `/negotiations/${slug}/sources/${id}`;
+    },
+    { labels: LABELS },
+  );
+  if (!outcome.ok) return outcome.state;
+  revalidatePath(`/negotiations/${slug}`, "layout");
+  redirect(outcome.redirectTo);
+}
+
+export async function deleteSourceAction(slug: string, id: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  const actor = await currentActor();
+  try {
+    const negotiation = await requireNegotiation(slug);
+    await trashSource(negotiation.id, id, versionOf(formData), actor);
+  } catch (error) {
+    return stateForError(error, {});
+  }
+  revalidatePath(`/negotiations/${slug}`, "layout");
+  redirect(`/negotiations/${slug}/sources`);
+}

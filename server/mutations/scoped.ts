@@ -1,0 +1,35 @@
+import "server-only";
+import { getDb } from "../db";
+import { changeRecord, createRecord } from "./records";
+
+// Writes for records that live inside one negotiation and need no rule beyond their schema
+// (parties and issues; sources and entries add their own checks around these).
+
+type Scoped = "party" | "issue" | "source";
+
+export async function createInNegotiation(entity: Scoped, negotiationId: number, data: Record<string, unknown>, actor: string) {
+  const db = await getDb();
+  return db.$transaction((tx) => createRecord(tx, entity, { ...data, negotiationId }, { actor, negotiationId }));
+}
+
+export async function updateInNegotiation(
+  entity: Scoped,
+  negotiationId: number,
+  id: number,
+  version: number,
+  data: Record<string, unknown>,
+  actor: string,
+) {
+  const db = await getDb();
+  return db.$transaction((tx) =>
+    changeRecord(tx, entity, { id, version, scope: { negotiationId }, data, action: "update", actor, negotiationId }),
+  );
+}
+
+/** Moves a record to the trash (restorable); nothing in Parley hard-deletes. */
+export async function trashInNegotiation(entity: Scoped, negotiationId: number, id: number, version: number, actor: string) {
+  const db = await getDb();
+  return db.$transaction((tx) =>
+    changeRecord(tx, entity, { id, version, scope: { negotiationId }, data: { deletedAt: new Date() }, action: "delete", actor, negotiationId }),
+  );
+}

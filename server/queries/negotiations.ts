@@ -1,0 +1,32 @@
+import "server-only";
+import { getDb } from "../db";
+
+export async function listNegotiations() {
+  const db = await getDb();
+  const live = { where: { deletedAt: null } };
+  const [negotiations, lastEntries] = await Promise.all([
+    db.negotiation.findMany({
+      where: { deletedAt: null },
+      orderBy: { title: "asc" },
+      select: {
+        id: true,
+        slug: true,
+        title: true,
+        description: true,
+        _count: { select: { parties: live, issues: live, sources: live, entries: live } },
+      },
+    }),
+    db.positionEntry.groupBy({ by: ["negotiationId"], where: { deletedAt: null }, _max: { statedOn: true } }),
+  ]);
+  const last = new Map(lastEntries.map((g) => [g.negotiationId, g._max.statedOn]));
+  return negotiations.map((n) => ({ ...n, counts: n._count, lastEntryOn: last.get(n.id) ?? null }));
+}
+
+/** A live negotiation by its slug, or null (the page then calls notFound()). */
+export async function getNegotiation(slug: string) {
+  const db = await getDb();
+  return db.negotiation.findFirst({
+    where: { slug, deletedAt: null },
+    select: { id: true, slug: true, title: true, description: true, version: true },
+  });
+}
