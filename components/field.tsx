@@ -65,7 +65,7 @@ export function Field(props: FieldProps) {
       <fieldset className={invalid ? "field invalid" : "field"} aria-describedby={describedBy} aria-invalid={invalid || undefined}>
         <legend>
           {props.label}
-          {props.required ? <span className="required"> (required)</span> : null}
+          {props.required ? <span className="required" aria-hidden="true"> (required)</span> : null}
         </legend>
         {hint}
         <div className="checkbox-list">
@@ -113,7 +113,7 @@ export function Field(props: FieldProps) {
     <div className={invalid ? "field invalid" : "field"}>
       <label htmlFor={id}>
         {props.label}
-        {props.required ? <span className="required"> (required)</span> : null}
+        {props.required ? <span className="required" aria-hidden="true"> (required)</span> : null}
       </label>
       {hint}
       {control}

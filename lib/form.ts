@@ -21,16 +21,18 @@ export interface FormState {
  * Files and Next.js's internal `$ACTION` fields are dropped.
  */
 export function formDataToValues(formData: FormData, arrayFields: readonly string[] = []): FormValues {
-  const values: FormValues = Object.create(null);
+  const values = new Map<string, string | string[]>();
   for (const key of new Set(formData.keys())) {
     if (key.startsWith("$ACTION")) continue;
     const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
-    if (arrayFields.includes(key)) values[key] = all;
-    else if (all.length === 1) values[key] = all[0]!;
-    else if (all.length > 1) values[key] = all;
+    if (arrayFields.includes(key)) values.set(key, all);
+    else if (all.length === 1) values.set(key, all[0]!);
+    else if (all.length > 1) values.set(key, all);
   }
-  for (const key of arrayFields) if (!(key in values)) values[key] = [];
-  return values;
+  for (const key of arrayFields) if (!values.has(key)) values.set(key, []);
+  // fromEntries defines own properties (a "__proto__" key never reaches the prototype) and
+  // yields a plain object, which React can send back to the form.
+  return Object.fromEntries(values);
 }
 
 export function valueOf(values: FormValues | undefined, key: string): string {

@@ -91,7 +91,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
           </p>
         </div>
       ) : (
-        <div className="matrix-scroll" tabIndex={0} role="region" aria-label={`Position matrix as of ${formatDay(asOf)}`}>
+        <div className="matrix-scroll" tabIndex={0} role="region" aria-label={`Matrix of positions on ${formatDay(asOf)}`}>
           <table className="matrix">
             <caption className="visually-hidden">
               {partiesAsRows ? "Parties as rows, issues as columns" : "Issues as rows, parties as columns"}, positions as of {formatDay(asOf)}

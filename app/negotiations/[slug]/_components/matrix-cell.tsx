@@ -52,8 +52,8 @@ export function MatrixCellView({
       </span>
       {cell.earlier + cell.later > 0 ? (
         <span className="cell-marks">
-          {cell.earlier > 0 ? <Link href={historyHref}>◂ {plural(cell.earlier, "earlier")}</Link> : null}
-          {cell.later > 0 ? <Link href={historyHref}>{plural(cell.later, "later")} ▸</Link> : null}
+          {cell.earlier > 0 ? <Link href={historyHref}>◂ {plural(cell.earlier, "earlier", "earlier")}</Link> : null}
+          {cell.later > 0 ? <Link href={historyHref}>{plural(cell.later, "later", "later")} ▸</Link> : null}
         </span>
       ) : null}
     </div>

@@ -1,0 +1,214 @@
+// The core path a new user takes, acting through labels and roles only.
+import { expect, test, type Page } from "@playwright/test";
+
+// The tests below build on each other, as one user's session would.
+test.describe.configure({ mode: "serial" });
+
+const run = Date.now().toString(36);
+const TITLE = `Climate finance talks ${run}`;
+const SOURCE_TEXT = `At the summit, Alpha Republic said it “demands a 50% cut by 2035”.
+Beta Union said it rejects any binding target.`;
+
+async function addParty(page: Page, name: string) {
+  await tab(page, "Parties").click();
+  await expect(page.getByRole("heading", { name: "Add a party" })).toBeVisible();
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
+  await page.getByRole("button", { name: "Add party" }).click();
+  await expect(page.getByRole("cell", { name, exact: true })).toBeVisible();
+}
+
+async function addIssue(page: Page, name: string) {
+  await tab(page, "Issues").click();
+  await expect(page.getByRole("heading", { name: "Add an issue" })).toBeVisible();
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
+  await page.getByRole("button", { name: "Add issue" }).click();
+  await expect(page.getByRole("cell", { name, exact: true })).toBeVisible();
+}
+
+async function addSource(page: Page, title: string, publishedOn: string, text: string) {
+  await tab(page, "Sources").click();
+  await page.getByRole("link", { name: "Add source" }).click();
+  await expect(page.getByRole("heading", { name: "Add source" })).toBeVisible();
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Outlet").fill("Test Wire");
+  await page.getByLabel("Published").fill(publishedOn);
+  if (text) await page.getByLabel("Text").fill(text);
+  else await page.getByLabel("Address (URL)").fill("https://example.org/report");
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+}
+
+async function fillEntry(page: Page, e: { parties: string[]; issue: string; source: string; stance: string; statedOn?: string; summary: string; quote?: string }) {
+  await tab(page, "Matrix").click();
+  await page.getByRole("link", { name: "Add position entry" }).click();
+  await expect(page.getByRole("heading", { name: "Add position entry" })).toBeVisible();
+  for (const p of e.parties) await page.getByRole("checkbox", { name: p }).check();
+  await page.getByRole("combobox", { name: "Issue", exact: true }).selectOption({ label: e.issue });
+  const source = page.getByRole("combobox", { name: "Source", exact: true });
+  const option = source.locator("option", { hasText: e.source });
+  await source.selectOption({ value: (await option.getAttribute("value"))! });
+  await page.getByLabel("Stance").selectOption({ label: e.stance });
+  if (e.statedOn) await page.getByLabel("Date stated").fill(e.statedOn);
+  await page.getByLabel("Summary").fill(e.summary);
+  if (e.quote) await page.getByLabel("Quote").fill(e.quote);
+  await page.getByRole("button", { name: "Add entry" }).click();
+}
+
+const tab = (page: Page, name: string) => page.getByRole("navigation", { name: "Negotiation" }).getByRole("link", { name, exact: true });
+
+const cell = (page: Page, party: string, issue: string) => page.getByRole("cell", { name: new RegExp(`^${party} on ${issue}:`) });
+
+async function showAsOf(page: Page, day: string) {
+  await page.getByLabel("As of").fill(day);
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`asOf=${day}`));
+}
+
+test("a new user records positions and reads them in the matrix as of any date", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "New negotiation" }).click();
+  await page.getByLabel("Title").fill(TITLE);
+  await page.getByRole("button", { name: "Create negotiation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  await expect(page.getByText("The matrix needs at least one party and one issue.")).toBeVisible();
+
+  await addParty(page, "Alpha Republic");
+  await addParty(page, "Beta Union");
+  await addIssue(page, "Emissions target");
+  await addIssue(page, "Finance goal");
+  await addSource(page, "Summit report", "2025-03-01", SOURCE_TEXT);
+  await addSource(page, "Follow-up report", "2025-06-01", "");
+
+  // First entry, with a quote that differs from the text only in its quote marks and spacing.
+  await fillEntry(page, {
+    parties: ["Alpha Republic"],
+    issue: "Emissions target",
+    source: "Summit report",
+    stance: "Demands",
+    summary: "Wants emissions halved by 2035.",
+    quote: 'demands a  50% cut by 2035',
+  });
+  await expect(page).toHaveURL(/asOf=2025-03-01/);
+  await expect(cell(page, "Alpha Republic", "Emissions target")).toContainText("Demands");
+
+  // A later entry on the same cell.
+  await fillEntry(page, {
+    parties: ["Alpha Republic"],
+    issue: "Emissions target",
+    source: "Follow-up report",
+    stance: "Accepts",
+    summary: "Now accepts a 40% cut.",
+  });
+  await expect(page).toHaveURL(/asOf=2025-06-01/);
+
+  // Today: the later entry, marked as having an earlier one.
+  await tab(page, "Matrix").click();
+  const alpha = cell(page, "Alpha Republic", "Emissions target");
+  await expect(alpha).toContainText("Accepts");
+  await expect(alpha).toContainText("Now accepts a 40% cut.");
+  await expect(alpha).toContainText("1 Jun 2025");
+  await expect(alpha.getByRole("link", { name: /1 earlier/ })).toBeVisible();
+  await expect(alpha.getByRole("link", { name: "Test Wire" })).toBeVisible();
+  await expect(cell(page, "Beta Union", "Emissions target")).toContainText("No position recorded");
+
+  // Between the two dates: the earlier entry, marked as having a later one.
+  await showAsOf(page, "2025-04-15");
+  await expect(alpha).toContainText("Demands");
+  await expect(alpha).toContainText("Wants emissions halved by 2035.");
+  await expect(alpha.getByRole("link", { name: /1 later/ })).toBeVisible();
+  // Before anything was said.
+  await showAsOf(page, "2025-01-01");
+  await expect(alpha).toContainText("No position recorded");
+
+  // A joint statement counts under both parties.
+  await fillEntry(page, {
+    parties: ["Alpha Republic", "Beta Union"],
+    issue: "Finance goal",
+    source: "Summit report",
+    stance: "Proposes",
+    summary: "Jointly propose a new finance goal.",
+  });
+  await tab(page, "Matrix").click();
+  await expect(cell(page, "Alpha Republic", "Finance goal")).toContainText("Jointly propose a new finance goal.");
+  await expect(cell(page, "Alpha Republic", "Finance goal")).toContainText("Joint with Beta Union");
+  await expect(cell(page, "Beta Union", "Finance goal")).toContainText("Jointly propose a new finance goal.");
+
+  // Swapping the axes keeps the same cells.
+  await page.getByRole("link", { name: "Show parties as rows" }).click();
+  await expect(page.getByRole("rowheader", { name: /Beta Union/ })).toBeVisible();
+  await expect(cell(page, "Beta Union", "Finance goal")).toContainText("Proposes");
+});
+
+test("a quote missing from its source is refused with a message, keeps the form, saves nothing", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: TITLE }).click();
+  await tab(page, "Sources").click();
+  await page.getByRole("link", { name: "Summit report" }).click();
+  const entriesBefore = await page.getByRole("article").count();
+
+  await fillEntry(page, {
+    parties: ["Beta Union"],
+    issue: "Emissions target",
+    source: "Summit report",
+    stance: "Accepts",
+    summary: "Beta accepts a binding target.",
+    quote: "Beta Union accepts a binding target",
+  });
+  const quote = page.getByLabel("Quote");
+  await expect(quote).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("This quote does not occur in the source's text.", { exact: false })).toBeVisible();
+  // What the user typed is still there.
+  await expect(quote).toHaveValue("Beta Union accepts a binding target");
+  await expect(page.getByLabel("Summary")).toHaveValue("Beta accepts a binding target.");
+  await expect(page.getByRole("checkbox", { name: "Beta Union" })).toBeChecked();
+  await expect(page.getByLabel("Stance")).toHaveValue("accepts");
+
+  // Nothing was saved: the matrix and the source are unchanged.
+  await tab(page, "Matrix").click();
+  await expect(cell(page, "Beta Union", "Emissions target")).toContainText("No position recorded");
+  await tab(page, "Sources").click();
+  await page.getByRole("link", { name: "Summit report" }).click();
+  await expect(page.getByRole("article")).toHaveCount(entriesBefore);
+});
+
+test("bad input in a form shows a message by the field and keeps the rest", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: TITLE }).click();
+  await tab(page, "Sources").click();
+  await page.getByRole("link", { name: "Add source" }).click();
+  await expect(page.getByRole("heading", { name: "Add source" })).toBeVisible();
+  await page.getByLabel("Outlet").fill("Wire");
+  await page.getByLabel("Address (URL)").fill("not a web address");
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Enter the report's title.")).toBeVisible();
+  await expect(page.getByText("Enter a full web address starting with https:// or http://.")).toBeVisible();
+  await expect(page.getByLabel("Outlet")).toHaveValue("Wire");
+  await expect(page.getByLabel("Title")).toBeFocused();
+});
+
+test("the demo negotiation opens and shows the seed article's joint demands", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: /Gaza ceasefire talks/ }).click();
+  await showAsOf(page, "2024-08-25");
+  for (const issue of ["Blockade", "Reconstruction", "Hostage-prisoner exchange"]) {
+    const hamas = cell(page, "Hamas", issue);
+    await expect(hamas).toContainText("Demands");
+    await expect(hamas).toContainText("Joint with Islamic Jihad");
+    await expect(cell(page, "Islamic Jihad", issue)).toContainText("Demands");
+  }
+  await expect(cell(page, "Israel", "Philadelphi corridor")).toContainText("Concedes");
+  // The article behind the cell, with its verified quotes.
+  await cell(page, "Hamas", "Blockade").getByRole("link", { name: "MENAFN" }).click();
+  await expect(page.getByRole("heading", { name: "Crucial round of negotiations aims at addressing Gaza conflict" })).toBeVisible();
+  await expect(page.getByText("a complete halt to military actions against Gaza").first()).toBeVisible();
+  await expect(page.getByText("✓ Quote found in source").first()).toBeVisible();
+});
+
+test("unknown addresses give a 404 page", async ({ page }) => {
+  for (const path of ["/negotiations/no-such-talks", "/negotiations/gaza-ceasefire-2024/sources/999999", "/negotiations/gaza-ceasefire-2024/entries/abc/edit", "/negotiations/gaza-ceasefire-2024/cells/1/99999"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  }
+});

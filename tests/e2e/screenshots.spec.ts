@@ -1,0 +1,28 @@
+// Not a test of behaviour: renders every page at desktop and phone width into screenshots/
+// so a person can look at them (npm run screenshots). Skipped unless SCREENSHOTS=1.
+import { test } from "@playwright/test";
+
+const pages: Array<[string, string]> = [
+  ["home", "/"],
+  ["matrix", "/negotiations/gaza-ceasefire-2024?asOf=2024-08-25"],
+  ["matrix-today", "/negotiations/gaza-ceasefire-2024"],
+  ["matrix-swapped", "/negotiations/gaza-ceasefire-2024?asOf=2024-08-25&axis=parties"],
+  ["sources", "/negotiations/gaza-ceasefire-2024/sources"],
+  ["parties", "/negotiations/gaza-ceasefire-2024/parties"],
+  ["issues", "/negotiations/gaza-ceasefire-2024/issues"],
+  ["entry-new", "/negotiations/gaza-ceasefire-2024/entries/new"],
+  ["not-found", "/negotiations/gaza-ceasefire-2024/sources/999999"],
+];
+
+test.describe("screenshots", () => {
+  test.skip(!process.env.SCREENSHOTS, "Set SCREENSHOTS=1 to write screenshots/");
+  for (const [name, path] of pages) {
+    test(name, async ({ page }) => {
+      for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+        await page.setViewportSize(size);
+        await page.goto(path);
+        await page.screenshot({ path: `screenshots/${name}-${label}.png`, fullPage: label === "phone" ? false : false });
+      }
+    });
+  }
+});
