@@ -2,9 +2,8 @@
 // docs/decisions/002-stance-vocabulary.md.
 
 /**
- * What a party says about an issue, ordered from the most demanding to the most yielding
- * side of the scale used by the change rules (lib/change.ts) — except `withdraws`, which
- * drops the point altogether.
+ * What a party says about an issue. The order here is for forms and legends; the scale the
+ * change and gap rules use (hard -> agreeing) is STANCE_POSITION in lib/change.ts.
  */
 export const STANCES = [
   "demands",
