@@ -2,6 +2,7 @@
 // form components (field limits). Messages are written for the person at the form.
 import { z } from "zod";
 import { FIRMNESS, PARTY_ROLES, STANCES } from "./vocabulary";
+import { CHANGE_TYPES } from "./change";
 import { isValidDay } from "./window";
 import { SLUG_PATTERN } from "./slug";
 
@@ -146,6 +147,10 @@ export const entrySchema = z.object({
   summary: required("Summary", LIMITS.summary, "Summarise the position in your own words.", { multiline: true }),
   quote: optional("Quote", LIMITS.quote, { multiline: true }),
   notes: optional("Notes", LIMITS.notes, { multiline: true }),
+  changeOverride: z
+    .union([z.enum(CHANGE_TYPES), z.literal("")], { error: "Choose a change type, or leave it computed." })
+    .optional()
+    .transform((v) => (v ? v : null)),
 });
 
 // Edits carry the version the form was loaded with (optimistic locking).

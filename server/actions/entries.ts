@@ -18,6 +18,7 @@ const LABELS = {
   summary: "Summary",
   quote: "Quote",
   notes: "Notes",
+  changeOverride: "Change type",
 };
 
 /** After a save the user sees the matrix as of the day the position was stated, cell marked. */

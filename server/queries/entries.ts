@@ -46,13 +46,22 @@ async function liveEntries(where: Prisma.PositionEntryWhereInput) {
  * query) and applies the as-of rule in lib/matrix.ts.
  */
 export async function getMatrix({ negotiationId, asOf }: { negotiationId: number; asOf: string }) {
+  const { parties, issues, entries } = await getNegotiationEntries(negotiationId);
+  const cells = buildMatrix({ issueIds: issues.map((i) => i.id), partyIds: parties.map((p) => p.id), entries, asOf });
+  return { parties, issues, cells, entryCount: entries.length, cellKey };
+}
+
+/**
+ * A negotiation's live parties, issues and entries (date order): what the timeline, the
+ * comparison of two dates, party profiles and the gap view compute from (lib/history.ts).
+ */
+export async function getNegotiationEntries(negotiationId: number) {
   const [parties, issues, entries] = await Promise.all([
     listParties(negotiationId),
     listIssues(negotiationId),
     liveEntries({ negotiationId }),
   ]);
-  const cells = buildMatrix({ issueIds: issues.map((i) => i.id), partyIds: parties.map((p) => p.id), entries, asOf });
-  return { parties, issues, cells, entryCount: entries.length, cellKey };
+  return { parties, issues, entries };
 }
 
 export async function listEntriesOfSource(negotiationId: number, sourceId: number) {

@@ -120,6 +120,7 @@ describe("entrySchema", () => {
       summary: "Wants a full withdrawal.",
       quote: "",
       notes: "",
+      changeOverride: null,
     });
   });
   it("needs at least one party and refuses a party listed twice", () => {
@@ -138,6 +139,11 @@ describe("entrySchema", () => {
   it("takes an empty firmness as not stated", () => {
     expect(entrySchema.parse({ ...valid, firmness: "" }).firmness).toBeNull();
     expect(entrySchema.parse({ ...valid, firmness: "red_line" }).firmness).toBe("red_line");
+  });
+  it("accepts a change-type override or none, and refuses anything else", () => {
+    expect(entrySchema.parse({ ...valid, changeOverride: "softened" }).changeOverride).toBe("softened");
+    expect(entrySchema.parse({ ...valid, changeOverride: "" }).changeOverride).toBeNull();
+    expect(errorsOf(entrySchema, { ...valid, changeOverride: "exploded" }).changeOverride).toBeDefined();
   });
   it("asks for a summary", () => {
     expect(errorsOf(entrySchema, { ...valid, summary: "" }).summary?.[0]).toMatch(/own words/);

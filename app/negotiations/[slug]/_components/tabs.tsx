@@ -8,6 +8,9 @@ export function NegotiationTabs({ slug }: { slug: string }) {
   const base = `/negotiations/${slug}`;
   const tabs = [
     { href: base, label: "Matrix", match: (p: string) => p === base || p.startsWith(`${base}/cells`) || p.startsWith(`${base}/entries`) },
+    { href: `${base}/compare`, label: "Compare dates" },
+    { href: `${base}/timeline`, label: "Timeline" },
+    { href: `${base}/gaps`, label: "Gaps" },
     { href: `${base}/sources`, label: "Sources" },
     { href: `${base}/parties`, label: "Parties" },
     { href: `${base}/issues`, label: "Issues" },

@@ -5,6 +5,7 @@ import { FormShell } from "@/components/form-shell";
 import { createEntryAction, updateEntryAction } from "@/server/actions/entries";
 import { LIMITS } from "@/lib/schemas";
 import { FIRMNESS, FIRMNESS_LABELS, STANCES, STANCE_LABELS } from "@/lib/vocabulary";
+import { CHANGE_LABELS, CHANGE_TYPES } from "@/lib/change";
 import type { FormValues } from "@/lib/form";
 
 type Option = { value: string; label: string };
@@ -54,6 +55,14 @@ export function EntryForm({
         hint="Verbatim from the source. It must occur in the source's text (spacing and quote marks may differ); on a link-only source it is shown as unverified."
       />
       <Field kind="textarea" name="notes" label="Notes" rows={2} maxLength={LIMITS.notes} />
+      <Field
+        kind="select"
+        name="changeOverride"
+        label="Change type"
+        placeholder="Computed from the previous entry"
+        options={CHANGE_TYPES.map((c) => ({ value: c, label: `${CHANGE_LABELS[c]} (override)` }))}
+        hint="Parley classifies how this entry moved from the party's previous one on the issue. Override it only when the rule misreads the move; the override is shown as such."
+      />
     </FormShell>
   );
 }

@@ -28,6 +28,7 @@ export default async function EditEntryPage({ params }: { params: Promise<{ slug
     summary: entry.summary,
     quote: entry.quote,
     notes: entry.notes,
+    changeOverride: entry.changeOverride ?? "",
     version: String(entry.version),
   };
   return (

@@ -1,0 +1,99 @@
+// Change types over a negotiation's entries: each entry classified against the same party's
+// previous entry on the same issue (lib/change.ts), per cell, since a joint statement belongs
+// to several cells and can be "new" for one party and "softened" for another.
+import { classifyChange, effectiveChange, type ChangeType, type EntryForChange } from "./change";
+import { entriesByCell, type MatrixEntry } from "./matrix";
+import { positionAsOf } from "./as-of";
+import type { Firmness, Stance } from "./vocabulary";
+
+export interface HistoryEntry extends MatrixEntry {
+  stance: string;
+  firmness: string | null;
+  summary: string;
+  quote: string;
+  changeOverride: string | null;
+}
+
+export interface ChangeInfo {
+  /** What is shown: the analyst's override when there is one, else the computed type. */
+  change: ChangeType;
+  computedChange: ChangeType;
+  overridden: boolean;
+}
+
+export type Classified<E> = E & ChangeInfo & { previous: E | null };
+
+/** Stances and firmness are validated on write; the database hands them back as strings. */
+export function forChange(e: HistoryEntry): EntryForChange {
+  return { stance: e.stance as Stance, firmness: (e.firmness as Firmness | null) ?? null, summary: e.summary, quote: e.quote };
+}
+
+/** How `current` moved from `previous` (its predecessor in the cell), override applied. */
+export function changeOf<E extends HistoryEntry>(previous: E | null, current: E): ChangeInfo {
+  const computedChange = classifyChange(previous ? forChange(previous) : null, forChange(current));
+  const { type, overridden } = effectiveChange(computedChange, current.changeOverride);
+  return { change: type, computedChange, overridden };
+}
+
+/** Every cell's entries in date order, each with its change against the one before. */
+export function cellHistories<E extends HistoryEntry>(entries: readonly E[]): Map<string, Array<Classified<E>>> {
+  const out = new Map<string, Array<Classified<E>>>();
+  for (const [key, list] of entriesByCell(entries)) {
+    out.set(
+      key,
+      list.map((entry, i) => {
+        const previous = i > 0 ? list[i - 1]! : null;
+        return { ...entry, ...changeOf(previous, entry), previous };
+      }),
+    );
+  }
+  return out;
+}
+
+export interface CellComparison<E> {
+  issueId: number;
+  partyId: number;
+  before: E | null;
+  after: E;
+  change: ChangeType;
+  overridden: boolean;
+}
+
+export type ChangeCounts = Record<ChangeType, number>;
+
+const zeroCounts = (): ChangeCounts => ({ new: 0, unchanged: 0, reworded: 0, softened: 0, hardened: 0, reversed: 0, withdrawn: 0 });
+
+/**
+ * What differs between the matrix as of `from` and as of `to` (swapped if given backwards).
+ * A cell differs when a different entry is in force on the two days and the two entries are
+ * not the same position ("unchanged"). The change is classified between the two entries in
+ * force; when they are consecutive entries, the analyst's override on the later one applies.
+ */
+export function compareDates<E extends HistoryEntry>(args: {
+  entries: readonly E[];
+  issueIds: readonly number[];
+  partyIds: readonly number[];
+  from: string;
+  to: string;
+}) {
+  const [from, to] = args.from <= args.to ? [args.from, args.to] : [args.to, args.from];
+  const byCell = entriesByCell(args.entries);
+  const cells: Array<CellComparison<E>> = [];
+  const total = zeroCounts();
+  const byParty = new Map<number, ChangeCounts>(args.partyIds.map((id) => [id, zeroCounts()]));
+  for (const issueId of args.issueIds) {
+    for (const partyId of args.partyIds) {
+      const list = byCell.get(`${issueId}:${partyId}`) ?? [];
+      const before = positionAsOf(list, from);
+      const after = positionAsOf(list, to);
+      if (!after || before?.id === after.id) continue;
+      const consecutive = before !== null && list.indexOf(after) - list.indexOf(before) === 1;
+      const info = changeOf(before, consecutive || before === null ? after : { ...after, changeOverride: null });
+      if (info.change === "unchanged") continue;
+      cells.push({ issueId, partyId, before, after, change: info.change, overridden: info.overridden });
+      total[info.change]++;
+      byParty.get(partyId)![info.change]++;
+    }
+  }
+  return { from, to, cells, total, byParty };
+}
