@@ -1,5 +1,6 @@
 // The core path a new user takes, acting through labels and roles only.
 import { expect, test, type Page } from "@playwright/test";
+import { addIssue, addParty, addSource, cell, fillEntry, showAsOf, tab } from "./helpers";
 
 // The tests below build on each other, as one user's session would.
 test.describe.configure({ mode: "serial" });
@@ -8,61 +9,6 @@ const run = Date.now().toString(36);
 const TITLE = `Climate finance talks ${run}`;
 const SOURCE_TEXT = `At the summit, Alpha Republic said it “demands a 50% cut by 2035”.
 Beta Union said it rejects any binding target.`;
-
-async function addParty(page: Page, name: string) {
-  await tab(page, "Parties").click();
-  await expect(page.getByRole("heading", { name: "Add a party" })).toBeVisible();
-  await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
-  await page.getByRole("button", { name: "Add party" }).click();
-  await expect(page.getByRole("cell", { name, exact: true })).toBeVisible();
-}
-
-async function addIssue(page: Page, name: string) {
-  await tab(page, "Issues").click();
-  await expect(page.getByRole("heading", { name: "Add an issue" })).toBeVisible();
-  await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
-  await page.getByRole("button", { name: "Add issue" }).click();
-  await expect(page.getByRole("cell", { name, exact: true })).toBeVisible();
-}
-
-async function addSource(page: Page, title: string, publishedOn: string, text: string) {
-  await tab(page, "Sources").click();
-  await page.getByRole("link", { name: "Add source" }).click();
-  await expect(page.getByRole("heading", { name: "Add source" })).toBeVisible();
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Outlet").fill("Test Wire");
-  await page.getByLabel("Published").fill(publishedOn);
-  if (text) await page.getByLabel("Text").fill(text);
-  else await page.getByLabel("Address (URL)").fill("https://example.org/report");
-  await page.getByRole("button", { name: "Add source" }).click();
-  await expect(page.getByRole("heading", { name: title })).toBeVisible();
-}
-
-async function fillEntry(page: Page, e: { parties: string[]; issue: string; source: string; stance: string; statedOn?: string; summary: string; quote?: string }) {
-  await tab(page, "Matrix").click();
-  await page.getByRole("link", { name: "Add position entry" }).click();
-  await expect(page.getByRole("heading", { name: "Add position entry" })).toBeVisible();
-  for (const p of e.parties) await page.getByRole("checkbox", { name: p }).check();
-  await page.getByRole("combobox", { name: "Issue", exact: true }).selectOption({ label: e.issue });
-  const source = page.getByRole("combobox", { name: "Source", exact: true });
-  const option = source.locator("option", { hasText: e.source });
-  await source.selectOption({ value: (await option.getAttribute("value"))! });
-  await page.getByLabel("Stance").selectOption({ label: e.stance });
-  if (e.statedOn) await page.getByLabel("Date stated").fill(e.statedOn);
-  await page.getByLabel("Summary").fill(e.summary);
-  if (e.quote) await page.getByLabel("Quote").fill(e.quote);
-  await page.getByRole("button", { name: "Add entry" }).click();
-}
-
-const tab = (page: Page, name: string) => page.getByRole("navigation", { name: "Negotiation" }).getByRole("link", { name, exact: true });
-
-const cell = (page: Page, party: string, issue: string) => page.getByRole("cell", { name: new RegExp(`^${party} on ${issue}:`) });
-
-async function showAsOf(page: Page, day: string) {
-  await page.getByLabel("As of").fill(day);
-  await page.getByRole("button", { name: "Show" }).click();
-  await expect(page).toHaveURL(new RegExp(`asOf=${day}`));
-}
 
 test("a new user records positions and reads them in the matrix as of any date", async ({ page }) => {
   await page.goto("/");

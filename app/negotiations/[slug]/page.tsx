@@ -4,13 +4,18 @@ import { notFound } from "next/navigation";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getMatrix } from "@/server/queries/entries";
 import { formatDay, plural } from "@/lib/format";
-import { isValidDay, todayUTC } from "@/lib/window";
+import { CHANGE_WINDOWS, DEFAULT_CHANGE_WINDOW, inWindow, isValidDay, parseWindow, todayUTC } from "@/lib/window";
+import { changeOf } from "@/lib/history";
+import { CHANGE_DIRECTION, CHANGE_LABELS, type ChangeType } from "@/lib/change";
 import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
 import { MatrixCellView } from "./_components/matrix-cell";
 
 export const metadata: Metadata = { title: "Matrix" };
 
-type Search = { asOf?: string | string[]; axis?: string | string[]; saved?: string | string[] };
+type Search = { asOf?: string | string[]; axis?: string | string[]; saved?: string | string[]; window?: string | string[] };
+
+/** Moves worth a mark in the matrix; rewordings and repeats are left to the cell's history. */
+const MARKED: readonly ChangeType[] = ["new", "softened", "hardened", "reversed", "withdrawn"];
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function MatrixPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
@@ -23,13 +28,19 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
   const asOf = requested && isValidDay(requested) ? requested : today;
   const partiesAsRows = one(search.axis) === "parties";
   const savedId = Number(one(search.saved)) || null;
+  const windowDays = parseWindow(one(search.window));
   const { parties, issues, cells, cellKey, entryCount } = await getMatrix({ negotiationId: negotiation.id, asOf });
   const partyNames = new Map(parties.map((p) => [p.id, p.shortName || p.name]));
   const issueNames = new Map(issues.map((i) => [i.id, i.name]));
   const base = `/negotiations/${slug}`;
   const query = (changes: Record<string, string | null>) => {
     const q = new URLSearchParams();
-    const next = { asOf: asOf === today ? null : asOf, axis: partiesAsRows ? "parties" : null, ...changes };
+    const next = {
+      asOf: asOf === today ? null : asOf,
+      axis: partiesAsRows ? "parties" : null,
+      window: windowDays === DEFAULT_CHANGE_WINDOW ? null : String(windowDays ?? "off"),
+      ...changes,
+    };
     for (const [k, v] of Object.entries(next)) if (v) q.set(k, v);
     const s = q.toString();
     return s ? `${base}?${s}` : base;
@@ -39,7 +50,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
     <>
       <span className="head-name">
         <span className="swatch" style={{ background: p.colour }} aria-hidden="true" />
-        <span>{p.name}</span>
+        <Link href={`${base}/parties/${p.id}`}>{p.name}</Link>
       </span>
       <span className="head-role">{PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role}</span>
     </>
@@ -55,6 +66,17 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
           <label>
             As of
             <input type="date" name="asOf" defaultValue={asOf} max="9999-12-31" />
+          </label>
+          <label>
+            Mark changes in the last
+            <select name="window" defaultValue={windowDays === null ? "off" : String(windowDays)}>
+              {CHANGE_WINDOWS.map((w) => (
+                <option key={w} value={String(w)}>
+                  {w} days
+                </option>
+              ))}
+              <option value="off">No change marks</option>
+            </select>
           </label>
           {partiesAsRows ? <input type="hidden" name="axis" value="parties" /> : null}
           <button type="submit" className="button">
@@ -75,7 +97,14 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
       </div>
       <p className="muted small" aria-live="polite">
         Positions as of <strong>{formatDay(asOf)}</strong>
-        {asOf === today ? " (today)" : ""}: each cell shows the latest entry stated on or before that day. {plural(entryCount, "entry", "entries")} in all.
+        {asOf === today ? " (today)" : ""}: each cell shows the latest entry stated on or before that day
+        {windowDays ? (
+          <>
+            ; a mark ({MARKED.map((c) => `${CHANGE_DIRECTION[c]} ${CHANGE_LABELS[c].toLowerCase()}`).join(", ")}) shows a position that moved in the{" "}
+            {windowDays} days up to it
+          </>
+        ) : null}
+        . {plural(entryCount, "entry", "entries")} in all.
       </p>
       {requested && !isValidDay(requested) ? (
         <p className="form-error" role="alert">
@@ -114,6 +143,9 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
                     const issueId = partiesAsRows ? c.id : r.id;
                     const partyId = partiesAsRows ? r.id : c.id;
                     const cell = cells.get(cellKey(issueId, partyId))!;
+                    const moved =
+                      windowDays && cell.current && inWindow(cell.current.statedOn, asOf, windowDays) ? changeOf(cell.previous, cell.current) : null;
+                    const mark = moved && MARKED.includes(moved.change) ? moved : null;
                     return (
                       <td
                         key={c.id}
@@ -129,6 +161,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
                           partyNames={partyNames}
                           historyHref={`${base}/cells/${partyId}/${issueId}?asOf=${asOf}`}
                           addHref={`${base}/entries/new?party=${partyId}&issue=${issueId}`}
+                          change={mark}
                         />
                       </td>
                     );

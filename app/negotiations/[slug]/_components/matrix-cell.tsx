@@ -3,6 +3,8 @@ import { formatDay, plural } from "@/lib/format";
 import type { MatrixCell as Cell } from "@/lib/matrix";
 import type { EntryView } from "@/server/queries/entries";
 import { FirmnessTag, StanceBadge } from "@/components/stance";
+import { ChangeBadge } from "@/components/change-badge";
+import type { ChangeInfo } from "@/lib/history";
 
 /** One cell: the position in force on the as-of day, with its date, source and neighbours. */
 export function MatrixCellView({
@@ -11,12 +13,15 @@ export function MatrixCellView({
   partyNames,
   historyHref,
   addHref,
+  change,
 }: {
   cell: Cell<EntryView>;
   slug: string;
   partyNames: Map<number, string>;
   historyHref: string;
   addHref: string;
+  /** The move to mark, when the position changed within the chosen window. */
+  change: ChangeInfo | null;
 }) {
   const entry = cell.current;
   if (!entry) {
@@ -41,6 +46,7 @@ export function MatrixCellView({
       <div className="cell-top">
         <StanceBadge stance={entry.stance} />
         <FirmnessTag firmness={entry.firmness} />
+        {change ? <ChangeBadge change={change.change} overridden={change.overridden} /> : null}
       </div>
       <p className="cell-summary">{entry.summary}</p>
       {others.length > 0 ? <span className="cell-joint">Joint with {others.join(", ")}</span> : null}

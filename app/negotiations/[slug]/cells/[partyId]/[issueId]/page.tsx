@@ -5,8 +5,11 @@ import { getNegotiation } from "@/server/queries/negotiations";
 import { getIssue, getParty, listParties } from "@/server/queries/parties-and-issues";
 import { listEntriesOfCell } from "@/server/queries/entries";
 import { EntryCard } from "@/components/entry-card";
+import { ChangeBadge, WordDiff } from "@/components/change-badge";
+import { changeOf } from "@/lib/history";
+import { wordDiff } from "@/lib/text-diff";
 import { parseId } from "@/lib/form";
-import { plural } from "@/lib/format";
+import { formatDay, plural } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Position history" };
 
@@ -24,15 +27,22 @@ export default async function CellHistoryPage({ params }: { params: Promise<{ sl
   ]);
   if (!party || !issue) notFound();
   const partyNames = new Map(parties.map((p) => [p.id, p.name]));
+  const history = entries.map((entry, i) => {
+    const previous = i > 0 ? entries[i - 1]! : null;
+    return { entry, previous, ...changeOf(previous, entry) };
+  });
   return (
     <div className="page-narrow">
       <p className="breadcrumbs">
-        <Link href={`/negotiations/${slug}`}>Matrix</Link> /
+        <Link href={`/negotiations/${slug}`}>Matrix</Link> / <Link href={`/negotiations/${slug}/parties/${party.id}`}>{party.name}</Link> /
       </p>
       <h2 style={{ marginTop: 0 }}>
         {party.name} on {issue.name}
       </h2>
-      <p className="muted">{plural(entries.length, "entry", "entries")}, oldest first.</p>
+      <p className="muted">
+        {plural(entries.length, "entry", "entries")}, oldest first. Each is compared with the one before it: its change type, and what changed in
+        the wording.
+      </p>
       <p>
         <Link className="button primary" href={`/negotiations/${slug}/entries/new?party=${partyId}&issue=${issueId}`}>
           Add position entry
@@ -41,10 +51,37 @@ export default async function CellHistoryPage({ params }: { params: Promise<{ sl
       {entries.length === 0 ? (
         <p className="empty">No position recorded.</p>
       ) : (
-        <ol className="entry-list">
-          {entries.map((e) => (
-            <li key={e.id}>
-              <EntryCard entry={e} slug={slug} partyNames={partyNames} />
+        <ol className="entry-list" aria-label="History, oldest first">
+          {history.map(({ entry, previous, change, overridden, computedChange }) => (
+            <li key={entry.id} id={`entry-${entry.id}`}>
+              <EntryCard
+                entry={entry}
+                slug={slug}
+                partyNames={partyNames}
+                extra={<ChangeBadge change={change} overridden={overridden} />}
+              />
+              {overridden && computedChange !== change ? (
+                <p className="small muted">Computed change type: {computedChange}.</p>
+              ) : null}
+              {previous && (previous.summary !== entry.summary || previous.quote !== entry.quote) ? (
+                <details className="diff-block" open>
+                  <summary>What changed since {formatDay(previous.statedOn)}</summary>
+                  <dl>
+                    <dt>Summary</dt>
+                    <dd>
+                      <WordDiff parts={wordDiff(previous.summary, entry.summary)} />
+                    </dd>
+                    {previous.quote || entry.quote ? (
+                      <>
+                        <dt>Quote</dt>
+                        <dd>
+                          <WordDiff parts={wordDiff(previous.quote, entry.quote)} />
+                        </dd>
+                      </>
+                    ) : null}
+                  </dl>
+                </details>
+              ) : null}
             </li>
           ))}
         </ol>

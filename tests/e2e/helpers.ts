@@ -1,0 +1,66 @@
+// What a person does again and again in Parley, as steps the end-to-end tests share.
+import { expect, type Page } from "@playwright/test";
+
+export async function addParty(page: Page, name: string) {
+  await tab(page, "Parties").click();
+  await expect(page.getByRole("heading", { name: "Add a party" })).toBeVisible();
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
+  await page.getByRole("button", { name: "Add party" }).click();
+  await expect(page.getByRole("cell", { name, exact: true })).toBeVisible();
+}
+
+export async function addIssue(page: Page, name: string) {
+  await tab(page, "Issues").click();
+  await expect(page.getByRole("heading", { name: "Add an issue" })).toBeVisible();
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
+  await page.getByRole("button", { name: "Add issue" }).click();
+  await expect(page.getByRole("cell", { name, exact: true })).toBeVisible();
+}
+
+export async function addSource(page: Page, title: string, publishedOn: string, text: string) {
+  await tab(page, "Sources").click();
+  await page.getByRole("link", { name: "Add source" }).click();
+  await expect(page.getByRole("heading", { name: "Add source" })).toBeVisible();
+  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Outlet").fill("Test Wire");
+  await page.getByLabel("Published").fill(publishedOn);
+  if (text) await page.getByLabel("Text").fill(text);
+  else await page.getByLabel("Address (URL)").fill("https://example.org/report");
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByRole("heading", { name: title })).toBeVisible();
+}
+
+export async function fillEntry(page: Page, e: { parties: string[]; issue: string; source: string; stance: string; statedOn?: string; summary: string; quote?: string }) {
+  await tab(page, "Matrix").click();
+  await page.getByRole("link", { name: "Add position entry" }).click();
+  await expect(page.getByRole("heading", { name: "Add position entry" })).toBeVisible();
+  for (const p of e.parties) await page.getByRole("checkbox", { name: p }).check();
+  await page.getByRole("combobox", { name: "Issue", exact: true }).selectOption({ label: e.issue });
+  const source = page.getByRole("combobox", { name: "Source", exact: true });
+  const option = source.locator("option", { hasText: e.source });
+  await source.selectOption({ value: (await option.getAttribute("value"))! });
+  await page.getByLabel("Stance").selectOption({ label: e.stance });
+  if (e.statedOn) await page.getByLabel("Date stated").fill(e.statedOn);
+  await page.getByLabel("Summary").fill(e.summary);
+  if (e.quote) await page.getByLabel("Quote").fill(e.quote);
+  await page.getByRole("button", { name: "Add entry" }).click();
+}
+
+export const tab = (page: Page, name: string) => page.getByRole("navigation", { name: "Negotiation" }).getByRole("link", { name, exact: true });
+
+export const cell = (page: Page, party: string, issue: string) => page.getByRole("cell", { name: new RegExp(`^${party} on ${issue}:`) });
+
+export async function showAsOf(page: Page, day: string) {
+  await page.getByLabel("As of").fill(day);
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`asOf=${day}`));
+}
+
+
+export async function createNegotiation(page: Page, title: string) {
+  await page.goto("/");
+  await page.getByRole("link", { name: "New negotiation" }).click();
+  await page.getByLabel("Title").fill(title);
+  await page.getByRole("button", { name: "Create negotiation" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+}
