@@ -13,6 +13,7 @@ export function EntryCard({
   issueName,
   showSource = true,
   extra,
+  children,
 }: {
   entry: EntryView;
   slug: string;
@@ -20,6 +21,8 @@ export function EntryCard({
   issueName?: string;
   showSource?: boolean;
   extra?: ReactNode;
+  /** Shown inside the card after the entry's own content (e.g. the diff to the previous entry). */
+  children?: ReactNode;
 }) {
   const parties = entry.partyIds.map((id) => partyNames.get(id)).filter(Boolean);
   // The source's text is not sent to cells; a quote on a text source was checked when saved.
@@ -52,6 +55,7 @@ export function EntryCard({
         ) : null}
         <Link href={`/negotiations/${slug}/entries/${entry.id}/edit`}>Edit entry</Link>
       </p>
+      {children}
     </article>
   );
 }

@@ -59,29 +59,30 @@ export default async function CellHistoryPage({ params }: { params: Promise<{ sl
                 slug={slug}
                 partyNames={partyNames}
                 extra={<ChangeBadge change={change} overridden={overridden} />}
-              />
-              {overridden && computedChange !== change ? (
-                <p className="small muted">Computed change type: {computedChange}.</p>
-              ) : null}
-              {previous && (previous.summary !== entry.summary || previous.quote !== entry.quote) ? (
-                <details className="diff-block" open>
-                  <summary>What changed since {formatDay(previous.statedOn)}</summary>
-                  <dl>
-                    <dt>Summary</dt>
-                    <dd>
-                      <WordDiff parts={wordDiff(previous.summary, entry.summary)} />
-                    </dd>
-                    {previous.quote || entry.quote ? (
-                      <>
-                        <dt>Quote</dt>
-                        <dd>
-                          <WordDiff parts={wordDiff(previous.quote, entry.quote)} />
-                        </dd>
-                      </>
-                    ) : null}
-                  </dl>
-                </details>
-              ) : null}
+              >
+                {overridden && computedChange !== change ? (
+                  <p className="small muted">Computed change type: {computedChange}.</p>
+                ) : null}
+                {previous && (previous.summary !== entry.summary || previous.quote !== entry.quote) ? (
+                  <details className="diff-block" open>
+                    <summary>What changed since {formatDay(previous.statedOn)}</summary>
+                    <dl>
+                      <dt>Summary</dt>
+                      <dd>
+                        <WordDiff parts={wordDiff(previous.summary, entry.summary)} />
+                      </dd>
+                      {previous.quote || entry.quote ? (
+                        <>
+                          <dt>Quote</dt>
+                          <dd>
+                            <WordDiff parts={wordDiff(previous.quote, entry.quote)} />
+                          </dd>
+                        </>
+                      ) : null}
+                    </dl>
+                  </details>
+                ) : null}
+              </EntryCard>
             </li>
           ))}
         </ol>
