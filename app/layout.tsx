@@ -2,6 +2,9 @@ import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import "./globals.css";
+import { getViewer } from "@/server/session";
+import { SignOutButton } from "@/components/sign-out-button";
+import { ROLE_LABELS } from "@/lib/roles";
 
 export const metadata: Metadata = {
   title: { default: "Parley", template: "%s · Parley" },
@@ -12,7 +15,8 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 // Every page reads the live database: never prerender one at build time.
 export const dynamic = "force-dynamic";
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const viewer = await getViewer();
   return (
     <html lang="en">
       <body>
@@ -24,6 +28,20 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             Par<span>ley</span>
           </Link>
           <span className="tagline">Positions in negotiations, side by side and over time</span>
+          <div className="account">
+            {viewer ? (
+              <>
+                <span>
+                  {viewer.name} <span className="role-tag">{ROLE_LABELS[viewer.role]}</span>
+                </span>
+                {viewer.role === "admin" ? <Link href="/users">Users</Link> : null}
+                <Link href="/trash">Trash</Link>
+                <SignOutButton />
+              </>
+            ) : (
+              <Link href="/sign-in">Sign in</Link>
+            )}
+          </div>
         </header>
         <main id="main">{children}</main>
       </body>

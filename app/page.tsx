@@ -1,16 +1,20 @@
 import Link from "next/link";
 import { listNegotiations } from "@/server/queries/negotiations";
+import { canEdit, requireReader } from "@/server/session";
 import { formatDay, plural } from "@/lib/format";
 
 export default async function HomePage() {
+  const viewer = await requireReader("/");
   const negotiations = await listNegotiations();
   return (
     <>
       <div className="toolbar" style={{ justifyContent: "space-between" }}>
         <h1>Negotiations</h1>
-        <Link href="/negotiations/new" className="button primary">
-          New negotiation
-        </Link>
+        {canEdit(viewer) ? (
+          <Link href="/negotiations/new" className="button primary">
+            New negotiation
+          </Link>
+        ) : null}
       </div>
       {negotiations.length === 0 ? (
         <p className="empty">No negotiation yet. Create one to start recording positions.</p>

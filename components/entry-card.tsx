@@ -12,6 +12,7 @@ export function EntryCard({
   partyNames,
   issueName,
   showSource = true,
+  editable = false,
   extra,
   children,
 }: {
@@ -20,6 +21,8 @@ export function EntryCard({
   partyNames: Map<number, string>;
   issueName?: string;
   showSource?: boolean;
+  /** Show the edit link (editors only; the server checks again). */
+  editable?: boolean;
   extra?: ReactNode;
   /** Shown inside the card after the entry's own content (e.g. the diff to the previous entry). */
   children?: ReactNode;
@@ -50,10 +53,11 @@ export function EntryCard({
         {showSource ? (
           <>
             Source: <Link href={`/negotiations/${slug}/sources/${entry.source.id}`}>{entry.source.title}</Link>
-            {entry.source.outlet ? ` (${entry.source.outlet})` : ""} ·{" "}
+            {entry.source.outlet ? ` (${entry.source.outlet})` : ""}
+            {editable ? " · " : null}
           </>
         ) : null}
-        <Link href={`/negotiations/${slug}/entries/${entry.id}/edit`}>Edit entry</Link>
+        {editable ? <Link href={`/negotiations/${slug}/entries/${entry.id}/edit`}>Edit entry</Link> : null}
       </p>
       {children}
     </article>

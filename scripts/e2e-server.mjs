@@ -3,13 +3,25 @@
 // never the developer's data, on loopback only.
 import { execSync, spawn } from "node:child_process";
 import { rmSync, mkdirSync } from "node:fs";
+import { E2E_PASSWORD, E2E_USERS } from "./e2e-users.mjs";
 
 const port = process.env.E2E_PORT || "3100";
 const file = "tests/.tmp/e2e.db";
 mkdirSync("tests/.tmp", { recursive: true });
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
-const env = { ...process.env, DATABASE_URL: `file:./${file}`, NEXT_TELEMETRY_DISABLED: "1" };
+const env = {
+  ...process.env,
+  DATABASE_URL: `file:./${file}`,
+  NEXT_TELEMETRY_DISABLED: "1",
+  PARLEY_SECRET_FILE: "tests/.tmp/e2e-auth-secret",
+};
 execSync("node scripts/setup.mjs", { stdio: "inherit", env });
+for (const user of E2E_USERS) {
+  execSync(`npm run --silent user:create -- --email ${user.email} --name "${user.name}" --role ${user.role}`, {
+    stdio: "inherit",
+    env: { ...env, PARLEY_PASSWORD: E2E_PASSWORD },
+  });
+}
 const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -2,7 +2,7 @@
 // First command's work before serving: create and migrate the database, load the demo the
 // first time, and (re)build the app when its sources changed since the last build.
 import { execSync } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -13,6 +13,13 @@ const url = process.env.DATABASE_URL || "file:./data/parley.db";
 const file = url.replace(/^file:/, "");
 mkdirSync(join(file, ".."), { recursive: true });
 console.log(`Parley: database at ${file}`);
+// The local demo signs sessions with a random secret kept beside the database; a deployment
+// sets BETTER_AUTH_SECRET instead.
+const secretFile = process.env.PARLEY_SECRET_FILE || "data/auth-secret";
+if (!process.env.BETTER_AUTH_SECRET && !existsSync(secretFile)) {
+  mkdirSync(join(secretFile, ".."), { recursive: true });
+  writeFileSync(secretFile, randomBytes(32).toString("base64"), { mode: 0o600 });
+}
 run("npx prisma migrate deploy");
 if (process.env.PARLEY_DEMO !== "off") run("npm run --silent db:seed");
 

@@ -28,11 +28,10 @@ function matrixAt(slug: string, state: Record<string, unknown>) {
 }
 
 export async function createEntryAction(slug: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await currentActor();
   const outcome = await runFormAction(
     formData,
     entrySchema,
-    async (input) => {
+    async (input, actor) => {
       const negotiation = await requireNegotiation(slug);
       const { state } = await createEntry(negotiation.id, input, actor);
       return matrixAt(slug, state);
@@ -45,11 +44,10 @@ export async function createEntryAction(slug: string, _prev: FormState, formData
 }
 
 export async function updateEntryAction(slug: string, id: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await currentActor();
   const outcome = await runFormAction(
     formData,
     entryEditSchema,
-    async ({ version, ...input }) => {
+    async ({ version, ...input }, actor) => {
       const negotiation = await requireNegotiation(slug);
       const { state } = await updateEntry(negotiation.id, id, version, input, actor);
       return matrixAt(slug, state);
@@ -62,8 +60,8 @@ export async function updateEntryAction(slug: string, id: number, _prev: FormSta
 }
 
 export async function deleteEntryAction(slug: string, id: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await currentActor();
   try {
+    const actor = await currentActor();
     const negotiation = await requireNegotiation(slug);
     await trashEntry(negotiation.id, id, versionOf(formData), actor);
   } catch (error) {

@@ -10,8 +10,7 @@ import { currentActor, runFormAction, stateForError, versionOf } from "./run";
 const LABELS = { title: "Title", slug: "Short name", description: "Description" };
 
 export async function createNegotiationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await currentActor();
-  const outcome = await runFormAction(formData, negotiationSchema, async (input) => {
+  const outcome = await runFormAction(formData, negotiationSchema, async (input, actor) => {
     const { slug } = await createNegotiation(input, actor);
     return `/negotiations/${slug}`;
   });
@@ -21,11 +20,10 @@ export async function createNegotiationAction(_prev: FormState, formData: FormDa
 }
 
 export async function updateNegotiationAction(id: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await currentActor();
   const outcome = await runFormAction(
     formData,
     negotiationEditSchema,
-    async ({ version, ...input }) => {
+    async ({ version, ...input }, actor) => {
       const { slug } = await updateNegotiation(id, version, input, actor);
       return `/negotiations/${slug}`;
     },
@@ -37,8 +35,8 @@ export async function updateNegotiationAction(id: number, _prev: FormState, form
 }
 
 export async function deleteNegotiationAction(id: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await currentActor();
   try {
+    const actor = await currentActor();
     await deleteNegotiation(id, versionOf(formData), actor);
   } catch (error) {
     return stateForError(error, {});

@@ -27,13 +27,12 @@ const FORMS = {
 type Kind = keyof typeof FORMS;
 
 async function save(kind: Kind, slug: string, id: number | null, formData: FormData): Promise<FormState> {
-  const actor = await currentActor();
   const form = FORMS[kind];
   const schema = id === null ? form.schema : form.editSchema;
   const outcome = await runFormAction(
     formData,
     schema,
-    async (parsed) => {
+    async (parsed, actor) => {
       const negotiation = await requireNegotiation(slug);
       const { version, ...input } = parsed as typeof parsed & { version?: number };
       if (id === null) await createInNegotiation(kind, negotiation.id, input, actor);
@@ -48,8 +47,8 @@ async function save(kind: Kind, slug: string, id: number | null, formData: FormD
 }
 
 async function trash(kind: Kind, slug: string, id: number, formData: FormData): Promise<FormState> {
-  const actor = await currentActor();
   try {
+    const actor = await currentActor();
     const negotiation = await requireNegotiation(slug);
     await trashInNegotiation(kind, negotiation.id, id, versionOf(formData), actor);
   } catch (error) {

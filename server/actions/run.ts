@@ -4,6 +4,8 @@ import { formDataToValues, type FormState, type FormValues } from "@/lib/form";
 import { fieldErrorsOf } from "@/lib/schemas";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { getNegotiation } from "../queries/negotiations";
+import { requireRole } from "../session";
+import { NEEDED } from "@/lib/roles";
 
 // The one path every form action takes: FormData -> values -> schema -> write. Anything the
 // user can fix comes back as a FormState with their values; nothing is saved in that case
@@ -16,14 +18,21 @@ export type ActionOutcome = { ok: true; redirectTo: string } | { ok: false; stat
 export async function runFormAction<S extends z.ZodType>(
   formData: FormData,
   schema: S,
-  write: (input: z.output<S>) => Promise<string>,
+  write: (input: z.output<S>, actor: Actor) => Promise<string>,
   options: { arrayFields?: readonly string[]; labels?: Record<string, string> } = {},
 ): Promise<ActionOutcome> {
   const values = formDataToValues(formData, options.arrayFields);
+  let actor: Actor;
+  try {
+    // Who may write is decided before anything about the input is looked at.
+    actor = await currentActor();
+  } catch (error) {
+    return { ok: false, state: stateForError(error, values) };
+  }
   const parsed = schema.safeParse(values);
   if (!parsed.success) return { ok: false, state: { fieldErrors: fieldErrorsOf(parsed.error), values } };
   try {
-    return { ok: true, redirectTo: await write(parsed.data) };
+    return { ok: true, redirectTo: await write(parsed.data, actor) };
   } catch (error) {
     return { ok: false, state: stateForError(error, values, options.labels) };
   }
@@ -63,9 +72,9 @@ function differences(values: FormValues, current: Record<string, unknown>, label
   return changes;
 }
 
-/** Who is writing. Until accounts exist (issue 4) every write is made by the local user. */
+/** Who is writing: a same-origin editor or admin, or a ForbiddenError. */
 export async function currentActor(): Promise<Actor> {
-  return "local";
+  return requireRole(NEEDED.write);
 }
 
 /** The negotiation a scoped action writes into, or a NotFoundError. */

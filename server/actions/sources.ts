@@ -11,8 +11,7 @@ import { currentActor, requireNegotiation, runFormAction, stateForError, version
 const LABELS = { title: "Title", outlet: "Outlet", url: "Address (URL)", publishedOn: "Published", language: "Language", text: "Text" };
 
 export async function createSourceAction(slug: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await currentActor();
-  const outcome = await runFormAction(formData, sourceSchema, async (input) => {
+  const outcome = await runFormAction(formData, sourceSchema, async (input, actor) => {
     const negotiation = await requireNegotiation(slug);
     const { id } = await createInNegotiation("source", negotiation.id, input, actor);
     return `/negotiations/${slug}/sources/${id}`;
@@ -23,11 +22,10 @@ export async function createSourceAction(slug: string, _prev: FormState, formDat
 }
 
 export async function updateSourceAction(slug: string, id: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await currentActor();
   const outcome = await runFormAction(
     formData,
     sourceEditSchema,
-    async ({ version, ...input }) => {
+    async ({ version, ...input }, actor) => {
       const negotiation = await requireNegotiation(slug);
       await updateSource(negotiation.id, id, version, input, actor);
       return `/negotiations/${slug}/sources/${id}`;
@@ -40,8 +38,8 @@ export async function updateSourceAction(slug: string, id: number, _prev: FormSt
 }
 
 export async function deleteSourceAction(slug: string, id: number, _prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await currentActor();
   try {
+    const actor = await currentActor();
     const negotiation = await requireNegotiation(slug);
     await trashSource(negotiation.id, id, versionOf(formData), actor);
   } catch (error) {

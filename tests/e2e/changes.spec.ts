@@ -1,9 +1,10 @@
 // How positions move: one party's sequence demands -> conditions -> accepts on one issue, read
 // back in the cell history, the matrix's change marks and the comparison of two dates.
 import { expect, test } from "@playwright/test";
-import { addIssue, addParty, addSource, cell, createNegotiation, fillEntry, tab } from "./helpers";
+import { addIssue, addParty, addSource, cell, createNegotiation, fillEntry, signIn, tab } from "./helpers";
 
 test("a sequence of entries is labelled in the history, marked in the matrix and counted in a comparison", async ({ page }) => {
+  await signIn(page, "editor");
   const title = `Trade round ${Date.now().toString(36)}`;
   await createNegotiation(page, title);
   await addParty(page, "Northland");

@@ -1,6 +1,6 @@
 // The core path a new user takes, acting through labels and roles only.
 import { expect, test, type Page } from "@playwright/test";
-import { addIssue, addParty, addSource, cell, fillEntry, showAsOf, tab } from "./helpers";
+import { addIssue, addParty, addSource, cell, fillEntry, showAsOf, signIn, tab } from "./helpers";
 
 // The tests below build on each other, as one user's session would.
 test.describe.configure({ mode: "serial" });
@@ -11,6 +11,7 @@ const SOURCE_TEXT = `At the summit, Alpha Republic said it “demands a 50% cut 
 Beta Union said it rejects any binding target.`;
 
 test("a new user records positions and reads them in the matrix as of any date", async ({ page }) => {
+  await signIn(page, "editor");
   await page.goto("/");
   await page.getByRole("link", { name: "New negotiation" }).click();
   await page.getByLabel("Title").fill(TITLE);
@@ -86,6 +87,7 @@ test("a new user records positions and reads them in the matrix as of any date",
 });
 
 test("a quote missing from its source is refused with a message, keeps the form, saves nothing", async ({ page }) => {
+  await signIn(page, "editor");
   await page.goto("/");
   await page.getByRole("link", { name: TITLE }).click();
   await tab(page, "Sources").click();
@@ -118,6 +120,7 @@ test("a quote missing from its source is refused with a message, keeps the form,
 });
 
 test("bad input in a form shows a message by the field and keeps the rest", async ({ page }) => {
+  await signIn(page, "editor");
   await page.goto("/");
   await page.getByRole("link", { name: TITLE }).click();
   await tab(page, "Sources").click();
@@ -152,6 +155,7 @@ test("the demo negotiation opens and shows the seed article's joint demands", as
 });
 
 test("unknown addresses give a 404 page", async ({ page }) => {
+  await signIn(page, "editor");
   for (const path of ["/negotiations/no-such-talks", "/negotiations/gaza-ceasefire-2024/sources/999999", "/negotiations/gaza-ceasefire-2024/entries/abc/edit", "/negotiations/gaza-ceasefire-2024/cells/1/99999"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);

@@ -1,5 +1,6 @@
 // What a person does again and again in Parley, as steps the end-to-end tests share.
 import { expect, type Page } from "@playwright/test";
+import { E2E_PASSWORD } from "../../scripts/e2e-users.mjs";
 
 export async function addParty(page: Page, name: string) {
   await tab(page, "Parties").click();
@@ -63,4 +64,14 @@ export async function createNegotiation(page: Page, title: string) {
   await page.getByLabel("Title").fill(title);
   await page.getByRole("button", { name: "Create negotiation" }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+}
+
+
+/** Signs in through the sign-in page, as a person would. */
+export async function signIn(page: Page, role: "admin" | "editor" | "viewer") {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(`${role}@e2e.test`);
+  await page.getByLabel("Password").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }

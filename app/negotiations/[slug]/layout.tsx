@@ -2,10 +2,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { getNegotiation } from "@/server/queries/negotiations";
+import { canEdit, requireReader } from "@/server/session";
 import { NegotiationTabs } from "./_components/tabs";
 
 export default async function NegotiationLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
+  const viewer = await requireReader(`/negotiations/${slug}`);
   const negotiation = await getNegotiation(slug);
   if (!negotiation) notFound();
   return (
@@ -15,9 +17,11 @@ export default async function NegotiationLayout({ children, params }: { children
           <Link href="/">Negotiations</Link> /
         </p>
         <h1>{negotiation.title}</h1>
-        <Link href={`/negotiations/${slug}/edit`} className="small">
-          Edit details
-        </Link>
+        {canEdit(viewer) ? (
+          <Link href={`/negotiations/${slug}/edit`} className="small">
+            Edit details
+          </Link>
+        ) : null}
       </div>
       <NegotiationTabs slug={slug} />
       {children}

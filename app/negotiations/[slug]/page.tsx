@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getMatrix } from "@/server/queries/entries";
 import { formatDay, plural } from "@/lib/format";
@@ -29,7 +30,8 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
   const partiesAsRows = one(search.axis) === "parties";
   const savedId = Number(one(search.saved)) || null;
   const windowDays = parseWindow(one(search.window));
-  const { parties, issues, cells, cellKey, entryCount } = await getMatrix({ negotiationId: negotiation.id, asOf });
+  const [{ parties, issues, cells, cellKey, entryCount }, viewer] = await Promise.all([getMatrix({ negotiationId: negotiation.id, asOf }), getViewer()]);
+  const editor = canEdit(viewer);
   const partyNames = new Map(parties.map((p) => [p.id, p.shortName || p.name]));
   const issueNames = new Map(issues.map((i) => [i.id, i.name]));
   const base = `/negotiations/${slug}`;
@@ -91,9 +93,11 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
         <Link href={query({ axis: partiesAsRows ? null : "parties" })} className="button">
           {partiesAsRows ? "Show issues as rows" : "Show parties as rows"}
         </Link>
-        <Link href={`${base}/entries/new`} className="button primary">
-          Add position entry
-        </Link>
+        {editor ? (
+          <Link href={`${base}/entries/new`} className="button primary">
+            Add position entry
+          </Link>
+        ) : null}
       </div>
       <p className="muted small" aria-live="polite">
         Positions as of <strong>{formatDay(asOf)}</strong>
@@ -160,7 +164,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
                           slug={slug}
                           partyNames={partyNames}
                           historyHref={`${base}/cells/${partyId}/${issueId}?asOf=${asOf}`}
-                          addHref={`${base}/entries/new?party=${partyId}&issue=${issueId}`}
+                          addHref={editor ? `${base}/entries/new?party=${partyId}&issue=${issueId}` : null}
                           change={mark}
                         />
                       </td>

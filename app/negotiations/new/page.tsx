@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { requirePageRole } from "@/server/session";
 import { NegotiationForm } from "../_components/negotiation-form";
 
 export const metadata: Metadata = { title: "New negotiation" };
 
-export default function NewNegotiationPage() {
+export default async function NewNegotiationPage() {
+  await requirePageRole("editor", "/negotiations/new");
   return (
     <div className="page-narrow">
       <p className="breadcrumbs">

@@ -19,7 +19,8 @@ export function MatrixCellView({
   slug: string;
   partyNames: Map<number, string>;
   historyHref: string;
-  addHref: string;
+  /** Where to add an entry to this cell; null for readers who cannot. */
+  addHref: string | null;
   /** The move to mark, when the position changed within the chosen window. */
   change: ChangeInfo | null;
 }) {
@@ -32,11 +33,11 @@ export function MatrixCellView({
           <span className="cell-marks">
             <Link href={historyHref}>{plural(cell.later, "later entry", "later entries")} ▸</Link>
           </span>
-        ) : (
+        ) : addHref ? (
           <Link href={addHref} className="small" aria-label="Add a position entry to this cell">
             + Add
           </Link>
-        )}
+        ) : null}
       </div>
     );
   }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { requirePageRole } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { deleteNegotiationAction } from "@/server/actions/negotiations";
 import { DeleteForm } from "@/components/delete-form";
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: "Edit negotiation" };
 
 export default async function EditNegotiationPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
+  await requirePageRole("editor", `/negotiations/${slug}/edit`);
   const negotiation = await getNegotiation(slug);
   if (!negotiation) notFound();
   return (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { listIssues } from "@/server/queries/parties-and-issues";
 import { IssueForm } from "./_components/issue-form";
@@ -11,7 +12,8 @@ export default async function IssuesPage({ params }: { params: Promise<{ slug: s
   const { slug } = await params;
   const negotiation = await getNegotiation(slug);
   if (!negotiation) notFound();
-  const issues = await listIssues(negotiation.id);
+  const [issues, viewer] = await Promise.all([listIssues(negotiation.id), getViewer()]);
+  const editor = canEdit(viewer);
   return (
     <div className="page-narrow">
       <h2 style={{ marginTop: 0 }}>Issues ({issues.length})</h2>
@@ -37,9 +39,9 @@ export default async function IssuesPage({ params }: { params: Promise<{ slug: s
                   <td>{i.name}</td>
                   <td className="small">{i.description}</td>
                   <td>
-                    <Link href={`/negotiations/${slug}/issues/${i.id}/edit`}>
+                    {editor ? (<Link href={`/negotiations/${slug}/issues/${i.id}/edit`}>
                       Edit<span className="visually-hidden"> {i.name}</span>
-                    </Link>
+                    </Link>) : null}
                   </td>
                 </tr>
               ))}
@@ -47,8 +49,8 @@ export default async function IssuesPage({ params }: { params: Promise<{ slug: s
           </table>
         </div>
       )}
-      <h2>Add an issue</h2>
-      <IssueForm slug={slug} nextOrder={Math.max(0, ...issues.map((i) => i.order)) + 1} />
+      {editor ? <h2>Add an issue</h2> : null}
+      {editor ? <IssueForm slug={slug} nextOrder={Math.max(0, ...issues.map((i) => i.order)) + 1} /> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { listParties } from "@/server/queries/parties-and-issues";
 import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
@@ -12,7 +13,8 @@ export default async function PartiesPage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const negotiation = await getNegotiation(slug);
   if (!negotiation) notFound();
-  const parties = await listParties(negotiation.id);
+  const [parties, viewer] = await Promise.all([listParties(negotiation.id), getViewer()]);
+  const editor = canEdit(viewer);
   return (
     <div className="page-narrow">
       <h2 style={{ marginTop: 0 }}>Parties ({parties.length})</h2>
@@ -45,9 +47,9 @@ export default async function PartiesPage({ params }: { params: Promise<{ slug: 
                   <td>{PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role}</td>
                   <td>{p.aliases.split("\n").filter(Boolean).join(", ")}</td>
                   <td>
-                    <Link href={`/negotiations/${slug}/parties/${p.id}/edit`}>
+                    {editor ? (<Link href={`/negotiations/${slug}/parties/${p.id}/edit`}>
                       Edit<span className="visually-hidden"> {p.name}</span>
-                    </Link>
+                    </Link>) : null}
                   </td>
                 </tr>
               ))}
@@ -55,8 +57,8 @@ export default async function PartiesPage({ params }: { params: Promise<{ slug: 
           </table>
         </div>
       )}
-      <h2>Add a party</h2>
-      <PartyForm slug={slug} nextOrder={Math.max(0, ...parties.map((p) => p.order)) + 1} />
+      {editor ? <h2>Add a party</h2> : null}
+      {editor ? <PartyForm slug={slug} nextOrder={Math.max(0, ...parties.map((p) => p.order)) + 1} /> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { listSources } from "@/server/queries/sources";
 import { formatDay } from "@/lib/format";
@@ -11,14 +12,16 @@ export default async function SourcesPage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const negotiation = await getNegotiation(slug);
   if (!negotiation) notFound();
-  const sources = await listSources(negotiation.id);
+  const [sources, viewer] = await Promise.all([listSources(negotiation.id), getViewer()]);
   return (
     <>
       <div className="toolbar" style={{ justifyContent: "space-between" }}>
         <h2 style={{ margin: 0 }}>Sources ({sources.length})</h2>
-        <Link href={`/negotiations/${slug}/sources/new`} className="button primary">
-          Add source
-        </Link>
+        {canEdit(viewer) ? (
+          <Link href={`/negotiations/${slug}/sources/new`} className="button primary">
+            Add source
+          </Link>
+        ) : null}
       </div>
       {sources.length === 0 ? (
         <p className="empty">No source yet. Add the report you are reading: paste its text, or record it as a link only.</p>

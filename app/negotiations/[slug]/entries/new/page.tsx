@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requirePageRole } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { parseId } from "@/lib/form";
 import { EntryForm } from "../_components/entry-form";
@@ -12,6 +13,7 @@ type Search = { party?: string; issue?: string; source?: string };
 
 export default async function NewEntryPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
   const [{ slug }, search] = await Promise.all([params, searchParams]);
+  await requirePageRole("editor", `/negotiations/${slug}/entries/new`);
   const negotiation = await getNegotiation(slug);
   if (!negotiation) notFound();
   const options = await entryFormOptions(negotiation.id);

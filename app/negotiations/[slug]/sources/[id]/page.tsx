@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getSource } from "@/server/queries/sources";
 import { listEntriesOfSource } from "@/server/queries/entries";
@@ -16,7 +17,8 @@ export default async function SourcePage({ params }: { params: Promise<{ slug: s
   const id = parseId(rawId);
   const negotiation = await getNegotiation(slug);
   if (!negotiation || !id) notFound();
-  const [source, entries, parties, issues] = await Promise.all([
+  const [viewer, source, entries, parties, issues] = await Promise.all([
+    getViewer(),
     getSource(negotiation.id, id),
     listEntriesOfSource(negotiation.id, id),
     listParties(negotiation.id),
@@ -43,14 +45,16 @@ export default async function SourcePage({ params }: { params: Promise<{ slug: s
           <span className="small muted">{source.url}</span>
         </p>
       ) : null}
-      <div className="toolbar">
-        <Link className="button primary" href={`/negotiations/${slug}/entries/new?source=${source.id}`}>
-          Add position entry from this source
-        </Link>
-        <Link className="button" href={`/negotiations/${slug}/sources/${source.id}/edit`}>
-          Edit source
-        </Link>
-      </div>
+      {canEdit(viewer) ? (
+        <div className="toolbar">
+          <Link className="button primary" href={`/negotiations/${slug}/entries/new?source=${source.id}`}>
+            Add position entry from this source
+          </Link>
+          <Link className="button" href={`/negotiations/${slug}/sources/${source.id}/edit`}>
+            Edit source
+          </Link>
+        </div>
+      ) : null}
       <h3>Text</h3>
       {source.text ? (
         <div className="source-text">{source.text}</div>
@@ -64,7 +68,7 @@ export default async function SourcePage({ params }: { params: Promise<{ slug: s
         <ul className="entry-list">
           {entries.map((e) => (
             <li key={e.id}>
-              <EntryCard entry={e} slug={slug} partyNames={partyNames} issueName={issueNames.get(e.issueId)} showSource={false} />
+              <EntryCard entry={e} slug={slug} partyNames={partyNames} issueName={issueNames.get(e.issueId)} showSource={false} editable={canEdit(viewer)} />
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requirePageRole } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { SourceForm } from "../_components/source-form";
 
@@ -8,6 +9,7 @@ export const metadata: Metadata = { title: "Add source" };
 
 export default async function NewSourcePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
+  await requirePageRole("editor", `/negotiations/${slug}/sources/new`);
   if (!(await getNegotiation(slug))) notFound();
   return (
     <div className="page-narrow">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getIssue, getParty, listParties } from "@/server/queries/parties-and-issues";
 import { listEntriesOfCell } from "@/server/queries/entries";
@@ -19,7 +20,8 @@ export default async function CellHistoryPage({ params }: { params: Promise<{ sl
   const issueId = parseId(rawIssue);
   const negotiation = await getNegotiation(slug);
   if (!negotiation || !partyId || !issueId) notFound();
-  const [party, issue, parties, entries] = await Promise.all([
+  const [viewer, party, issue, parties, entries] = await Promise.all([
+    getViewer(),
     getParty(negotiation.id, partyId),
     getIssue(negotiation.id, issueId),
     listParties(negotiation.id),
@@ -43,11 +45,13 @@ export default async function CellHistoryPage({ params }: { params: Promise<{ sl
         {plural(entries.length, "entry", "entries")}, oldest first. Each is compared with the one before it: its change type, and what changed in
         the wording.
       </p>
-      <p>
-        <Link className="button primary" href={`/negotiations/${slug}/entries/new?party=${partyId}&issue=${issueId}`}>
-          Add position entry
-        </Link>
-      </p>
+      {canEdit(viewer) ? (
+        <p>
+          <Link className="button primary" href={`/negotiations/${slug}/entries/new?party=${partyId}&issue=${issueId}`}>
+            Add position entry
+          </Link>
+        </p>
+      ) : null}
       {entries.length === 0 ? (
         <p className="empty">No position recorded.</p>
       ) : (
@@ -58,6 +62,7 @@ export default async function CellHistoryPage({ params }: { params: Promise<{ sl
                 entry={entry}
                 slug={slug}
                 partyNames={partyNames}
+                editable={canEdit(viewer)}
                 extra={<ChangeBadge change={change} overridden={overridden} />}
               >
                 {overridden && computedChange !== change ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requirePageRole } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getEntry } from "@/server/queries/entries";
 import { deleteEntryAction } from "@/server/actions/entries";
@@ -13,6 +14,7 @@ export const metadata: Metadata = { title: "Edit position entry" };
 
 export default async function EditEntryPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id: rawId } = await params;
+  await requirePageRole("editor", `/negotiations/${slug}/entries/${rawId}/edit`);
   const id = parseId(rawId);
   const negotiation = await getNegotiation(slug);
   if (!negotiation || !id) notFound();

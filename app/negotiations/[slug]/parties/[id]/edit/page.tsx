@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requirePageRole } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getParty } from "@/server/queries/parties-and-issues";
 import { deletePartyAction } from "@/server/actions/parties-and-issues";
@@ -12,6 +13,7 @@ export const metadata: Metadata = { title: "Edit party" };
 
 export default async function EditPartyPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id: rawId } = await params;
+  await requirePageRole("editor", `/negotiations/${slug}/parties/${rawId}/edit`);
   const id = parseId(rawId);
   const negotiation = await getNegotiation(slug);
   if (!negotiation || !id) notFound();

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { requirePageRole } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getSource } from "@/server/queries/sources";
 import { deleteSourceAction } from "@/server/actions/sources";
@@ -12,6 +13,7 @@ export const metadata: Metadata = { title: "Edit source" };
 
 export default async function EditSourcePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id: rawId } = await params;
+  await requirePageRole("editor", `/negotiations/${slug}/sources/${rawId}/edit`);
   const id = parseId(rawId);
   const negotiation = await getNegotiation(slug);
   if (!negotiation || !id) notFound();

@@ -1,0 +1,2 @@
+export declare const E2E_PASSWORD: string;
+export declare const E2E_USERS: Array<{ email: string; name: string; role: "admin" | "editor" | "viewer" }>;

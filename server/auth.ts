@@ -1,0 +1,82 @@
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { nextCookies } from "better-auth/next-js";
+import { hash, verify } from "@node-rs/argon2";
+import { readFileSync } from "node:fs";
+import { getDb } from "./db";
+
+// Accounts with Better Auth: email and password only, sessions in the database, sign-up
+// closed (users are created by an admin or `npm run user:create`). docs/decisions/006-auth.md.
+
+/** OWASP's minimum for Argon2id: 19 MiB of memory, 2 iterations, 1 lane. */
+export const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1, algorithm: 2 /* Argon2id */ } as const;
+
+export function hashPassword(password: string) {
+  return hash(password, ARGON2);
+}
+
+function authSecret(): string {
+  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  // The local demo: scripts/setup.mjs writes a random secret beside the database.
+  try {
+    return readFileSync(process.env.PARLEY_SECRET_FILE || "data/auth-secret", "utf8").trim();
+  } catch {
+    throw new Error("Set BETTER_AUTH_SECRET (or run npm start, which writes data/auth-secret for the local demo).");
+  }
+}
+
+/** Hosts the app answers as; a deployment adds its own with PARLEY_HOSTS=parley.example.org. */
+function allowedHosts(): string[] {
+  const extra = (process.env.PARLEY_HOSTS ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  return ["localhost:*", "127.0.0.1:*", "[::1]:*", ...extra];
+}
+
+async function createAuth() {
+  const db = await getDb();
+  return betterAuth({
+    secret: authSecret(),
+    baseURL: { allowedHosts: allowedHosts() },
+    database: prismaAdapter(db, { provider: "sqlite" }),
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 8,
+      maxPasswordLength: 128,
+      password: {
+        hash: hashPassword,
+        verify: ({ hash: stored, password }) => verify(stored, password).catch(() => false),
+      },
+    },
+    user: {
+      additionalFields: {
+        role: { type: "string", required: false, defaultValue: "viewer", input: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
+    rateLimit: {
+      enabled: process.env.PARLEY_RATE_LIMIT !== "off",
+      storage: "memory",
+      window: 60,
+      max: 300,
+      // 20 sign-in attempts a minute per address, then 429 until the minute is over: enough to
+      // stop guessing, short enough not to lock the real user out for long.
+      customRules: { "/sign-in/email": { window: 60, max: 20 } },
+    },
+    advanced: {
+      // Secure cookies whenever the app is served over https (any real deployment); the local
+      // demo on http://localhost cannot set them.
+      useSecureCookies: (process.env.PARLEY_URL ?? "").startsWith("https://"),
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+    },
+    plugins: [nextCookies()],
+  });
+}
+
+type Auth = Awaited<ReturnType<typeof createAuth>>;
+const globalForAuth = globalThis as unknown as { parleyAuth?: Promise<Auth> };
+
+export function getAuth(): Promise<Auth> {
+  globalForAuth.parleyAuth ??= createAuth();
+  return globalForAuth.parleyAuth;
+}
