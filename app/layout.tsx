@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import "./globals.css";
 import { getViewer } from "@/server/session";
 import { SignOutButton } from "@/components/sign-out-button";
-import { ROLE_LABELS } from "@/lib/roles";
+import { hasRole, ROLE_LABELS } from "@/lib/roles";
 
 export const metadata: Metadata = {
   title: { default: "Parley", template: "%s · Parley" },
@@ -35,7 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   {viewer.name} <span className="role-tag">{ROLE_LABELS[viewer.role]}</span>
                 </span>
                 {viewer.role === "admin" ? <Link href="/users">Users</Link> : null}
-                <Link href="/trash">Trash</Link>
+                {hasRole(viewer.role, "editor") ? <Link href="/trash">Trash</Link> : null}
                 <SignOutButton />
               </>
             ) : (

@@ -58,6 +58,8 @@ export function EntryCard({
           </>
         ) : null}
         {editable ? <Link href={`/negotiations/${slug}/entries/${entry.id}/edit`}>Edit entry</Link> : null}
+        {" · "}
+        <Link href={`/history/entry/${entry.id}`}>Revisions</Link>
       </p>
       {children}
     </article>

@@ -13,7 +13,7 @@ type FieldProps = {
   required?: boolean;
   maxLength?: number;
 } & (
-  | { kind?: "text" | "date" | "url" | "color" | "number"; placeholder?: string }
+  | { kind?: "text" | "date" | "url" | "color" | "number" | "password" | "email"; placeholder?: string }
   | { kind: "textarea"; rows?: number; placeholder?: string }
   | { kind: "select"; options: Option[]; placeholder?: string }
   | { kind: "checkboxes"; options: Option[] }

@@ -31,9 +31,9 @@ export async function createEntryAction(slug: string, _prev: FormState, formData
   const outcome = await runFormAction(
     formData,
     entrySchema,
-    async (input, actor) => {
+    async (input, actor, submissionId) => {
       const negotiation = await requireNegotiation(slug);
-      const { state } = await createEntry(negotiation.id, input, actor);
+      const { state } = await createEntry(negotiation.id, input, actor, submissionId);
       return matrixAt(slug, state);
     },
     { arrayFields: ARRAY_FIELDS },

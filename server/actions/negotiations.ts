@@ -10,8 +10,8 @@ import { currentActor, runFormAction, stateForError, versionOf } from "./run";
 const LABELS = { title: "Title", slug: "Short name", description: "Description" };
 
 export async function createNegotiationAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runFormAction(formData, negotiationSchema, async (input, actor) => {
-    const { slug } = await createNegotiation(input, actor);
+  const outcome = await runFormAction(formData, negotiationSchema, async (input, actor, submissionId) => {
+    const { slug } = await createNegotiation(input, actor, submissionId);
     return `/negotiations/${slug}`;
   });
   if (!outcome.ok) return outcome.state;

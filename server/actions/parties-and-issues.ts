@@ -32,10 +32,10 @@ async function save(kind: Kind, slug: string, id: number | null, formData: FormD
   const outcome = await runFormAction(
     formData,
     schema,
-    async (parsed, actor) => {
+    async (parsed, actor, submissionId) => {
       const negotiation = await requireNegotiation(slug);
       const { version, ...input } = parsed as typeof parsed & { version?: number };
-      if (id === null) await createInNegotiation(kind, negotiation.id, input, actor);
+      if (id === null) await createInNegotiation(kind, negotiation.id, input, actor, submissionId);
       else await updateInNegotiation(kind, negotiation.id, id, version ?? 0, input, actor);
       return `/negotiations/${slug}/${form.list}`;
     },

@@ -18,7 +18,7 @@ export type ActionOutcome = { ok: true; redirectTo: string } | { ok: false; stat
 export async function runFormAction<S extends z.ZodType>(
   formData: FormData,
   schema: S,
-  write: (input: z.output<S>, actor: Actor) => Promise<string>,
+  write: (input: z.output<S>, actor: Actor, submissionId: string | null) => Promise<string>,
   options: { arrayFields?: readonly string[]; labels?: Record<string, string> } = {},
 ): Promise<ActionOutcome> {
   const values = formDataToValues(formData, options.arrayFields);
@@ -32,7 +32,7 @@ export async function runFormAction<S extends z.ZodType>(
   const parsed = schema.safeParse(values);
   if (!parsed.success) return { ok: false, state: { fieldErrors: fieldErrorsOf(parsed.error), values } };
   try {
-    return { ok: true, redirectTo: await write(parsed.data, actor) };
+    return { ok: true, redirectTo: await write(parsed.data, actor, submissionIdOf(values)) };
   } catch (error) {
     return { ok: false, state: stateForError(error, values, options.labels) };
   }
@@ -88,4 +88,10 @@ export async function requireNegotiation(slug: string) {
 export function versionOf(formData: FormData): number {
   const raw = formData.get("version");
   return typeof raw === "string" && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : 0;
+}
+
+/** The random token a create form carries (see createRecord); anything else is ignored. */
+export function submissionIdOf(values: FormValues): string | null {
+  const raw = values.submissionId;
+  return typeof raw === "string" && /^[0-9a-f-]{36}$/.test(raw) ? raw : null;
 }

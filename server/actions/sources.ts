@@ -11,9 +11,9 @@ import { currentActor, requireNegotiation, runFormAction, stateForError, version
 const LABELS = { title: "Title", outlet: "Outlet", url: "Address (URL)", publishedOn: "Published", language: "Language", text: "Text" };
 
 export async function createSourceAction(slug: string, _prev: FormState, formData: FormData): Promise<FormState> {
-  const outcome = await runFormAction(formData, sourceSchema, async (input, actor) => {
+  const outcome = await runFormAction(formData, sourceSchema, async (input, actor, submissionId) => {
     const negotiation = await requireNegotiation(slug);
-    const { id } = await createInNegotiation("source", negotiation.id, input, actor);
+    const { id } = await createInNegotiation("source", negotiation.id, input, actor, submissionId);
     return `/negotiations/${slug}/sources/${id}`;
   });
   if (!outcome.ok) return outcome.state;

@@ -39,13 +39,14 @@ async function setParties(tx: Tx, entryId: number, partyIds: number[]) {
   await tx.positionEntryParty.createMany({ data: partyIds.map((partyId) => ({ entryId, partyId })) });
 }
 
-export async function createEntry(negotiationId: number, input: EntryInput, actor: string) {
+export async function createEntry(negotiationId: number, input: EntryInput, actor: string, submissionId: string | null = null) {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const { partyIds, data } = await resolveEntry(tx, negotiationId, input);
     return createRecord(tx, "entry", { ...data, negotiationId }, {
       actor,
       negotiationId,
+      submissionId,
       afterCreate: (id) => setParties(tx, id, partyIds),
     });
   });

@@ -18,15 +18,21 @@ async function freeSlug(tx: Tx, wanted: string, exceptId?: number): Promise<stri
   throw new ValidationError({ slug: ["Choose another short name: this one is taken."] });
 }
 
-export async function createNegotiation(input: NegotiationInput, actor: string) {
+export async function createNegotiation(input: NegotiationInput, actor: string, submissionId: string | null = null) {
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const slug = input.slug
-      ? await requireFreeSlug(tx, input.slug)
-      : await freeSlug(tx, slugify(input.title));
-    const { id } = await createRecord(tx, "negotiation", { title: input.title, description: input.description, slug }, { actor, negotiationId: null });
-    return { id, slug };
+    const seen = submissionId ? await tx.submissionToken.findUnique({ where: { token: submissionId } }) : null;
+    const slug = seen ? "" : input.slug ? await requireFreeSlug(tx, input.slug) : await freeSlug(tx, slugify(input.title));
+    const { id, state } = await createRecord(tx, "negotiation", { title: input.title, description: input.description, slug }, { actor, negotiationId: null, submissionId });
+    return { id, slug: state.slug as string };
   });
+}
+
+export async function restoreNegotiation(id: number, version: number, actor: string) {
+  const db = await getDb();
+  return db.$transaction((tx) =>
+    changeRecord(tx, "negotiation", { id, version, data: { deletedAt: null }, action: "restore", actor, negotiationId: id }),
+  );
 }
 
 async function requireFreeSlug(tx: Tx, slug: string, exceptId?: number) {

@@ -50,13 +50,24 @@ export async function snapshot(tx: Tx, entity: EntityType, id: number): Promise<
   return record;
 }
 
+/**
+ * Creates a record with its first revision. With a submission token (carried by the form
+ * since it was rendered), a form sent twice creates one record: the second send gets the
+ * first one's record back.
+ */
 export async function createRecord(
   tx: Tx,
   entity: EntityType,
   data: Record<string, unknown>,
-  ctx: { actor: string; negotiationId: number | null; afterCreate?: (id: number) => Promise<void> },
-): Promise<{ id: number; state: Record<string, unknown> }> {
+  ctx: { actor: string; negotiationId: number | null; submissionId?: string | null; afterCreate?: (id: number) => Promise<void> },
+): Promise<{ id: number; state: Record<string, unknown>; repeated?: boolean }> {
+  if (ctx.submissionId) {
+    const seen = await tx.submissionToken.findUnique({ where: { token: ctx.submissionId } });
+    if (seen && seen.entityType === entity) return { id: seen.entityId, state: await snapshot(tx, entity, seen.entityId), repeated: true };
+    if (seen) throw new NotFoundError(LABEL[entity]);
+  }
   const created = await delegate(tx, entity).create({ data });
+  if (ctx.submissionId) await tx.submissionToken.create({ data: { token: ctx.submissionId, entityType: entity, entityId: created.id } });
   if (ctx.afterCreate) await ctx.afterCreate(created.id);
   const state = await snapshot(tx, entity, created.id);
   const negotiationId = entity === "negotiation" ? created.id : ctx.negotiationId;

@@ -7,9 +7,23 @@ import { changeRecord, createRecord } from "./records";
 
 type Scoped = "party" | "issue" | "source";
 
-export async function createInNegotiation(entity: Scoped, negotiationId: number, data: Record<string, unknown>, actor: string) {
+export async function createInNegotiation(
+  entity: Scoped,
+  negotiationId: number,
+  data: Record<string, unknown>,
+  actor: string,
+  submissionId: string | null = null,
+) {
   const db = await getDb();
-  return db.$transaction((tx) => createRecord(tx, entity, { ...data, negotiationId }, { actor, negotiationId }));
+  return db.$transaction((tx) => createRecord(tx, entity, { ...data, negotiationId }, { actor, negotiationId, submissionId }));
+}
+
+/** Takes a trashed record out of the trash, exactly as it was (nothing else changes). */
+export async function restoreInNegotiation(entity: Scoped | "entry", negotiationId: number, id: number, version: number, actor: string) {
+  const db = await getDb();
+  return db.$transaction((tx) =>
+    changeRecord(tx, entity, { id, version, scope: { negotiationId }, data: { deletedAt: null }, action: "restore", actor, negotiationId }),
+  );
 }
 
 export async function updateInNegotiation(

@@ -14,7 +14,7 @@ export default async function NewNegotiationPage() {
       </p>
       <h1>New negotiation</h1>
       <p className="muted">Any negotiation fits: ceasefire talks, climate talks, a trade round, coalition talks. You add its parties, issues and sources next.</p>
-      <NegotiationForm />
+      <NegotiationForm submissionId={crypto.randomUUID()} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageRole } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
@@ -17,6 +18,9 @@ export default async function EditNegotiationPage({ params }: { params: Promise<
     <div className="page-narrow">
       <h2>Edit negotiation</h2>
       <NegotiationForm negotiation={negotiation} />
+      <p className="small">
+        <Link href={`/history/negotiation/${negotiation.id}`}>Revision history</Link>
+      </p>
       <DeleteForm
         action={deleteNegotiationAction.bind(null, negotiation.id)}
         version={negotiation.version}

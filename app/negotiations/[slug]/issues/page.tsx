@@ -50,7 +50,7 @@ export default async function IssuesPage({ params }: { params: Promise<{ slug: s
         </div>
       )}
       {editor ? <h2>Add an issue</h2> : null}
-      {editor ? <IssueForm slug={slug} nextOrder={Math.max(0, ...issues.map((i) => i.order)) + 1} /> : null}
+      {editor ? <IssueForm slug={slug} submissionId={crypto.randomUUID()} nextOrder={Math.max(0, ...issues.map((i) => i.order)) + 1} /> : null}
     </div>
   );
 }

@@ -58,7 +58,7 @@ export default async function PartiesPage({ params }: { params: Promise<{ slug: 
         </div>
       )}
       {editor ? <h2>Add a party</h2> : null}
-      {editor ? <PartyForm slug={slug} nextOrder={Math.max(0, ...parties.map((p) => p.order)) + 1} /> : null}
+      {editor ? <PartyForm slug={slug} submissionId={crypto.randomUUID()} nextOrder={Math.max(0, ...parties.map((p) => p.order)) + 1} /> : null}
     </div>
   );
 }

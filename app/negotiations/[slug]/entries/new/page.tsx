@@ -27,6 +27,7 @@ export default async function NewEntryPage({ params, searchParams }: { params: P
     partyIds: party ? [party] : [],
     issueId: pick(search.issue, options.issues),
     sourceId: pick(search.source, options.sources),
+    submissionId: crypto.randomUUID(),
   };
   const missing = [options.parties.length === 0 && "parties", options.issues.length === 0 && "issues", options.sources.length === 0 && "sources"].filter(Boolean);
   return (

@@ -14,14 +14,14 @@ export interface IssueFormRecord {
   order: number;
 }
 
-export function IssueForm({ slug, issue, nextOrder = 1 }: { slug: string; issue?: IssueFormRecord; nextOrder?: number }) {
+export function IssueForm({ slug, issue, nextOrder = 1, submissionId }: { slug: string; submissionId?: string; issue?: IssueFormRecord; nextOrder?: number }) {
   const action = issue ? updateIssueAction.bind(null, slug, issue.id) : createIssueAction.bind(null, slug);
   const initial: FormValues = issue
     ? { name: issue.name, description: issue.description, version: String(issue.version), order: String(issue.order) }
-    : { order: String(nextOrder) };
+    : { order: String(nextOrder), submissionId: submissionId ?? "" };
   return (
     <FormShell action={action} initialValues={initial} submitLabel={issue ? "Save issue" : "Add issue"}>
-      {issue ? <Field kind="hidden" name="version" label="Version" /> : null}
+      {issue ? <Field kind="hidden" name="version" label="Version" /> : <Field kind="hidden" name="submissionId" label="Submission" />}
       <div className="form-grid-2">
         <Field name="name" label="Name" required maxLength={LIMITS.name} />
         <Field kind="number" name="order" label="Order" hint="Rows are sorted by this number." />

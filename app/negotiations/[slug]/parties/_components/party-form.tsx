@@ -18,14 +18,14 @@ export interface PartyFormRecord {
   order: number;
 }
 
-export function PartyForm({ slug, party, nextOrder = 1 }: { slug: string; party?: PartyFormRecord; nextOrder?: number }) {
+export function PartyForm({ slug, party, nextOrder = 1, submissionId }: { slug: string; submissionId?: string; party?: PartyFormRecord; nextOrder?: number }) {
   const action = party ? updatePartyAction.bind(null, slug, party.id) : createPartyAction.bind(null, slug);
   const initial: FormValues = party
     ? { ...party, id: String(party.id), version: String(party.version), order: String(party.order) }
-    : { role: "party", colour: "#4b5563", order: String(nextOrder) };
+    : { role: "party", colour: "#4b5563", order: String(nextOrder), submissionId: submissionId ?? "" };
   return (
     <FormShell action={action} initialValues={initial} submitLabel={party ? "Save party" : "Add party"}>
-      {party ? <Field kind="hidden" name="version" label="Version" /> : null}
+      {party ? <Field kind="hidden" name="version" label="Version" /> : <Field kind="hidden" name="submissionId" label="Submission" />}
       <div className="form-grid-2">
         <Field name="name" label="Name" required maxLength={LIMITS.name} />
         <Field name="shortName" label="Short name" maxLength={LIMITS.shortName} hint="Shown where space is tight, e.g. “US”." />

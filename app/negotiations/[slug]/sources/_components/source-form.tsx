@@ -17,7 +17,7 @@ export interface SourceFormRecord {
   text: string | null;
 }
 
-export function SourceForm({ slug, source }: { slug: string; source?: SourceFormRecord }) {
+export function SourceForm({ slug, source, submissionId }: { slug: string; source?: SourceFormRecord; submissionId?: string }) {
   const action = source ? updateSourceAction.bind(null, slug, source.id) : createSourceAction.bind(null, slug);
   const initial: FormValues = source
     ? {
@@ -29,10 +29,10 @@ export function SourceForm({ slug, source }: { slug: string; source?: SourceForm
         text: source.text ?? "",
         version: String(source.version),
       }
-    : { language: "en" };
+    : { language: "en", submissionId: submissionId ?? "" };
   return (
     <FormShell action={action} initialValues={initial} submitLabel={source ? "Save source" : "Add source"}>
-      {source ? <Field kind="hidden" name="version" label="Version" /> : null}
+      {source ? <Field kind="hidden" name="version" label="Version" /> : <Field kind="hidden" name="submissionId" label="Submission" />}
       <Field name="title" label="Title" required maxLength={LIMITS.title} />
       <div className="form-grid-2">
         <Field name="outlet" label="Outlet" maxLength={LIMITS.name} hint="Where you read it, e.g. Reuters, menafn.com." />

@@ -17,7 +17,7 @@ export default async function NewSourcePage({ params }: { params: Promise<{ slug
         <Link href={`/negotiations/${slug}/sources`}>Sources</Link> /
       </p>
       <h2 style={{ marginTop: 0 }}>Add source</h2>
-      <SourceForm slug={slug} />
+      <SourceForm slug={slug} submissionId={crypto.randomUUID()} />
     </div>
   );
 }

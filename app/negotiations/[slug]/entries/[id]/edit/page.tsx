@@ -40,6 +40,9 @@ export default async function EditEntryPage({ params }: { params: Promise<{ slug
       </p>
       <h2 style={{ marginTop: 0 }}>Edit position entry</h2>
       <EntryForm slug={slug} entryId={id} initial={initial} {...options} />
+      <p className="small">
+        <Link href={`/history/entry/${id}`}>Revision history</Link>
+      </p>
       <DeleteForm action={deleteEntryAction.bind(null, slug, id)} version={entry.version} label="Delete entry" question="Move this position entry to the trash?" />
     </div>
   );

@@ -26,6 +26,9 @@ export default async function EditIssuePage({ params }: { params: Promise<{ slug
       </p>
       <h2 style={{ marginTop: 0 }}>Edit {issue.name}</h2>
       <IssueForm slug={slug} issue={issue} />
+      <p className="small">
+        <Link href={`/history/issue/${id}`}>Revision history</Link>
+      </p>
       <DeleteForm
         action={deleteIssueAction.bind(null, slug, id)}
         version={issue.version}

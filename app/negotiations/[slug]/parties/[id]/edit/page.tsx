@@ -26,6 +26,9 @@ export default async function EditPartyPage({ params }: { params: Promise<{ slug
       </p>
       <h2 style={{ marginTop: 0 }}>Edit {party.name}</h2>
       <PartyForm slug={slug} party={party} />
+      <p className="small">
+        <Link href={`/history/party/${id}`}>Revision history</Link>
+      </p>
       <DeleteForm
         action={deletePartyAction.bind(null, slug, id)}
         version={party.version}

@@ -26,6 +26,9 @@ export default async function EditSourcePage({ params }: { params: Promise<{ slu
       </p>
       <h2 style={{ marginTop: 0 }}>Edit source</h2>
       <SourceForm slug={slug} source={source} />
+      <p className="small">
+        <Link href={`/history/source/${id}`}>Revision history</Link>
+      </p>
       <DeleteForm
         action={deleteSourceAction.bind(null, slug, id)}
         version={source.version}

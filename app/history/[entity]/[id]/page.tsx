@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { requireReader } from "@/server/session";
+import { isEntityType, listRevisions } from "@/server/queries/revisions";
+import { parseId } from "@/lib/form";
+import { wordDiff } from "@/lib/text-diff";
+import { WordDiff } from "@/components/change-badge";
+
+export const metadata: Metadata = { title: "History" };
+
+const ACTION_LABEL: Record<string, string> = { create: "Created", update: "Edited", delete: "Moved to the trash", restore: "Restored" };
+// Bookkeeping that changes on every write and says nothing to a reader.
+const HIDDEN = new Set(["updatedAt", "version", "createdAt", "id"]);
+
+function show(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "";
+  return Array.isArray(value) ? value.join(", ") : String(value);
+}
+
+export default async function HistoryPage({ params }: { params: Promise<{ entity: string; id: string }> }) {
+  const { entity, id: rawId } = await params;
+  await requireReader(`/history/${entity}/${rawId}`);
+  const id = parseId(rawId);
+  if (!id || !isEntityType(entity)) notFound();
+  const revisions = await listRevisions(entity, id);
+  if (revisions.length === 0) notFound();
+  const latest = revisions.at(-1)!.state;
+  const name = show(latest.title ?? latest.name ?? latest.summary);
+  return (
+    <div className="page-narrow">
+      <h1>History of {name}</h1>
+      <p className="muted">
+        Every change to this {entity === "entry" ? "position entry" : entity}, oldest first, with the full state kept for each. {revisions.length}{" "}
+        revisions.
+      </p>
+      <ol className="entry-list">
+        {revisions.map((r, i) => {
+          const before = i > 0 ? revisions[i - 1]!.state : {};
+          const fields = Object.keys(r.state).filter((k) => !HIDDEN.has(k) && show(before[k]) !== show(r.state[k]));
+          return (
+            <li key={r.id} className="entry">
+              <div className="entry-head">
+                <strong>{ACTION_LABEL[r.action] ?? r.action}</strong>
+                <span className="small muted">
+                  version {r.version} · {r.createdAt.toISOString().slice(0, 19).replace("T", " ")} UTC · by {r.actorName}
+                </span>
+              </div>
+              {fields.length > 0 ? (
+                <dl className="diff-block">
+                  {fields.map((f) => (
+                    <div key={f}>
+                      <dt>{f}</dt>
+                      <dd>
+                        {i === 0 || f === "deletedAt" ? show(r.state[f]) || <em>empty</em> : <WordDiff parts={wordDiff(show(before[f]), show(r.state[f]))} />}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              ) : (
+                <p className="small muted">No field changed.</p>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
