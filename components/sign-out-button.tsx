@@ -9,8 +9,9 @@ export function SignOutButton() {
       className="link-button"
       onClick={async () => {
         await authClient.signOut();
-        // Replace this page in history: Back must not show a signed-in page again.
-        window.location.replace("/sign-in");
+        // A full navigation drops every page rendered for the signed-in user; going Back
+        // re-requests the page (responses are no-store), and the server sends it to sign-in.
+        window.location.assign("/sign-in");
       }}
     >
       Sign out
