@@ -41,7 +41,7 @@ export default async function PartiesPage({ params }: { params: Promise<{ slug: 
                   <td>{p.order}</td>
                   <td>
                     <span className="swatch" style={{ background: p.colour }} aria-hidden="true" />
-                    {p.name}
+                    <Link href={`/negotiations/${slug}/parties/${p.id}`}>{p.name}</Link>
                   </td>
                   <td>{p.shortName}</td>
                   <td>{PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role}</td>

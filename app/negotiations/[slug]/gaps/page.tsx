@@ -1,0 +1,166 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getNegotiation } from "@/server/queries/negotiations";
+import { getNegotiationEntries } from "@/server/queries/entries";
+import { FirmnessTag, StanceBadge } from "@/components/stance";
+import { formatDay, plural } from "@/lib/format";
+import { GAP_LABELS } from "@/lib/gap";
+import { buildGapRows, countGapStatuses, DEFAULT_GAP_SORT, GAP_SORT_LABELS, GAP_SORTS, parseGapSort } from "@/lib/gaps-view";
+import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
+import { isValidDay, todayUTC } from "@/lib/window";
+
+export const metadata: Metadata = { title: "Gaps" };
+
+type Search = { asOf?: string | string[]; sort?: string | string[] };
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function GapsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
+  const [{ slug }, search] = await Promise.all([params, searchParams]);
+  const negotiation = await getNegotiation(slug);
+  if (!negotiation) notFound();
+
+  const today = todayUTC();
+  const requested = one(search.asOf);
+  const asOf = requested && isValidDay(requested) ? requested : today;
+  const sort = parseGapSort(one(search.sort));
+  const { parties, issues, entries } = await getNegotiationEntries(negotiation.id);
+  const rows = buildGapRows({ issues, parties, entries, asOf, sort });
+  const counts = countGapStatuses(rows);
+  const base = `/negotiations/${slug}`;
+  const todayHref = sort === DEFAULT_GAP_SORT ? `${base}/gaps` : `${base}/gaps?sort=${sort}`;
+  const bystanders = parties.filter((p) => p.role !== "party");
+
+  return (
+    <>
+      <div className="toolbar">
+        <form method="get" action={`${base}/gaps`} aria-label="Choose the as-of date and the order of issues">
+          <label>
+            As of
+            <input type="date" name="asOf" defaultValue={asOf} max="9999-12-31" />
+          </label>
+          <label>
+            Sort issues by
+            <select name="sort" defaultValue={sort}>
+              {GAP_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {GAP_SORT_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="button">
+            Show
+          </button>
+          {asOf !== today ? (
+            <Link href={todayHref} className="button">
+              Today
+            </Link>
+          ) : null}
+        </form>
+      </div>
+      <p className="muted small" aria-live="polite">
+        Positions as of <strong>{formatDay(asOf)}</strong>
+        {asOf === today ? " (today)" : ""}:{" "}
+        <strong className="gap-count">{plural(counts.opposed, "issue")} opposed</strong>, {counts.open} open, {counts.compatible} compatible
+        {sort === "gap" ? "; most opposed first." : "; in matrix order."}
+      </p>
+      <details className="gaps-legend small">
+        <summary>How the status is decided</summary>
+        <p>
+          From each party&rsquo;s latest stance on the issue as of the date. <strong>Opposed</strong>: one party rejects what another holds, or
+          two parties both demand. <strong>Compatible</strong>: every party accepts, supports or concedes (one may propose).{" "}
+          <strong>Open</strong>: anything else, such as a demand not yet met or a party yet to speak. Stances say nothing about what exactly
+          is rejected or demanded, so read the cells before concluding.
+          {bystanders.length > 0
+            ? ` Only parties count: ${bystanders.map((p) => p.shortName || p.name).join(", ")} ${bystanders.length === 1 ? "is" : "are"} shown for reference (shaded columns).`
+            : ""}
+        </p>
+      </details>
+      {requested && !isValidDay(requested) ? (
+        <p className="form-error" role="alert">
+          “{requested}” is not a date; showing today instead.
+        </p>
+      ) : null}
+      {issues.length === 0 ? (
+        <div className="empty">
+          <p>No issues yet: the gap view compares the parties&rsquo; positions issue by issue.</p>
+          <p>
+            <Link href={`${base}/issues`}>Add issues</Link> · <Link href={`${base}/parties`}>Add parties</Link>
+          </p>
+        </div>
+      ) : (
+        <div className="gaps-scroll" tabIndex={0} role="region" aria-label={`Gaps between the parties on ${formatDay(asOf)}`}>
+          <table className="gaps">
+            <caption className="visually-hidden">
+              Issues as rows ({GAP_SORT_LABELS[sort].toLowerCase()}), with the status of each issue and each party&rsquo;s position as of{" "}
+              {formatDay(asOf)}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Issue</th>
+                <th scope="col">Status</th>
+                {parties.map((p) => (
+                  <th scope="col" key={p.id} className={p.role === "party" ? undefined : "gaps-bystander"}>
+                    <span className="head-name">
+                      <span className="swatch" style={{ background: p.colour }} aria-hidden="true" />
+                      <Link href={`${base}/parties/${p.id}`}>{p.shortName || p.name}</Link>
+                    </span>
+                    <span className="head-role">{PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role}</span>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ issue, gap, cells }) => (
+                <tr key={issue.id}>
+                  <th scope="row" title={issue.description || undefined}>
+                    {issue.name}
+                  </th>
+                  <td className="gaps-status-cell">
+                    <span className={`gap-status gap-${gap.status}`}>{GAP_LABELS[gap.status]}</span>{" "}
+                    <span className="gap-reason">{gap.reason}</span>
+                  </td>
+                  {cells.map(({ partyId, entry }, i) => {
+                    const party = parties[i]!;
+                    const name = party.shortName || party.name;
+                    return (
+                      <td key={partyId} className={party.role === "party" ? undefined : "gaps-bystander"}>
+                        <span className="visually-hidden">{name}: </span>
+                        {entry ? (
+                          <div className="gaps-cell">
+                            <span className="cell-top">
+                              <StanceBadge stance={entry.stance} />
+                              <FirmnessTag firmness={entry.firmness} />
+                            </span>
+                            <span className="gaps-summary" title={entry.summary}>
+                              {entry.summary}
+                            </span>
+                            <Link href={`${base}/cells/${partyId}/${issue.id}`} className="gaps-date">
+                              {formatDay(entry.statedOn)}
+                              <span className="visually-hidden">
+                                {" "}
+                                (history of {name} on {issue.name})
+                              </span>
+                            </Link>
+                          </div>
+                        ) : (
+                          <>
+                            <span className="gaps-none" aria-hidden="true">
+                              —
+                            </span>
+                            <span className="visually-hidden">No position</span>
+                          </>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,195 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getNegotiation } from "@/server/queries/negotiations";
+import { getParty } from "@/server/queries/parties-and-issues";
+import { getNegotiationEntries } from "@/server/queries/entries";
+import { FirmnessTag, StanceBadge } from "@/components/stance";
+import { CHANGE_DIRECTION, CHANGE_HINTS, CHANGE_LABELS } from "@/lib/change";
+import { parseId } from "@/lib/form";
+import { formatDay, plural } from "@/lib/format";
+import { buildPartyProfile } from "@/lib/party-profile";
+import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
+import { isValidDay, todayUTC } from "@/lib/window";
+
+export const metadata: Metadata = { title: "Party profile" };
+
+type Search = { asOf?: string | string[] };
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function PartyProfilePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; id: string }>;
+  searchParams: Promise<Search>;
+}) {
+  const [{ slug, id: rawId }, search] = await Promise.all([params, searchParams]);
+  const partyId = parseId(rawId);
+  const negotiation = await getNegotiation(slug);
+  if (!negotiation || !partyId) notFound();
+  const [party, { parties, issues, entries }] = await Promise.all([getParty(negotiation.id, partyId), getNegotiationEntries(negotiation.id)]);
+  if (!party) notFound();
+
+  const today = todayUTC();
+  const requested = one(search.asOf);
+  const asOf = requested && isValidDay(requested) ? requested : today;
+  const profile = buildPartyProfile({ partyId, issues, entries, asOf });
+  const partyNames = new Map(parties.map((p) => [p.id, p.shortName || p.name]));
+  const base = `/negotiations/${slug}`;
+  const here = `${base}/parties/${partyId}`;
+  const aliases = party.aliases.split("\n").filter(Boolean);
+  const heldOnAsOf = profile.issues.filter((i) => i.current !== null && i.current.stance !== "withdraws").length;
+
+  return (
+    <div className="page-narrow profile">
+      <p className="breadcrumbs">
+        <Link href={`${base}/parties`}>Parties</Link> /
+      </p>
+      <div className="profile-head">
+        <h2>
+          <span className="swatch" style={{ background: party.colour }} aria-hidden="true" />
+          {party.name}
+        </h2>
+        <span className="profile-role">{PARTY_ROLE_LABELS[party.role as PartyRole] ?? party.role}</span>
+        <Link href={`${here}/edit`} className="small">
+          Edit party
+        </Link>
+      </div>
+      {aliases.length > 0 || (party.shortName && party.shortName !== party.name) ? (
+        <p className="muted small">
+          {party.shortName && party.shortName !== party.name ? <>Short name {party.shortName}. </> : null}
+          {aliases.length > 0 ? <>Also called {aliases.join(", ")}.</> : null}
+        </p>
+      ) : null}
+
+      <div className="toolbar">
+        <form method="get" action={here} aria-label="Choose the as-of date">
+          <label>
+            As of
+            <input type="date" name="asOf" defaultValue={asOf} max="9999-12-31" />
+          </label>
+          <button type="submit" className="button">
+            Show
+          </button>
+          {asOf !== today ? (
+            <Link href={here} className="button">
+              Today
+            </Link>
+          ) : null}
+        </form>
+        <Link href={`${base}/entries/new?party=${partyId}`} className="button primary">
+          Add position entry
+        </Link>
+      </div>
+      <p className="muted small" aria-live="polite">
+        {plural(profile.entryCount, "entry", "entries")} on {plural(profile.issues.length, "issue")} of {issues.length}, oldest first. As of{" "}
+        <strong>{formatDay(asOf)}</strong>
+        {asOf === today ? " (today)" : ""} {party.name} holds a position on {plural(heldOnAsOf, "issue")}; the entry in force on that day is
+        marked.
+      </p>
+      {requested && !isValidDay(requested) ? (
+        <p className="form-error" role="alert">
+          “{requested}” is not a date; showing today instead.
+        </p>
+      ) : null}
+
+      {profile.issues.length > 0 ? (
+        <div className="table-wrap">
+          <table className="data-table profile-overview">
+            <caption className="visually-hidden">
+              {party.name}&rsquo;s positions as of {formatDay(asOf)}, with links to each issue&rsquo;s history below
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Issue</th>
+                <th scope="col">Position as of {formatDay(asOf)}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {profile.issues.map(({ issue, current, history }) => (
+                <tr key={issue.id}>
+                  <td>
+                    <a href={`#issue-${issue.id}`}>{issue.name}</a>
+                  </td>
+                  <td>
+                    {current ? (
+                      <>
+                        <StanceBadge stance={current.stance} /> <FirmnessTag firmness={current.firmness} />{" "}
+                        <span className="profile-since">since {formatDay(current.statedOn)}</span>
+                      </>
+                    ) : (
+                      <span className="profile-since">No position yet (first stated {formatDay(history[0]!.entry.statedOn)})</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      {profile.issues.length === 0 ? (
+        <p className="empty">No position recorded for {party.name} yet.</p>
+      ) : (
+        profile.issues.map(({ issue, current, history }) => (
+          <section key={issue.id} className="profile-issue" aria-labelledby={`issue-${issue.id}`}>
+            <div className="profile-issue-head">
+              <h3 id={`issue-${issue.id}`}>{issue.name}</h3>
+              <p className="profile-current">
+                <span className="muted">As of {formatDay(asOf)}:</span>{" "}
+                {current ? (
+                  <>
+                    <StanceBadge stance={current.stance} /> <FirmnessTag firmness={current.firmness} />{" "}
+                    <span className="muted">since {formatDay(current.statedOn)}</span>
+                  </>
+                ) : (
+                  <span className="cell-empty">No position yet</span>
+                )}
+              </p>
+            </div>
+            <ol className="profile-history" aria-label={`${party.name} on ${issue.name}, oldest first`}>
+              {history.map(({ entry, inForce, afterAsOf }) => {
+                const others = entry.partyIds.filter((id) => id !== partyId && partyNames.has(id)).map((id) => partyNames.get(id));
+                return (
+                  <li key={entry.id} className={inForce ? "in-force" : afterAsOf ? "after-as-of" : undefined}>
+                    <span className="profile-date">{formatDay(entry.statedOn)}</span>
+                    <div className="profile-entry">
+                      <div className="profile-entry-top">
+                        <span className={`change change-${entry.change}`} title={CHANGE_HINTS[entry.change]}>
+                          <span aria-hidden="true">{CHANGE_DIRECTION[entry.change]}</span> {CHANGE_LABELS[entry.change]}
+                          {entry.overridden ? <span className="change-override"> (override)</span> : null}
+                        </span>
+                        <StanceBadge stance={entry.stance} />
+                        <FirmnessTag firmness={entry.firmness} />
+                        {inForce ? <span className="profile-tag">In force on {formatDay(asOf)}</span> : null}
+                        {afterAsOf ? <span className="profile-tag profile-tag-later">After {formatDay(asOf)}</span> : null}
+                      </div>
+                      <p className="profile-summary">{entry.summary}</p>
+                      <p className="profile-meta">
+                        {others.length > 0 ? <>Joint with {others.join(", ")} · </> : null}
+                        Source: <Link href={`${base}/sources/${entry.source.id}`}>{entry.source.title}</Link>
+                        {entry.source.outlet ? ` (${entry.source.outlet})` : ""}
+                      </p>
+                    </div>
+                  </li>
+                );
+              })}
+            </ol>
+            <p className="profile-more small">
+              <Link href={`${base}/cells/${partyId}/${issue.id}`}>
+                Quotes and full history<span className="visually-hidden"> ({party.name} on {issue.name})</span>
+              </Link>
+            </p>
+          </section>
+        ))
+      )}
+
+      {profile.unrecorded.length > 0 ? (
+        <p className="profile-unrecorded">
+          <strong>No position recorded on:</strong> {profile.unrecorded.map((i) => i.name).join(", ")}.
+        </p>
+      ) : null}
+    </div>
+  );
+}
