@@ -19,6 +19,12 @@ export interface GapPosition {
   firmness: Firmness | null;
   /** Defaults to "party". Only principal parties decide the status and the score. */
   role?: PartyRole;
+  /**
+   * Who is speaking: parties whose positions come from one joint statement share a voice and
+   * count as one side (Hamas and Islamic Jihad demanding together do not oppose each other).
+   * Defaults to the party itself.
+   */
+  voice?: string | number;
 }
 
 export interface GapResult {
@@ -42,7 +48,7 @@ export const FIRMNESS_WEIGHT: Record<Firmness | "unstated", number> = {
   flexible: 1,
 };
 
-type Live = { partyId: number; stance: Exclude<Stance, "withdraws">; firmness: Firmness | null; position: number };
+type Live = { partyId: number; voice: string; stance: Exclude<Stance, "withdraws">; firmness: Firmness | null; position: number };
 
 const NOUN: Record<Exclude<Stance, "withdraws">, string> = {
   demands: "A demand",
@@ -75,7 +81,7 @@ function result(status: GapStatus, live: Live[], reason: string): GapResult {
  * one, or pass null). Rules:
  *  - Only role "party" counts; mediators and observers never make an issue opposed or
  *    compatible. A `withdraws` stance is no live position.
- *  - Fewer than two parties with a live position → open.
+ *  - Fewer than two voices with a live position → open (a joint statement is one voice).
  *  - opposed: some party rejects while another party holds any live position, or two
  *    parties both demand.
  *  - compatible: every party supports, accepts or concedes, except that at most one may
@@ -90,9 +96,9 @@ export function gapForIssue(positions: Array<GapPosition | null>): GapResult {
   for (const p of principals) {
     const position = STANCE_POSITION[p.stance];
     if (p.stance === "withdraws" || position === null) continue;
-    live.push({ partyId: p.partyId, stance: p.stance, firmness: p.firmness, position });
+    live.push({ partyId: p.partyId, voice: p.voice === undefined ? `party:${p.partyId}` : `voice:${p.voice}`, stance: p.stance, firmness: p.firmness, position });
   }
-  const parties = new Set(live.map((p) => p.partyId));
+  const parties = new Set(live.map((p) => p.voice));
 
   if (parties.size < 2) {
     if (present.length === 0) return result("open", live, "No party has stated a position");
@@ -107,7 +113,7 @@ export function gapForIssue(positions: Array<GapPosition | null>): GapResult {
   // Opposed: a rejection facing another party, or demands on two sides.
   const rejecters = live.filter((p) => p.stance === "rejects");
   const demanders = live.filter((p) => p.stance === "demands");
-  const othersOf = (p: Live) => live.filter((q) => q.partyId !== p.partyId);
+  const othersOf = (p: Live) => live.filter((q) => q.voice !== p.voice);
   const note = redLineNote(live);
 
   if (rejecters.some((r) => othersOf(r).some((q) => q.stance === "demands"))) {
@@ -122,7 +128,7 @@ export function gapForIssue(positions: Array<GapPosition | null>): GapResult {
     const other = othersOf(r).sort((a, b) => b.position - a.position || STANCES.indexOf(b.stance) - STANCES.indexOf(a.stance))[0];
     if (other !== undefined) return result("opposed", live, `${NOUN[other.stance]} meets a rejection` + note);
   }
-  if (new Set(demanders.map((p) => p.partyId)).size >= 2) {
+  if (new Set(demanders.map((p) => p.voice)).size >= 2) {
     return result("opposed", live, "Demands on both sides" + note);
   }
 

@@ -53,6 +53,8 @@ export function toGapPosition(entry: GapEntry, party: { id: number; role: string
     stance: entry.stance,
     firmness: entry.firmness !== null && isFirmness(entry.firmness) ? entry.firmness : null,
     role: isPartyRole(party.role) ? party.role : "observer",
+    // A joint statement (one entry, several parties) is one voice, not two sides.
+    ...(entry.partyIds.length > 1 ? { voice: `entry:${entry.id}` } : {}),
   };
 }
 

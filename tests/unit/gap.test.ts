@@ -227,3 +227,26 @@ describe("compareGaps", () => {
     for (const s of GAP_STATUSES) expect(GAP_LABELS[s]).toMatch(/^[A-Z]/);
   });
 });
+
+describe("joint statements speak with one voice", () => {
+  it("two parties demanding in one joint statement are not opposed to each other", () => {
+    const joint = gapForIssue([
+      { partyId: 2, stance: "demands", firmness: "red_line", voice: "entry:7" },
+      { partyId: 3, stance: "demands", firmness: "red_line", voice: "entry:7" },
+    ]);
+    expect(joint.status).toBe("open");
+  });
+  it("the same demands made separately still count as two sides", () => {
+    expect(gapForIssue([
+      { partyId: 2, stance: "demands", firmness: "red_line" },
+      { partyId: 3, stance: "demands", firmness: "red_line" },
+    ]).status).toBe("opposed");
+  });
+  it("a joint demand meeting a third party's rejection is opposed", () => {
+    expect(gapForIssue([
+      { partyId: 2, stance: "demands", firmness: null, voice: "entry:7" },
+      { partyId: 3, stance: "demands", firmness: null, voice: "entry:7" },
+      { partyId: 1, stance: "rejects", firmness: "firm" },
+    ]).status).toBe("opposed");
+  });
+});

@@ -98,7 +98,8 @@ describe("buildGapRows", () => {
     const joint = [entry(DEAL.id, [ISRAEL.id, HAMAS.id], "2024-01-01", "demands")];
     const [row] = buildGapRows({ issues: [DEAL], parties, entries: joint, asOf: "2024-01-01", sort: "gap" });
     expect(row!.cells.map((c) => c.entry?.stance ?? null)).toEqual(["demands", "demands", null]);
-    expect(row!.gap.reason).toBe("Demands on both sides");
+    // One statement is one voice: the two co-signers are not two opposed sides.
+    expect(row!.gap.status).toBe("open");
   });
 
   it("does not mutate its inputs", () => {
