@@ -10,6 +10,8 @@
 // `tolerance` of) its own date, up to `maxRows`; beyond that, marks move right of their date
 // in the row that frees up first, and are flagged `shifted` so the page can draw a tick at
 // the true date.
+import { compareDated } from "./as-of";
+import { cellHistories, type Classified, type HistoryEntry } from "./history";
 import { addDays, daysBetween } from "./window";
 
 const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -170,16 +172,18 @@ export interface TimelineGeometry {
 }
 
 export const TIMELINE_GEOMETRY: TimelineGeometry = {
-  width: 1000,
-  labelWidth: 150,
+  // About 1 unit per pixel on a desktop screen: marks keep their size, and a year and a half
+  // of the demo (~1.9 units a day) leaves most days a mark apart.
+  width: 1200,
+  labelWidth: 168,
   rightPad: 24,
   axisHeight: 36,
-  rowHeight: 18,
+  rowHeight: 16,
   lanePad: 7,
   minLaneHeight: 40,
   markRadius: 7,
-  spacing: 17,
-  maxRows: 8,
+  spacing: 16,
+  maxRows: 10,
   minLabelGap: 34,
 };
 
@@ -246,4 +250,37 @@ export function layoutTimeline<T extends { day: string }>(
     return out;
   });
   return { geometry, domain, x0, x1, ticks, lanes: laidOut, height: y + 1 };
+}
+
+export interface TimelineMark<E> {
+  /** `${entryId}-${partyId}`: a joint entry has one mark in each named party's lane. */
+  key: string;
+  partyId: number;
+  day: string;
+  /** The entry with its change against the same party's previous entry on the same issue. */
+  entry: Classified<E>;
+}
+
+/**
+ * One lane per party (in the order given), each with that party's marks in date order (ties
+ * in recording order, as the as-of rule orders them). A joint entry appears in every named
+ * party's lane, with the change type of that party's own cell. With `issueId`, only that
+ * issue's entries are kept; their change types are still computed within their cell, so
+ * filtering never changes what an entry's change is. Parties not in `partyIds` (e.g. moved
+ * to the trash) get no lane.
+ */
+export function timelineLanes<E extends HistoryEntry>(
+  entries: readonly E[],
+  partyIds: readonly number[],
+  issueId: number | null = null,
+): Array<{ id: number; marks: Array<TimelineMark<E>> }> {
+  const lanes = new Map(partyIds.map((id) => [id, [] as Array<TimelineMark<E>>]));
+  const relevant = issueId === null ? entries : entries.filter((e) => e.issueId === issueId);
+  for (const [key, list] of cellHistories(relevant)) {
+    const partyId = Number(key.split(":")[1]);
+    const lane = lanes.get(partyId);
+    if (!lane) continue;
+    for (const entry of list) lane.push({ key: `${entry.id}-${partyId}`, partyId, day: entry.statedOn, entry });
+  }
+  return [...lanes].map(([id, marks]) => ({ id, marks: marks.sort((a, b) => compareDated(a.entry, b.entry)) }));
 }

@@ -43,7 +43,7 @@ export default async function CellHistoryPage({ params }: { params: Promise<{ sl
       ) : (
         <ol className="entry-list">
           {entries.map((e) => (
-            <li key={e.id}>
+            <li key={e.id} id={`entry-${e.id}`}>
               <EntryCard entry={e} slug={slug} partyNames={partyNames} />
             </li>
           ))}
