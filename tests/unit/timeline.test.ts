@@ -11,6 +11,7 @@ import {
   packLane,
   packRows,
   startOfMonth,
+  timelineLanes,
 } from "@/lib/timeline";
 import { addDays } from "@/lib/window";
 
@@ -197,5 +198,66 @@ describe("layoutTimeline", () => {
   it("centres a one-row lane's marks vertically", () => {
     const lane = layoutTimeline([{ id: 1, marks: [m("2024-05-06")] }])!.lanes[0]!;
     expect(lane.marks[0]!.y).toBe(lane.y + lane.height / 2);
+  });
+});
+
+describe("timelineLanes: one lane per party, a mark per entry", () => {
+  let nextId = 1;
+  const entry = (statedOn: string, partyIds: number[], issueId: number, stance: string, firmness: string | null = null) => ({
+    id: nextId++,
+    statedOn,
+    partyIds,
+    issueId,
+    stance,
+    firmness,
+    summary: `${stance} on ${issueId}`,
+    quote: "",
+    changeOverride: null,
+  });
+  const ISRAEL = 1;
+  const HAMAS = 2;
+  const PIJ = 3;
+  const PHILADELPHI = 10;
+  const BLOCKADE = 11;
+  const entries = [
+    entry("2024-08-20", [ISRAEL], PHILADELPHI, "rejects", "firm"),
+    entry("2024-08-25", [HAMAS, PIJ], BLOCKADE, "demands"),
+    entry("2024-08-25", [ISRAEL], PHILADELPHI, "concedes", "flexible"),
+    entry("2024-06-01", [HAMAS], BLOCKADE, "proposes"),
+    entry("2024-08-25", [ISRAEL], BLOCKADE, "rejects"),
+  ];
+
+  it("gives every party a lane in the order given, empty ones too, and none to unknown parties", () => {
+    const lanes = timelineLanes(entries, [PIJ, ISRAEL, 99]);
+    expect(lanes.map((l) => l.id)).toEqual([PIJ, ISRAEL, 99]);
+    expect(lanes[2]!.marks).toEqual([]);
+    expect(lanes.flatMap((l) => l.marks).some((mk) => mk.partyId === HAMAS)).toBe(false);
+  });
+  it("puts a joint entry in each named party's lane, with that party's own change type", () => {
+    const lanes = timelineLanes(entries, [ISRAEL, HAMAS, PIJ]);
+    const hamas = lanes[1]!.marks;
+    const pij = lanes[2]!.marks;
+    const joint = entries[1]!;
+    expect(hamas.map((mk) => mk.key)).toEqual([`${entries[3]!.id}-${HAMAS}`, `${joint.id}-${HAMAS}`]);
+    expect(pij.map((mk) => mk.key)).toEqual([`${joint.id}-${PIJ}`]);
+    // Hamas moved from proposing to demanding; for Islamic Jihad it is a first position.
+    expect(hamas[1]!.entry.change).toBe("hardened");
+    expect(pij[0]!.entry.change).toBe("new");
+  });
+  it("keeps each lane in date order, same-day entries in recording order", () => {
+    const israel = timelineLanes(entries, [ISRAEL])[0]!.marks;
+    expect(israel.map((mk) => [mk.day, mk.entry.id])).toEqual([
+      ["2024-08-20", entries[0]!.id],
+      ["2024-08-25", entries[2]!.id],
+      ["2024-08-25", entries[4]!.id],
+    ]);
+  });
+  it("filters by issue without changing any entry's change type", () => {
+    const israel = timelineLanes(entries, [ISRAEL, HAMAS], PHILADELPHI);
+    expect(israel[0]!.marks.map((mk) => [mk.entry.stance, mk.entry.change])).toEqual([
+      ["rejects", "new"],
+      ["concedes", "softened"],
+    ]);
+    expect(israel[1]!.marks).toEqual([]);
   });
 });
