@@ -37,6 +37,7 @@ test("filtered by issue, a mark reached with Tab shows its details and Enter ope
   const target = chart.getByRole("link", { name: /^Israel on Philadelphi corridor, 25 Aug 2024: Concedes, Softened/ });
   for (let i = 0; i < 80 && !(await isFocused(target)); i++) await page.keyboard.press("Tab");
   await expect(target).toBeFocused();
+  await expect(target).toHaveAccessibleDescription("Israel offers to pull back partly from the Philadelphi corridor.");
   const details = page.getByRole("tooltip");
   await expect(details).toBeVisible();
   await expect(details).toContainText("Israel on Philadelphi corridor");

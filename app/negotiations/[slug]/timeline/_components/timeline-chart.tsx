@@ -8,7 +8,7 @@ export interface MarkView {
   key: string;
   day: string;
   href: string;
-  /** Accessible name: party, issue, date, stance, change. */
+  /** Accessible name: party, issue, date, stance, change. The summary is its description. */
   label: string;
   summary: string;
   stance: string;
@@ -81,10 +81,11 @@ export function TimelineChart({ layout, lanes, title }: { layout: TimelineLayout
                 className="tl-mark"
                 data-mark={m.item.key}
                 aria-label={m.item.label}
+                aria-describedby={`tl-desc-${m.item.key}`}
                 // Days into the chart: CSS compares it with the scrubber's --asof to fade later marks.
                 style={{ "--o": daysBetween(layout.domain.start, m.item.day) } as CSSProperties}
               >
-                <desc>{m.item.summary}</desc>
+                <desc id={`tl-desc-${m.item.key}`}>{m.item.summary}</desc>
                 <MarkShape stance={m.item.stance} change={m.item.change} x={m.x} y={m.y} r={g.markRadius} />
               </a>
             ))}
