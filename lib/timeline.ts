@@ -213,6 +213,8 @@ export interface TimelineLayout<T> {
   x1: number;
   ticks: MonthTick[];
   lanes: Array<LaidOutLane<T>>;
+  /** Total width of the chart: geometry.width, or more when marks pushed right would not fit. */
+  width: number;
   /** Total height of the chart (the SVG viewBox height). */
   height: number;
 }
@@ -249,7 +251,8 @@ export function layoutTimeline<T extends { day: string }>(
     y += height;
     return out;
   });
-  return { geometry, domain, x0, x1, ticks, lanes: laidOut, height: y + 1 };
+  const rightmost = Math.max(...laidOut.flatMap((l) => l.marks.map((m) => m.x + geometry.markRadius + 2)));
+  return { geometry, domain, x0, x1, ticks, lanes: laidOut, width: Math.max(geometry.width, Math.ceil(rightmost)), height: y + 1 };
 }
 
 export interface TimelineMark<E> {

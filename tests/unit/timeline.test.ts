@@ -195,6 +195,15 @@ describe("layoutTimeline", () => {
       expect(p.x).toBeCloseTo(layout.x0 + (24 / 31) * (layout.x1 - layout.x0));
     }
   });
+  it("is as wide as the geometry says, wider only when pushed-right marks need it", () => {
+    expect(layoutTimeline([{ id: 1, marks: [m("2024-05-06"), m("2024-05-31")] }])!.width).toBe(g.width);
+    // A crowd on the last day of the month: more marks than rows, pushed past the plot's end.
+    const crowd = Array.from({ length: 6 * g.maxRows }, (_, i) => m("2024-05-31", i));
+    const layout = layoutTimeline([{ id: 1, marks: crowd }])!;
+    const rightmost = Math.max(...layout.lanes[0]!.marks.map((p) => p.x));
+    expect(rightmost).toBeGreaterThan(g.width - g.markRadius);
+    expect(layout.width).toBeGreaterThanOrEqual(rightmost + g.markRadius);
+  });
   it("centres a one-row lane's marks vertically", () => {
     const lane = layoutTimeline([{ id: 1, marks: [m("2024-05-06")] }])!.lanes[0]!;
     expect(lane.marks[0]!.y).toBe(lane.y + lane.height / 2);

@@ -156,8 +156,8 @@ export default async function TimelinePage({ params, searchParams }: { params: P
             domainDays={layout.domain.days}
             initialOffset={daysBetween(layout.domain.start, lastDay!)}
             plot={{
-              left: (layout.x0 / layout.geometry.width) * 100,
-              width: ((layout.x1 - layout.x0) / layout.geometry.width) * 100,
+              left: (layout.x0 / layout.width) * 100,
+              width: ((layout.x1 - layout.x0) / layout.width) * 100,
             }}
             details={details}
           >

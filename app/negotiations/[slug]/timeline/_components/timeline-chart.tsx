@@ -26,9 +26,9 @@ export function TimelineChart({ layout, lanes, title }: { layout: TimelineLayout
   const g = layout.geometry;
   const bottom = layout.height - 1;
   return (
-    <svg className="tl-svg" viewBox={`0 0 ${g.width} ${layout.height}`} role="group" aria-label={title}>
+    <svg className="tl-svg" viewBox={`0 0 ${layout.width} ${layout.height}`} role="group" aria-label={title}>
       {layout.lanes.map((lane, i) => (
-        <rect key={lane.id} className={i % 2 ? "tl-lane tl-lane-odd" : "tl-lane"} x={0} y={lane.y} width={g.width} height={lane.height} />
+        <rect key={lane.id} className={i % 2 ? "tl-lane tl-lane-odd" : "tl-lane"} x={0} y={lane.y} width={layout.width} height={lane.height} />
       ))}
       <g aria-hidden="true">
         {/* The scrubber's day: CSS moves it by the --asof days the client sets (see .tl-asof). */}
@@ -55,7 +55,7 @@ export function TimelineChart({ layout, lanes, title }: { layout: TimelineLayout
             ) : null}
           </g>
         ))}
-        <line className="tl-axis" x1={0} x2={g.width} y1={g.axisHeight} y2={g.axisHeight} />
+        <line className="tl-axis" x1={0} x2={layout.width} y1={g.axisHeight} y2={g.axisHeight} />
       </g>
       {layout.lanes.map((lane) => {
         const party = lanes.get(lane.id);
@@ -73,7 +73,7 @@ export function TimelineChart({ layout, lanes, title }: { layout: TimelineLayout
                 {party.role}
               </text>
             </g>
-            <line className="tl-lane-line" x1={0} x2={g.width} y1={lane.y + lane.height} y2={lane.y + lane.height} />
+            <line className="tl-lane-line" x1={0} x2={layout.width} y1={lane.y + lane.height} y2={lane.y + lane.height} />
             {lane.marks.map((m) => (
               <a
                 key={m.item.key}
