@@ -20,7 +20,7 @@ function authSecret(): string {
   if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
   // The local demo: scripts/setup.mjs writes a random secret beside the database.
   try {
-    return readFileSync(process.env.PARLEY_SECRET_FILE || "data/auth-secret", "utf8").trim();
+    return readFileSync(/*turbopackIgnore: true*/ process.env.PARLEY_SECRET_FILE || "data/auth-secret", "utf8").trim();
   } catch {
     throw new Error("Set BETTER_AUTH_SECRET (or run npm start, which writes data/auth-secret for the local demo).");
   }

@@ -1,0 +1,151 @@
+// The access matrix: every exported server action called directly over HTTP, bypassing the
+// UI, as anonymous, viewer, editor and admin, with forged proxy headers and foreign, null or
+// missing Origin. Every call that should be refused is refused and writes nothing; the same
+// call made properly succeeds (so the refusals are not malformed requests).
+import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { callAction, exportedActionNames, formData, signInCookie } from "../support/http-actions";
+import { E2E_PASSWORD } from "../../scripts/e2e-users.mjs";
+
+const DB_FILE = "tests/.tmp/e2e.db";
+const TABLES = ["Negotiation", "Party", "Issue", "Source", "PositionEntry"];
+
+/** Everything a write could change, as one string: counts, versions, trash, revisions, users. */
+function fingerprint(): string {
+  const db = new Database(DB_FILE, { readonly: true });
+  try {
+    const parts = TABLES.map((t) => JSON.stringify(db.prepare(`SELECT count(*) n, total(version) v, count(deletedAt) d FROM "${t}"`).get()));
+    parts.push(JSON.stringify(db.prepare(`SELECT count(*) n FROM Revision`).get()));
+    parts.push(JSON.stringify(db.prepare(`SELECT count(*) n, group_concat(role) r FROM "user"`).get()));
+    parts.push(JSON.stringify(db.prepare(`SELECT count(*) n FROM PositionEntryParty`).get()));
+    return parts.join("|");
+  } finally {
+    db.close();
+  }
+}
+
+function row<T>(sql: string, ...params: unknown[]): T {
+  const db = new Database(DB_FILE, { readonly: true });
+  try {
+    return db.prepare(sql).get(...params) as T;
+  } finally {
+    db.close();
+  }
+}
+
+type Who = "anonymous" | "viewer" | "editor" | "admin";
+const ADMIN_ONLY = new Set(["createUserAction", "setRoleAction"]);
+
+test("every server action refuses unauthorised HTTP calls and writes nothing", async ({ baseURL }) => {
+  test.setTimeout(180_000);
+  const base = baseURL!;
+  const cookies: Record<Who, string | undefined> = {
+    anonymous: undefined,
+    viewer: await signInCookie(base, "viewer@e2e.test", E2E_PASSWORD),
+    editor: await signInCookie(base, "editor@e2e.test", E2E_PASSWORD),
+    admin: await signInCookie(base, "admin@e2e.test", E2E_PASSWORD),
+  };
+
+  // A scratch negotiation with one record of each kind, made through the actions themselves.
+  const title = `Access test ${Date.now().toString(36)}`;
+  const made = await callAction({ baseURL: base, name: "createNegotiationAction", args: [{}, formData({ title })], cookie: cookies.editor });
+  expect(made.redirect).toMatch(/^\/negotiations\//);
+  const slug = made.redirect!.split("/")[2]!.split(";")[0]!;
+  const scratch = () => row<{ id: number; version: number }>(`SELECT id, version FROM Negotiation WHERE slug = ?`, slug);
+  const ok = async (name: string, args: unknown[]) => {
+    const r = await callAction({ baseURL: base, name, args, cookie: cookies.editor });
+    expect(r.redirect, `${name}: ${r.body.slice(0, 300)}`).toBeTruthy();
+  };
+  await ok("createPartyAction", [slug, {}, formData({ name: "North", role: "party", colour: "#123456", order: "1" })]);
+  await ok("createIssueAction", [slug, {}, formData({ name: "Water", order: "1" })]);
+  await ok("createSourceAction", [slug, {}, formData({ title: "Wire", text: "North demands water rights." })]);
+  const negotiationId = scratch().id;
+  const one = (table: string) => row<{ id: number; version: number }>(`SELECT id, version FROM "${table}" WHERE negotiationId = ? ORDER BY id DESC`, negotiationId);
+  const entryFields = () => ({
+    partyIds: [String(one("Party").id)],
+    issueId: String(one("Issue").id),
+    sourceId: String(one("Source").id),
+    stance: "demands",
+    statedOn: "2025-01-01",
+    summary: "Wants water rights.",
+    quote: "demands water rights",
+  });
+  await ok("createEntryAction", [slug, {}, formData(entryFields())]);
+  const viewerId = row<{ id: string }>(`SELECT id FROM "user" WHERE email = 'viewer@e2e.test'`).id;
+
+  // Valid arguments for every action, against the scratch records as they are now.
+  const argsFor: Record<string, () => unknown[]> = {
+    createNegotiationAction: () => [{}, formData({ title: `${title} 2` })],
+    updateNegotiationAction: () => [negotiationId, {}, formData({ title: `${title} (edited)`, slug, version: String(scratch().version) })],
+    deleteNegotiationAction: () => [negotiationId, {}, formData({ version: String(scratch().version) })],
+    createPartyAction: () => [slug, {}, formData({ name: "South", role: "party", colour: "#654321", order: "2" })],
+    updatePartyAction: () => [slug, one("Party").id, {}, formData({ name: "North (edited)", role: "party", colour: "#123456", order: "1", version: String(one("Party").version) })],
+    deletePartyAction: () => [slug, one("Party").id, {}, formData({ version: String(one("Party").version) })],
+    createIssueAction: () => [slug, {}, formData({ name: "Borders", order: "2" })],
+    updateIssueAction: () => [slug, one("Issue").id, {}, formData({ name: "Water (edited)", order: "1", version: String(one("Issue").version) })],
+    deleteIssueAction: () => [slug, one("Issue").id, {}, formData({ version: String(one("Issue").version) })],
+    createSourceAction: () => [slug, {}, formData({ title: "Second wire" })],
+    updateSourceAction: () => [slug, one("Source").id, {}, formData({ title: "Wire (edited)", text: "North demands water rights.", version: String(one("Source").version) })],
+    deleteSourceAction: () => [slug, one("Source").id, {}, formData({ version: String(one("Source").version) })],
+    createEntryAction: () => [slug, {}, formData(entryFields())],
+    updateEntryAction: () => [slug, one("PositionEntry").id, {}, formData({ ...entryFields(), summary: "Edited.", version: String(one("PositionEntry").version) })],
+    deleteEntryAction: () => [slug, one("PositionEntry").id, {}, formData({ version: String(one("PositionEntry").version) })],
+    restoreAction: () => ["entry", one("PositionEntry").id, {}, formData({ version: String(one("PositionEntry").version) })],
+    createUserAction: () => [{}, formData({ name: "Mallory", email: `mallory-${Date.now()}@e2e.test`, password: "long enough password", role: "admin" })],
+    setRoleAction: () => [viewerId, {}, formData({ role: "admin" })],
+  };
+  const names = exportedActionNames();
+  expect(names.filter((n) => !argsFor[n]), "actions without a case in this test").toEqual([]);
+
+  type Attempt = { who: Who; origin?: string | null; headers?: Record<string, string>; label: string };
+  const attempts: Attempt[] = [
+    { who: "anonymous", label: "anonymous" },
+    { who: "anonymous", label: "anonymous with forged proxy headers", headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware", "x-nonce": "forged", "x-user-role": "admin" } },
+    { who: "viewer", label: "viewer" },
+    { who: "editor", origin: "https://evil.example", label: "editor from a foreign origin" },
+    { who: "editor", origin: "null", label: "editor with Origin: null" },
+    { who: "editor", origin: null, headers: { "Sec-Fetch-Site": "cross-site" }, label: "editor, no Origin, cross-site fetch" },
+    { who: "admin", origin: "http://127.0.0.1.evil.example", label: "admin from a look-alike origin" },
+  ];
+
+  let refused = 0;
+  for (const name of names) {
+    const extra: Attempt[] = ADMIN_ONLY.has(name) ? [{ who: "editor", label: "editor on an admin action" }] : [];
+    for (const attempt of [...attempts, ...extra]) {
+      const before = fingerprint();
+      const r = await callAction({ baseURL: base, name, args: argsFor[name]!(), cookie: cookies[attempt.who], origin: attempt.origin, headers: attempt.headers });
+      expect(r.redirect, `${name} as ${attempt.label} must not succeed`).toBeNull();
+      expect(fingerprint(), `${name} as ${attempt.label} wrote something`).toBe(before);
+      refused++;
+    }
+  }
+  console.log(`access matrix: ${names.length} actions, ${refused} unauthorised calls refused, 0 rows written`);
+
+  // Controls: the same calls, properly made, do write (updates before deletes, restore after).
+  const order = [
+    "updateNegotiationAction", "updatePartyAction", "updateIssueAction", "updateSourceAction", "updateEntryAction",
+    "deleteEntryAction", "restoreAction", "createPartyAction", "createIssueAction", "createSourceAction", "createEntryAction",
+    "createUserAction", "setRoleAction", "deleteEntryAction", "deleteSourceAction", "deletePartyAction", "deleteIssueAction",
+    "createNegotiationAction", "deleteNegotiationAction",
+  ];
+  for (const name of order) {
+    const before = fingerprint();
+    const r = await callAction({ baseURL: base, name, args: argsFor[name]!(), cookie: ADMIN_ONLY.has(name) ? cookies.admin : cookies.editor });
+    expect(r.redirect, `${name} properly made: ${r.body.slice(0, 300)}`).toBeTruthy();
+    expect(fingerprint(), `${name} properly made wrote nothing`).not.toBe(before);
+  }
+});
+
+test("the same create form submitted twice creates one record", async ({ baseURL }) => {
+  const base = baseURL!;
+  const cookie = await signInCookie(base, "editor@e2e.test", E2E_PASSWORD);
+  const name = `Twice ${Date.now().toString(36)}`;
+  const fields = { name, role: "party", colour: "#222222", order: "5", submissionId: crypto.randomUUID() };
+  const [a, b] = await Promise.all([
+    callAction({ baseURL: base, name: "createPartyAction", args: ["gaza-ceasefire-2024", {}, formData(fields)], cookie }),
+    callAction({ baseURL: base, name: "createPartyAction", args: ["gaza-ceasefire-2024", {}, formData(fields)], cookie }),
+  ]);
+  const again = await callAction({ baseURL: base, name: "createPartyAction", args: ["gaza-ceasefire-2024", {}, formData(fields)], cookie });
+  for (const r of [a, b, again]) expect(r.redirect).toBeTruthy();
+  expect(row<{ n: number }>(`SELECT count(*) n FROM Party WHERE name = ?`, name).n).toBe(1);
+});
