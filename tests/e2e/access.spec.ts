@@ -92,7 +92,12 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
     deleteEntryAction: () => [slug, one("PositionEntry").id, {}, formData({ version: String(one("PositionEntry").version) })],
     restoreAction: () => ["entry", one("PositionEntry").id, {}, formData({ version: String(one("PositionEntry").version) })],
     createUserAction: () => [{}, formData({ name: "Mallory", email: `mallory-${Date.now()}@e2e.test`, password: "long enough password", role: "admin" })],
-    setRoleAction: () => [viewerId, {}, formData({ role: "admin" })],
+    // Refused attempts aim at the viewer; the proper call changes the throwaway account made above.
+    setRoleAction: () => [
+      row<{ id: string } | undefined>(`SELECT id FROM "user" WHERE email LIKE 'mallory-%' ORDER BY createdAt DESC`)?.id ?? viewerId,
+      {},
+      formData({ role: "editor" }),
+    ],
   };
   const names = exportedActionNames();
   expect(names.filter((n) => !argsFor[n]), "actions without a case in this test").toEqual([]);

@@ -92,7 +92,10 @@ test("a quote missing from its source is refused with a message, keeps the form,
   await page.getByRole("link", { name: TITLE }).click();
   await tab(page, "Sources").click();
   await page.getByRole("link", { name: "Summit report" }).click();
+  await expect(page.getByRole("heading", { name: "Summit report" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Position entries taken from this source/ })).toBeVisible();
   const entriesBefore = await page.getByRole("article").count();
+  expect(entriesBefore).toBeGreaterThan(0);
 
   await fillEntry(page, {
     parties: ["Beta Union"],

@@ -1,6 +1,7 @@
 // Not a test of behaviour: renders every page at desktop and phone width into screenshots/
 // so a person can look at them (npm run screenshots). Skipped unless SCREENSHOTS=1.
 import { test } from "@playwright/test";
+import { signIn } from "./helpers";
 
 const pages: Array<[string, string]> = [
   ["home", "/"],
@@ -19,6 +20,16 @@ const pages: Array<[string, string]> = [
   ["issues", "/negotiations/gaza-ceasefire-2024/issues"],
   ["entry-new", "/negotiations/gaza-ceasefire-2024/entries/new"],
   ["not-found", "/negotiations/gaza-ceasefire-2024/sources/999999"],
+  ["sign-in", "/sign-in"],
+];
+
+// Pages only a signed-in admin sees.
+const adminPages: Array<[string, string]> = [
+  ["admin-matrix", "/negotiations/gaza-ceasefire-2024?asOf=2024-08-25"],
+  ["entry-edit", "/negotiations/gaza-ceasefire-2024/entries/170/edit"],
+  ["trash", "/trash"],
+  ["users", "/users"],
+  ["history", "/history/entry/170"],
 ];
 
 test.describe("screenshots", () => {
@@ -28,7 +39,17 @@ test.describe("screenshots", () => {
       for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
         await page.setViewportSize(size);
         await page.goto(path);
-        await page.screenshot({ path: `screenshots/${name}-${label}.png`, fullPage: label === "phone" ? false : false });
+        await page.screenshot({ path: `screenshots/${name}-${label}.png` });
+      }
+    });
+  }
+  for (const [name, path] of adminPages) {
+    test(name, async ({ page }) => {
+      await signIn(page, "admin");
+      for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+        await page.setViewportSize(size);
+        await page.goto(path);
+        await page.screenshot({ path: `screenshots/${name}-${label}.png` });
       }
     });
   }

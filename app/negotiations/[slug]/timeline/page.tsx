@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getNegotiationEntries } from "@/server/queries/entries";
 import { CHANGE_DIRECTION, CHANGE_LABELS } from "@/lib/change";
@@ -143,9 +144,11 @@ export default async function TimelinePage({ params, searchParams }: { params: P
       {layout === null ? (
         <div className="empty">
           <p>{issue ? `No position recorded on ${issue.name} yet.` : "No position recorded yet."}</p>
-          <p>
-            <Link href={`${base}/entries/new${issue ? `?issue=${issue.id}` : ""}`}>Add position entry</Link>
-          </p>
+          {canEdit(await getViewer()) ? (
+            <p>
+              <Link href={`${base}/entries/new${issue ? `?issue=${issue.id}` : ""}`}>Add position entry</Link>
+            </p>
+          ) : null}
         </div>
       ) : (
         <>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getParty } from "@/server/queries/parties-and-issues";
 import { getNegotiationEntries } from "@/server/queries/entries";
@@ -30,6 +31,7 @@ export default async function PartyProfilePage({
   if (!negotiation || !partyId) notFound();
   const [party, { parties, issues, entries }] = await Promise.all([getParty(negotiation.id, partyId), getNegotiationEntries(negotiation.id)]);
   if (!party) notFound();
+  const editor = canEdit(await getViewer());
 
   const today = todayUTC();
   const requested = one(search.asOf);
@@ -52,9 +54,11 @@ export default async function PartyProfilePage({
           {party.name}
         </h2>
         <span className="profile-role">{PARTY_ROLE_LABELS[party.role as PartyRole] ?? party.role}</span>
-        <Link href={`${here}/edit`} className="small">
-          Edit party
-        </Link>
+        {editor ? (
+          <Link href={`${here}/edit`} className="small">
+            Edit party
+          </Link>
+        ) : null}
       </div>
       {aliases.length > 0 || (party.shortName && party.shortName !== party.name) ? (
         <p className="muted small">
@@ -78,9 +82,11 @@ export default async function PartyProfilePage({
             </Link>
           ) : null}
         </form>
-        <Link href={`${base}/entries/new?party=${partyId}`} className="button primary">
-          Add position entry
-        </Link>
+        {editor ? (
+          <Link href={`${base}/entries/new?party=${partyId}`} className="button primary">
+            Add position entry
+          </Link>
+        ) : null}
       </div>
       <p className="muted small" aria-live="polite">
         {plural(profile.entryCount, "entry", "entries")} on {plural(profile.issues.length, "issue")} of {issues.length}, oldest first. As of{" "}
