@@ -33,7 +33,6 @@ const adminPages: Array<[string, string]> = [
 ];
 
 test.describe("screenshots", () => {
-  test.skip(!process.env.SCREENSHOTS, "Set SCREENSHOTS=1 to write screenshots/");
   for (const [name, path] of pages) {
     test(name, async ({ page }) => {
       for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
