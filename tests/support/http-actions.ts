@@ -50,14 +50,20 @@ export interface ActionCall {
   headers?: Record<string, string>;
 }
 
-export async function callAction({ baseURL, name, args, cookie, origin, headers = {} }: ActionCall): Promise<{ status: number; body: string; redirect: string | null }> {
+/** The request callAction sends, for callers that need the raw response (stress tests). */
+export async function actionRequest({ baseURL, name, args, cookie, origin, headers = {} }: ActionCall): Promise<{ url: URL; init: RequestInit }> {
   const { id, path } = find(name);
   const body = await encodeReply(args);
   const h: Record<string, string> = { "Next-Action": id, Accept: "text/x-component", ...headers };
   if (origin === undefined) h.Origin = baseURL;
   else if (origin !== null) h.Origin = origin;
   if (cookie) h.Cookie = cookie;
-  const response = await fetch(new URL(path, baseURL), { method: "POST", headers: h, body, redirect: "manual" });
+  return { url: new URL(path, baseURL), init: { method: "POST", headers: h, body, redirect: "manual" } };
+}
+
+export async function callAction(call: ActionCall): Promise<{ status: number; body: string; redirect: string | null }> {
+  const { url, init } = await actionRequest(call);
+  const response = await fetch(url, init);
   return { status: response.status, body: await response.text(), redirect: response.headers.get("x-action-redirect") };
 }
 
