@@ -41,4 +41,16 @@ if (current !== digest || process.env.PARLEY_REBUILD === "1") {
 } else {
   console.log("Parley: build is up to date.");
 }
+// A first-time hint: reading works without an account, changing things needs one.
+try {
+  const { default: Database } = await import("better-sqlite3");
+  const db = new Database(file, { readonly: true });
+  const { n } = db.prepare('SELECT count(*) AS n FROM "user"').get();
+  db.close();
+  if (n === 0) {
+    console.log('Parley: no accounts yet. To edit, create the first admin:\n  npm run user:create -- --email you@example.org --name "Your Name" --role admin --password \'a long passphrase\'');
+  }
+} catch {
+  // The hint is a courtesy; never stop the start for it.
+}
 console.log(`Parley: ready in ${((Date.now() - started) / 1000).toFixed(1)} s; serving on http://localhost:${process.env.PORT || 3000}`);
