@@ -25,6 +25,7 @@ import {
   requesterArb,
   row,
   rows,
+  sentVersion,
   setUpWorld,
   useRequester,
   type Expected,
@@ -196,7 +197,7 @@ it("deleteNegotiationAction: trashes the current version only", { timeout: TIMEO
       ? { kind: "forbidden" }
       : !live
         ? { kind: "notFound" }
-        : live.version !== versionOf(sent)
+        : live.version !== sentVersion(sent)
           ? { kind: "conflict", version: live.version as number }
           : { kind: "saved" };
     await checkRun({
@@ -217,8 +218,3 @@ it("deleteNegotiationAction: trashes the current version only", { timeout: TIMEO
     });
   });
 });
-
-function versionOf(sent: Array<[string, string | Blob]>): number {
-  const first = sent.find(([k]) => k === "version")?.[1];
-  return typeof first === "string" && /^[1-9]\d{0,9}$/.test(first) ? Number(first) : 0;
-}

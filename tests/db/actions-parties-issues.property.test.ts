@@ -26,6 +26,7 @@ import {
   requesterArb,
   row,
   scopeOf,
+  sentVersion,
   setUpWorld,
   slugArgValue,
   useRequester,
@@ -227,7 +228,7 @@ for (const kind of ["party", "issue"] as const) {
         ? { kind: "forbidden" }
         : !scope || !target
           ? { kind: "notFound" }
-          : target.version !== versionOf(sent)
+          : target.version !== sentVersion(sent)
             ? { kind: "conflict", version: target.version as number }
             : { kind: "saved" };
       await checkRun({
@@ -248,10 +249,4 @@ for (const kind of ["party", "issue"] as const) {
       });
     });
   });
-}
-
-/** A delete form's version, read as the first `version` part: a positive integer or nothing. */
-function versionOf(sent: Array<[string, string | Blob]>): number {
-  const first = sent.find(([k]) => k === "version")?.[1];
-  return typeof first === "string" && /^[1-9]\d{0,9}$/.test(first) ? Number(first) : 0;
 }

@@ -26,6 +26,7 @@ import {
   row,
   rows,
   scopeOf,
+  sentVersion,
   setUpWorld,
   slugArgValue,
   useRequester,
@@ -237,7 +238,7 @@ it("deleteSourceAction: trashes the current version of a source no entry cites",
           ? { kind: "formRule" }
           : !target
             ? { kind: "notFound" }
-            : target.version !== versionOf(sent)
+            : target.version !== sentVersion(sent)
               ? { kind: "conflict", version: target.version as number }
               : { kind: "saved" };
     await checkRun({
@@ -258,8 +259,3 @@ it("deleteSourceAction: trashes the current version of a source no entry cites",
     });
   });
 });
-
-function versionOf(sent: Sent): number {
-  const first = sent.find(([k]) => k === "version")?.[1];
-  return typeof first === "string" && /^[1-9]\d{0,9}$/.test(first) ? Number(first) : 0;
-}

@@ -9,7 +9,8 @@ import fc from "fast-check";
 import { CHANGE_TYPES } from "@/lib/change";
 import { FIRMNESS, PARTY_ROLES, STANCES } from "@/lib/vocabulary";
 
-export type Pool = "scope" | "other" | "trashed" | "none";
+/** Live records of main (or only its sources with text), of the other negotiation, main's trash, none. */
+export type Pool = "scope" | "scope-text" | "other" | "trashed" | "none";
 export type Ref =
   | { ref: "id"; table: "Party" | "Issue" | "Source"; pool: Pool; n: number }
   | { ref: "quote"; style: "exact" | "respaced" | "curly" | "zero-width" | "foreign" | "words"; from: number; len: number }

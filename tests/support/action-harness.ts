@@ -414,7 +414,8 @@ export async function checkRun(args: {
       expect(state.conflict?.version).toBe(expected.version);
       break;
   }
-  t.refused[expected.kind] = (t.refused[expected.kind] ?? 0) + 1;
+  const why = expected.kind === "rule" ? `rule:${[...expected.fields].sort().join("+")}` : expected.kind;
+  t.refused[why] = (t.refused[why] ?? 0) + 1;
 }
 
 /** The newest revision, checked against the change and the record as stored. */
@@ -468,7 +469,8 @@ export async function poolIds(world: World, table: Scoped, pool: Pool): Promise<
   if (pool === "none") return [];
   const negotiationId = pool === "other" ? world.other.id : world.main.id;
   const live = pool === "trashed" ? "deletedAt IS NOT NULL" : "deletedAt IS NULL";
-  return (await rows<{ id: number }>(`SELECT id FROM "${table}" WHERE negotiationId = ? AND ${live} ORDER BY id`, negotiationId)).map((r) => r.id);
+  const text = pool === "scope-text" ? " AND text IS NOT NULL" : "";
+  return (await rows<{ id: number }>(`SELECT id FROM "${table}" WHERE negotiationId = ? AND ${live}${text} ORDER BY id`, negotiationId)).map((r) => r.id);
 }
 
 /** The n-th id of a pool (wrapping); ids that exist nowhere for "none" or an empty pool. */
@@ -506,4 +508,13 @@ export async function record(table: Table, id: number): Promise<Record<string, u
 export async function liveIn(table: Scoped, id: unknown, scopeId: number): Promise<Record<string, unknown> | undefined> {
   if (!isRecordId(id)) return undefined;
   return row(`SELECT * FROM "${table}" WHERE id = ? AND negotiationId = ? AND deletedAt IS NULL`, id, scopeId);
+}
+
+/**
+ * The version a delete form sends, read as server/actions/run.ts's versionOf reads FormData:
+ * the first `version` part, a positive integer, else 0 (refused as stale).
+ */
+export function sentVersion(sent: Array<[string, string | Blob]>): number {
+  const first = sent.find(([k]) => k === "version")?.[1];
+  return typeof first === "string" && /^[1-9]\d{0,9}$/.test(first) ? Number(first) : 0;
 }
