@@ -42,24 +42,25 @@ export const TABLES: readonly Table[] = ["Negotiation", "Party", "Issue", "Sourc
 type Row = Record<string, unknown>;
 export type Digest = Record<Table | "Content" | "PositionEntryParty" | "Revision" | "SubmissionToken", Row>;
 
+const DIGEST_SQL = `SELECT json_object(${[
+  ...TABLES.map(
+    (t) =>
+      `'${t}', (SELECT json_object('n', count(*), 'versions', coalesce(sum(version), 0), 'maxId', coalesce(max(id), 0), 'trashed', count(deletedAt), 'touched', max(updatedAt)) FROM "${t}")`,
+  ),
+  `'Content', json_object(
+     'negotiation', (SELECT coalesce(sum(length(title) + length(description) + length(slug)), 0) FROM "Negotiation"),
+     'party', (SELECT coalesce(sum(length(name) + length(shortName) + length(aliases) + length(role) + length(colour) + "order"), 0) FROM "Party"),
+     'issue', (SELECT coalesce(sum(length(name) + length(description) + "order"), 0) FROM "Issue"),
+     'source', (SELECT coalesce(sum(length(title) + length(outlet) + length(url) + length(coalesce(text, '')) + length(language) + length(coalesce(publishedOn, ''))), 0) FROM "Source"),
+     'entry', (SELECT coalesce(sum(length(summary) + length(quote) + length(notes) + length(stance) + length(statedOn) + length(coalesce(firmness, '')) + length(coalesce(changeOverride, '')) + issueId + sourceId), 0) FROM "PositionEntry"))`,
+  `'PositionEntryParty', (SELECT json_object('n', count(*), 'h', coalesce(sum(entryId * 100003 + partyId), 0)) FROM "PositionEntryParty")`,
+  `'Revision', (SELECT json_object('n', count(*), 'maxId', coalesce(max(id), 0)) FROM "Revision")`,
+  `'SubmissionToken', (SELECT json_object('n', count(*)) FROM "SubmissionToken")`,
+].join(", ")}) AS d`;
+
+/** A fingerprint of everything the actions can write (one statement); equal before and after = nothing written. */
 export async function digest(): Promise<Digest> {
-  const out: Record<string, Row> = {};
-  for (const t of TABLES) {
-    out[t] = (await row(
-      `SELECT count(*) AS n, coalesce(sum(version), 0) AS versions, coalesce(max(id), 0) AS maxId, count(deletedAt) AS trashed, max(updatedAt) AS touched FROM "${t}"`,
-    ))!;
-  }
-  out.Content = (await row(
-    `SELECT (SELECT coalesce(sum(length(title) + length(description) + length(slug)), 0) FROM "Negotiation") AS negotiation,
-            (SELECT coalesce(sum(length(name) + length(shortName) + length(aliases) + length(role) + length(colour) + "order"), 0) FROM "Party") AS party,
-            (SELECT coalesce(sum(length(name) + length(description) + "order"), 0) FROM "Issue") AS issue,
-            (SELECT coalesce(sum(length(title) + length(outlet) + length(url) + length(coalesce(text, '')) + length(language)), 0) FROM "Source") AS source,
-            (SELECT coalesce(sum(length(summary) + length(quote) + length(notes) + issueId + sourceId), 0) FROM "PositionEntry") AS entry`,
-  ))!;
-  out.PositionEntryParty = (await row(`SELECT count(*) AS n, coalesce(sum(entryId * 100003 + partyId), 0) AS h FROM "PositionEntryParty"`))!;
-  out.Revision = (await row(`SELECT count(*) AS n, coalesce(max(id), 0) AS maxId FROM "Revision"`))!;
-  out.SubmissionToken = (await row(`SELECT count(*) AS n FROM "SubmissionToken"`))!;
-  return out as Digest;
+  return JSON.parse((await row<{ d: string }>(DIGEST_SQL))!.d) as Digest;
 }
 
 // ---------------------------------------------------------------------------------------------
