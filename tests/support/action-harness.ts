@@ -17,6 +17,7 @@ import { loadDemo } from "@/prisma/seed";
 import { gaza2024 } from "@/prisma/demo/gaza-2024";
 import { useFreshDatabase } from "./db";
 import { request } from "./next-request";
+import type { IdArg, Pool, SlugArg } from "./action-arbitraries";
 
 export const RUNS = Number(process.env.PROPERTY_RUNS ?? 1000);
 export const ORIGIN = "http://127.0.0.1:3000";
@@ -461,7 +462,6 @@ export const num = (n: number) => (Object.is(n, -0) ? 0 : n);
 // ---------------------------------------------------------------------------------------------
 // Resolving plans against the database, and the oracle's lookups.
 
-import type { IdArg, Pool, SlugArg } from "./action-arbitraries";
 
 export type Scoped = "Party" | "Issue" | "Source" | "PositionEntry";
 
