@@ -4,7 +4,7 @@ import { z } from "zod";
 import { FIRMNESS, PARTY_ROLES, STANCES } from "./vocabulary";
 import { CHANGE_TYPES } from "./change";
 import { isValidDay } from "./window";
-import { SLUG_PATTERN } from "./slug";
+import { RESERVED_SLUGS, SLUG_PATTERN } from "./slug";
 
 // C0 control characters other than tab, line feed and carriage return have no place in text
 // a person typed; they would also break rendering and exports.
@@ -71,10 +71,9 @@ export const LIMITS = {
 
 export const negotiationSchema = z.object({
   title: required("Title", LIMITS.title, "Enter a title."),
-  slug: optional("Short name in the address", 60).refine(
-    (v) => v === "" || SLUG_PATTERN.test(v),
-    "Use lowercase letters, digits and single dashes (e.g. climate-cop29).",
-  ),
+  slug: optional("Short name in the address", 60)
+    .refine((v) => v === "" || SLUG_PATTERN.test(v), "Use lowercase letters, digits and single dashes (e.g. climate-cop29).")
+    .refine((v) => !RESERVED_SLUGS.includes(v), "This short name is taken by one of Parley's own pages; choose another."),
   description: optional("Description", LIMITS.description, { multiline: true }),
 });
 

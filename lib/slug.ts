@@ -12,3 +12,6 @@ export function slugify(title: string): string {
 }
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Pages of their own under /negotiations/ (app/negotiations/new): a negotiation there is unreachable. */
+export const RESERVED_SLUGS: readonly string[] = ["new"];

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import type { FormState } from "@/lib/form";
 import { entrySchema, entryEditSchema } from "@/lib/schemas";
 import { createEntry, trashEntry, updateEntry } from "../mutations/entries";
-import { currentActor, requireNegotiation, runFormAction, stateForError, versionOf } from "./run";
+import { currentActor, requireId, requireNegotiation, runFormAction, stateForError, versionOf } from "./run";
 
 const ARRAY_FIELDS = ["partyIds"] as const;
 const LABELS = {
@@ -49,7 +49,7 @@ export async function updateEntryAction(slug: string, id: number, _prev: FormSta
     entryEditSchema,
     async ({ version, ...input }, actor) => {
       const negotiation = await requireNegotiation(slug);
-      const { state } = await updateEntry(negotiation.id, id, version, input, actor);
+      const { state } = await updateEntry(negotiation.id, requireId(id), version, input, actor);
       return matrixAt(slug, state);
     },
     { arrayFields: ARRAY_FIELDS, labels: LABELS },
@@ -63,7 +63,7 @@ export async function deleteEntryAction(slug: string, id: number, _prev: FormSta
   try {
     const actor = await currentActor();
     const negotiation = await requireNegotiation(slug);
-    await trashEntry(negotiation.id, id, versionOf(formData), actor);
+    await trashEntry(negotiation.id, requireId(id), versionOf(formData), actor);
   } catch (error) {
     return stateForError(error, {});
   }

@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import type { FormState } from "@/lib/form";
 import { negotiationSchema, negotiationEditSchema } from "@/lib/schemas";
 import { createNegotiation, deleteNegotiation, updateNegotiation } from "../mutations/negotiations";
-import { currentActor, runFormAction, stateForError, versionOf } from "./run";
+import { currentActor, requireId, runFormAction, stateForError, versionOf } from "./run";
 
 const LABELS = { title: "Title", slug: "Short name", description: "Description" };
 
@@ -24,7 +24,7 @@ export async function updateNegotiationAction(id: number, _prev: FormState, form
     formData,
     negotiationEditSchema,
     async ({ version, ...input }, actor) => {
-      const { slug } = await updateNegotiation(id, version, input, actor);
+      const { slug } = await updateNegotiation(requireId(id), version, input, actor);
       return `/negotiations/${slug}`;
     },
     { labels: LABELS },
@@ -37,7 +37,7 @@ export async function updateNegotiationAction(id: number, _prev: FormState, form
 export async function deleteNegotiationAction(id: number, _prev: FormState, formData: FormData): Promise<FormState> {
   try {
     const actor = await currentActor();
-    await deleteNegotiation(id, versionOf(formData), actor);
+    await deleteNegotiation(requireId(id), versionOf(formData), actor);
   } catch (error) {
     return stateForError(error, {});
   }

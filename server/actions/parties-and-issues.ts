@@ -5,7 +5,7 @@ import { revalidatePath } from "next/cache";
 import type { FormState } from "@/lib/form";
 import { issueEditSchema, issueSchema, partyEditSchema, partySchema } from "@/lib/schemas";
 import { createInNegotiation, trashInNegotiation, updateInNegotiation } from "../mutations/scoped";
-import { currentActor, requireNegotiation, runFormAction, stateForError, versionOf } from "./run";
+import { currentActor, requireId, requireNegotiation, runFormAction, stateForError, versionOf } from "./run";
 
 // Parties (the matrix's columns) and issues (its rows) share one life cycle: create, edit,
 // move to the trash. Each lands back on its management page, where the change is visible.
@@ -26,17 +26,18 @@ const FORMS = {
 } as const;
 type Kind = keyof typeof FORMS;
 
-async function save(kind: Kind, slug: string, id: number | null, formData: FormData): Promise<FormState> {
+/** Creates (`target` null) or edits `target.id`; the id is checked like any input sent back. */
+async function save(kind: Kind, slug: string, target: { id: unknown } | null, formData: FormData): Promise<FormState> {
   const form = FORMS[kind];
-  const schema = id === null ? form.schema : form.editSchema;
+  const schema = target === null ? form.schema : form.editSchema;
   const outcome = await runFormAction(
     formData,
     schema,
     async (parsed, actor, submissionId) => {
       const negotiation = await requireNegotiation(slug);
       const { version, ...input } = parsed as typeof parsed & { version?: number };
-      if (id === null) await createInNegotiation(kind, negotiation.id, input, actor, submissionId);
-      else await updateInNegotiation(kind, negotiation.id, id, version ?? 0, input, actor);
+      if (target === null) await createInNegotiation(kind, negotiation.id, input, actor, submissionId);
+      else await updateInNegotiation(kind, negotiation.id, requireId(target.id), version ?? 0, input, actor);
       return `/negotiations/${slug}/${form.list}`;
     },
     { labels: form.labels },
@@ -50,7 +51,7 @@ async function trash(kind: Kind, slug: string, id: number, formData: FormData): 
   try {
     const actor = await currentActor();
     const negotiation = await requireNegotiation(slug);
-    await trashInNegotiation(kind, negotiation.id, id, versionOf(formData), actor);
+    await trashInNegotiation(kind, negotiation.id, requireId(id), versionOf(formData), actor);
   } catch (error) {
     return stateForError(error, {});
   }
@@ -62,7 +63,7 @@ export async function createPartyAction(slug: string, _prev: FormState, formData
   return save("party", slug, null, formData);
 }
 export async function updatePartyAction(slug: string, id: number, _prev: FormState, formData: FormData) {
-  return save("party", slug, id, formData);
+  return save("party", slug, { id }, formData);
 }
 export async function deletePartyAction(slug: string, id: number, _prev: FormState, formData: FormData) {
   return trash("party", slug, id, formData);
@@ -71,7 +72,7 @@ export async function createIssueAction(slug: string, _prev: FormState, formData
   return save("issue", slug, null, formData);
 }
 export async function updateIssueAction(slug: string, id: number, _prev: FormState, formData: FormData) {
-  return save("issue", slug, id, formData);
+  return save("issue", slug, { id }, formData);
 }
 export async function deleteIssueAction(slug: string, id: number, _prev: FormState, formData: FormData) {
   return trash("issue", slug, id, formData);

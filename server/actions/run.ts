@@ -77,11 +77,21 @@ export async function currentActor(): Promise<Actor> {
   return requireRole(NEEDED.write);
 }
 
+// A slug or id bound into a form's action (`action.bind(null, slug, id)`) travels to the browser
+// and back like any field, so the sender controls its type: an array, an object (a Prisma filter
+// such as { contains: "" }) or undefined (no filter at all) must never reach a query.
+
 /** The negotiation a scoped action writes into, or a NotFoundError. */
-export async function requireNegotiation(slug: string) {
-  const negotiation = await getNegotiation(slug);
+export async function requireNegotiation(slug: unknown) {
+  const negotiation = typeof slug === "string" ? await getNegotiation(slug) : null;
   if (!negotiation) throw new NotFoundError("Negotiation");
   return negotiation;
+}
+
+/** A record id bound into an action: a positive 32-bit integer, or a NotFoundError. */
+export function requireId(id: unknown): number {
+  if (typeof id === "number" && Number.isSafeInteger(id) && id >= 1 && id <= 2_147_483_647) return id;
+  throw new NotFoundError("Record");
 }
 
 /** A version sent by a delete form: anything but a positive integer is refused as stale. */

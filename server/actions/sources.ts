@@ -6,7 +6,7 @@ import type { FormState } from "@/lib/form";
 import { sourceSchema, sourceEditSchema } from "@/lib/schemas";
 import { createInNegotiation } from "../mutations/scoped";
 import { trashSource, updateSource } from "../mutations/sources";
-import { currentActor, requireNegotiation, runFormAction, stateForError, versionOf } from "./run";
+import { currentActor, requireId, requireNegotiation, runFormAction, stateForError, versionOf } from "./run";
 
 const LABELS = { title: "Title", outlet: "Outlet", url: "Address (URL)", publishedOn: "Published", language: "Language", text: "Text" };
 
@@ -27,7 +27,7 @@ export async function updateSourceAction(slug: string, id: number, _prev: FormSt
     sourceEditSchema,
     async ({ version, ...input }, actor) => {
       const negotiation = await requireNegotiation(slug);
-      await updateSource(negotiation.id, id, version, input, actor);
+      await updateSource(negotiation.id, requireId(id), version, input, actor);
       return `/negotiations/${slug}/sources/${id}`;
     },
     { labels: LABELS },
@@ -41,7 +41,7 @@ export async function deleteSourceAction(slug: string, id: number, _prev: FormSt
   try {
     const actor = await currentActor();
     const negotiation = await requireNegotiation(slug);
-    await trashSource(negotiation.id, id, versionOf(formData), actor);
+    await trashSource(negotiation.id, requireId(id), versionOf(formData), actor);
   } catch (error) {
     return stateForError(error, {});
   }

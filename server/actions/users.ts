@@ -32,6 +32,8 @@ export async function setRoleAction(userId: string, _prev: FormState, formData: 
   const values = formDataToValues(formData);
   try {
     const adminId = await requireRole(NEEDED.manageUsers);
+    // The id is bound into the form and comes back from the browser: only a string will do.
+    if (typeof userId !== "string" || !userId) return { formError: "This account no longer exists.", values };
     const parsed = roleSchema.safeParse(values);
     if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error), values };
     if (userId === adminId && parsed.data.role !== "admin") {

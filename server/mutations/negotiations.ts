@@ -1,6 +1,6 @@
 import "server-only";
 import type { NegotiationInput } from "@/lib/schemas";
-import { slugify } from "@/lib/slug";
+import { RESERVED_SLUGS, slugify } from "@/lib/slug";
 import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "../db";
 import { ValidationError } from "../errors";
@@ -12,6 +12,7 @@ type Tx = Prisma.TransactionClient;
 async function freeSlug(tx: Tx, wanted: string, exceptId?: number): Promise<string> {
   for (let n = 1; n < 1000; n++) {
     const candidate = n === 1 ? wanted : `${wanted.slice(0, 56)}-${n}`;
+    if (RESERVED_SLUGS.includes(candidate)) continue;
     const taken = await tx.negotiation.findUnique({ where: { slug: candidate }, select: { id: true } });
     if (!taken || taken.id === exceptId) return candidate;
   }

@@ -39,6 +39,8 @@ describe("negotiationSchema", () => {
     expect(errorsOf(negotiationSchema, { title: "t", slug: "Bad Slug" }).slug).toBeDefined();
     expect(errorsOf(negotiationSchema, { title: "t", slug: "a--b" }).slug).toBeDefined();
     expect(negotiationSchema.parse({ title: "t", slug: "cop-29" }).slug).toBe("cop-29");
+    // /negotiations/new is the create page: a negotiation there could never be opened.
+    expect(errorsOf(negotiationSchema, { title: "t", slug: " new " }).slug).toBeDefined();
   });
   it("refuses a value of the wrong type", () => {
     expect(errorsOf(negotiationSchema, { title: ["a", "b"] }).title?.[0]).toMatch(/must be text/);
