@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { asOfParam, firstValue as one } from "@/lib/search-params";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getMatrix } from "@/server/queries/entries";
 import { formatDay, plural } from "@/lib/format";
-import { CHANGE_WINDOWS, DEFAULT_CHANGE_WINDOW, inWindow, isValidDay, parseWindow, todayUTC } from "@/lib/window";
+import { CHANGE_WINDOWS, DEFAULT_CHANGE_WINDOW, inWindow, parseWindow } from "@/lib/window";
 import { changeOf } from "@/lib/history";
 import { CHANGE_DIRECTION, CHANGE_LABELS, type ChangeType } from "@/lib/change";
 import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
@@ -17,16 +18,13 @@ type Search = { asOf?: string | string[]; axis?: string | string[]; saved?: stri
 
 /** Moves worth a mark in the matrix; rewordings and repeats are left to the cell's history. */
 const MARKED: readonly ChangeType[] = ["new", "softened", "hardened", "reversed", "withdrawn"];
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function MatrixPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
   const [{ slug }, search] = await Promise.all([params, searchParams]);
   const negotiation = await getNegotiation(slug);
   if (!negotiation) notFound();
 
-  const today = todayUTC();
-  const requested = one(search.asOf);
-  const asOf = requested && isValidDay(requested) ? requested : today;
+  const { asOf, today, invalid: invalidAsOf } = asOfParam(search.asOf);
   const partiesAsRows = one(search.axis) === "parties";
   const savedId = Number(one(search.saved)) || null;
   const windowDays = parseWindow(one(search.window));
@@ -110,9 +108,9 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
         ) : null}
         . {plural(entryCount, "entry", "entries")} in all.
       </p>
-      {requested && !isValidDay(requested) ? (
+      {invalidAsOf ? (
         <p className="form-error" role="alert">
-          “{requested}” is not a date; showing today instead.
+          “{invalidAsOf}” is not a date; showing today instead.
         </p>
       ) : null}
       {parties.length === 0 || issues.length === 0 ? (

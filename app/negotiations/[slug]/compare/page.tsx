@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { firstValue as one } from "@/lib/search-params";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getNegotiationEntries } from "@/server/queries/entries";
 import { compareDates } from "@/lib/history";
@@ -13,7 +14,6 @@ import { FirmnessTag, StanceBadge } from "@/components/stance";
 export const metadata: Metadata = { title: "Compare two dates" };
 
 type Search = { from?: string | string[]; to?: string | string[] };
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** The columns of the counts table, in the order an analyst reads a move. */
 const COUNTED: readonly ChangeType[] = ["hardened", "softened", "reversed", "new", "withdrawn", "reworded"];

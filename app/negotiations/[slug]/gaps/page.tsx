@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { asOfParam, firstValue as one } from "@/lib/search-params";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getNegotiationEntries } from "@/server/queries/entries";
 import { FirmnessTag, StanceBadge } from "@/components/stance";
@@ -8,21 +9,17 @@ import { formatDay, plural } from "@/lib/format";
 import { GAP_LABELS } from "@/lib/gap";
 import { buildGapRows, countGapStatuses, DEFAULT_GAP_SORT, GAP_SORT_LABELS, GAP_SORTS, parseGapSort } from "@/lib/gaps-view";
 import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
-import { isValidDay, todayUTC } from "@/lib/window";
 
 export const metadata: Metadata = { title: "Gaps" };
 
 type Search = { asOf?: string | string[]; sort?: string | string[] };
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function GapsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
   const [{ slug }, search] = await Promise.all([params, searchParams]);
   const negotiation = await getNegotiation(slug);
   if (!negotiation) notFound();
 
-  const today = todayUTC();
-  const requested = one(search.asOf);
-  const asOf = requested && isValidDay(requested) ? requested : today;
+  const { asOf, today, invalid: invalidAsOf } = asOfParam(search.asOf);
   const sort = parseGapSort(one(search.sort));
   const { parties, issues, entries } = await getNegotiationEntries(negotiation.id);
   const rows = buildGapRows({ issues, parties, entries, asOf, sort });
@@ -77,9 +74,9 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
             : ""}
         </p>
       </details>
-      {requested && !isValidDay(requested) ? (
+      {invalidAsOf ? (
         <p className="form-error" role="alert">
-          “{requested}” is not a date; showing today instead.
+          “{invalidAsOf}” is not a date; showing today instead.
         </p>
       ) : null}
       {issues.length === 0 ? (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { firstValue as one } from "@/lib/search-params";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getNegotiationEntries } from "@/server/queries/entries";
@@ -18,7 +19,6 @@ import { TimelineTable, type TableRow } from "./_components/timeline-table";
 export const metadata: Metadata = { title: "Timeline" };
 
 type Search = { issue?: string | string[] };
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function TimelinePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
   const [{ slug }, search] = await Promise.all([params, searchParams]);

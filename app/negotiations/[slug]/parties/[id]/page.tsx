@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { asOfParam, firstValue as one } from "@/lib/search-params";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getParty } from "@/server/queries/parties-and-issues";
@@ -11,12 +12,10 @@ import { parseId } from "@/lib/form";
 import { formatDay, plural } from "@/lib/format";
 import { buildPartyProfile } from "@/lib/party-profile";
 import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
-import { isValidDay, todayUTC } from "@/lib/window";
 
 export const metadata: Metadata = { title: "Party profile" };
 
 type Search = { asOf?: string | string[] };
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function PartyProfilePage({
   params,
@@ -33,9 +32,7 @@ export default async function PartyProfilePage({
   if (!party) notFound();
   const editor = canEdit(await getViewer());
 
-  const today = todayUTC();
-  const requested = one(search.asOf);
-  const asOf = requested && isValidDay(requested) ? requested : today;
+  const { asOf, today, invalid: invalidAsOf } = asOfParam(search.asOf);
   const profile = buildPartyProfile({ partyId, issues, entries, asOf });
   const partyNames = new Map(parties.map((p) => [p.id, p.shortName || p.name]));
   const base = `/negotiations/${slug}`;
@@ -94,9 +91,9 @@ export default async function PartyProfilePage({
         {asOf === today ? " (today)" : ""} {party.name} holds a position on {plural(heldOnAsOf, "issue")}; the entry in force on that day is
         marked.
       </p>
-      {requested && !isValidDay(requested) ? (
+      {invalidAsOf ? (
         <p className="form-error" role="alert">
-          “{requested}” is not a date; showing today instead.
+          “{invalidAsOf}” is not a date; showing today instead.
         </p>
       ) : null}
 
