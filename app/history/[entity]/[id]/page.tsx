@@ -12,6 +12,36 @@ const ACTION_LABEL: Record<string, string> = { create: "Created", update: "Edite
 // Bookkeeping that changes on every write and says nothing to a reader.
 const HIDDEN = new Set(["updatedAt", "version", "createdAt", "id"]);
 
+// Field names in the reader's words; ids of related records are shown as #id.
+const FIELD_LABELS: Record<string, string> = {
+  negotiationId: "Negotiation #",
+  issueId: "Issue #",
+  sourceId: "Source #",
+  partyIds: "Parties #",
+  statedOn: "Date stated",
+  stance: "Stance",
+  firmness: "Firmness",
+  summary: "Summary",
+  quote: "Quote",
+  notes: "Notes",
+  changeOverride: "Change type (analyst override)",
+  deletedAt: "In the trash since",
+  title: "Title",
+  slug: "Short name in the address",
+  description: "Description",
+  name: "Name",
+  shortName: "Short name",
+  aliases: "Other names",
+  role: "Role",
+  colour: "Colour",
+  order: "Order",
+  outlet: "Outlet",
+  url: "Address (URL)",
+  publishedOn: "Published",
+  language: "Language",
+  text: "Text",
+};
+
 function show(value: unknown): string {
   if (value === null || value === undefined || value === "") return "";
   return Array.isArray(value) ? value.join(", ") : String(value);
@@ -49,7 +79,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ entity
                 <dl className="diff-block">
                   {fields.map((f) => (
                     <div key={f}>
-                      <dt>{f}</dt>
+                      <dt>{FIELD_LABELS[f] ?? f}</dt>
                       <dd>
                         {i === 0 || f === "deletedAt" ? show(r.state[f]) || <em>empty</em> : <WordDiff parts={wordDiff(show(before[f]), show(r.state[f]))} />}
                       </dd>
