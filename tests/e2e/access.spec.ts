@@ -154,3 +154,21 @@ test("the same create form submitted twice creates one record", async ({ baseURL
   for (const r of [a, b, again]) expect(r.redirect).toBeTruthy();
   expect(row<{ n: number }>(`SELECT count(*) n FROM Party WHERE name = ?`, name).n).toBe(1);
 });
+
+test("twenty wrong passwords in a minute get 429s from that address, not from others", async ({ baseURL }) => {
+  const attempt = (password: string, address: string) =>
+    fetch(new URL("/api/auth/sign-in/email", baseURL!), {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: baseURL!, "X-Forwarded-For": address },
+      body: JSON.stringify({ email: "editor@e2e.test", password }),
+    }).then((r) => r.status);
+  // Documentation addresses (RFC 5737): only a header value here, no traffic goes there.
+  const statuses: number[] = [];
+  for (let i = 0; i < 25; i++) statuses.push(await attempt(`wrong password ${i}`, "192.0.2.55"));
+  expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+  expect(statuses.slice(20)).toEqual([429, 429, 429, 429, 429]);
+  // Even the right password waits out the minute from that address...
+  expect(await attempt(E2E_PASSWORD, "192.0.2.55")).toBe(429);
+  // ...while the real user elsewhere signs in at once.
+  expect(await attempt(E2E_PASSWORD, "192.0.2.77")).toBe(200);
+});
