@@ -3,7 +3,7 @@ import { z } from "zod";
 import { ROLES, type Role } from "@/lib/roles";
 import { getAuth, hashPassword } from "./auth";
 import { getDb } from "./db";
-import { ValidationError } from "./errors";
+import { NotFoundError, ValidationError } from "./errors";
 
 // Creating accounts and changing roles: the command line (`npm run user:create`) and the admin's
 // Users page both come here. Sign-up is closed, so this is the only way in.
@@ -38,7 +38,8 @@ export async function createUser(input: NewUser) {
 
 export async function setRole(userId: string, role: Role) {
   const db = await getDb();
-  await db.user.update({ where: { id: userId }, data: { role } });
+  const { count } = await db.user.updateMany({ where: { id: userId }, data: { role } });
+  if (count === 0) throw new NotFoundError("Account");
 }
 
 export async function listUsers() {

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "../db";
 import { changeRecord, createRecord } from "./records";
+import { ValidationError } from "../errors";
 
 // Writes for records that live inside one negotiation and need no rule beyond their schema
 // (parties and issues; sources and entries add their own checks around these).
@@ -18,12 +19,22 @@ export async function createInNegotiation(
   return db.$transaction((tx) => createRecord(tx, entity, { ...data, negotiationId }, { actor, negotiationId, submissionId }));
 }
 
-/** Takes a trashed record out of the trash, exactly as it was (nothing else changes). */
+/**
+ * Takes a trashed record out of the trash, exactly as it was (nothing else changes). An entry
+ * whose source is in the trash stays there until its source is restored: a live entry must
+ * always have its evidence (the same rule that stops a cited source from being trashed).
+ */
 export async function restoreInNegotiation(entity: Scoped | "entry", negotiationId: number, id: number, version: number, actor: string) {
   const db = await getDb();
-  return db.$transaction((tx) =>
-    changeRecord(tx, entity, { id, version, scope: { negotiationId }, data: { deletedAt: null }, action: "restore", actor, negotiationId }),
-  );
+  return db.$transaction(async (tx) => {
+    if (entity === "entry") {
+      const entry = await tx.positionEntry.findFirst({ where: { id, negotiationId }, select: { source: { select: { title: true, deletedAt: true } } } });
+      if (entry?.source.deletedAt) {
+        throw new ValidationError({ _form: [`This entry's source, “${entry.source.title}”, is in the trash: restore the source first.`] });
+      }
+    }
+    return changeRecord(tx, entity, { id, version, scope: { negotiationId }, data: { deletedAt: null }, action: "restore", actor, negotiationId });
+  });
 }
 
 export async function updateInNegotiation(
