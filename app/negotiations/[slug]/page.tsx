@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AsOfInput, InvalidAsOfNotice } from "@/components/as-of";
 import { asOfParam, firstValue as one } from "@/lib/search-params";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
@@ -63,10 +64,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
     <>
       <div className="toolbar">
         <form method="get" action={base} aria-label="Choose the as-of date">
-          <label>
-            As of
-            <input type="date" name="asOf" defaultValue={asOf} max="9999-12-31" />
-          </label>
+          <AsOfInput asOf={asOf} />
           <label>
             Mark changes in the last
             <select name="window" defaultValue={windowDays === null ? "off" : String(windowDays)}>
@@ -108,11 +106,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
         ) : null}
         . {plural(entryCount, "entry", "entries")} in all.
       </p>
-      {invalidAsOf ? (
-        <p className="form-error" role="alert">
-          “{invalidAsOf}” is not a date; showing today instead.
-        </p>
-      ) : null}
+      <InvalidAsOfNotice value={invalidAsOf} />
       {parties.length === 0 || issues.length === 0 ? (
         <div className="empty">
           <p>The matrix needs at least one party and one issue.</p>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AsOfInput, InvalidAsOfNotice } from "@/components/as-of";
 import { asOfParam, firstValue as one } from "@/lib/search-params";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getNegotiationEntries } from "@/server/queries/entries";
@@ -32,10 +33,7 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
     <>
       <div className="toolbar">
         <form method="get" action={`${base}/gaps`} aria-label="Choose the as-of date and the order of issues">
-          <label>
-            As of
-            <input type="date" name="asOf" defaultValue={asOf} max="9999-12-31" />
-          </label>
+          <AsOfInput asOf={asOf} />
           <label>
             Sort issues by
             <select name="sort" defaultValue={sort}>
@@ -74,11 +72,7 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
             : ""}
         </p>
       </details>
-      {invalidAsOf ? (
-        <p className="form-error" role="alert">
-          “{invalidAsOf}” is not a date; showing today instead.
-        </p>
-      ) : null}
+      <InvalidAsOfNotice value={invalidAsOf} />
       {issues.length === 0 ? (
         <div className="empty">
           <p>No issues yet: the gap view compares the parties&rsquo; positions issue by issue.</p>

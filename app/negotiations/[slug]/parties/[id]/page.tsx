@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AsOfInput, InvalidAsOfNotice } from "@/components/as-of";
 import { asOfParam, firstValue as one } from "@/lib/search-params";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
@@ -66,10 +67,7 @@ export default async function PartyProfilePage({
 
       <div className="toolbar">
         <form method="get" action={here} aria-label="Choose the as-of date">
-          <label>
-            As of
-            <input type="date" name="asOf" defaultValue={asOf} max="9999-12-31" />
-          </label>
+          <AsOfInput asOf={asOf} />
           <button type="submit" className="button">
             Show
           </button>
@@ -91,11 +89,7 @@ export default async function PartyProfilePage({
         {asOf === today ? " (today)" : ""} {party.name} holds a position on {plural(heldOnAsOf, "issue")}; the entry in force on that day is
         marked.
       </p>
-      {invalidAsOf ? (
-        <p className="form-error" role="alert">
-          “{invalidAsOf}” is not a date; showing today instead.
-        </p>
-      ) : null}
+      <InvalidAsOfNotice value={invalidAsOf} />
 
       {profile.issues.length > 0 ? (
         <div className="table-wrap">
