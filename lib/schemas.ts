@@ -10,13 +10,42 @@ import { RESERVED_SLUGS, SLUG_PATTERN } from "./slug";
 // a person typed; they would also break rendering and exports.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LINE_BREAK = /[\r\n]/;
+// Half of a UTF-16 surrogate pair with no other half (with the u flag a proper pair is one code
+// point and does not match): not a character at all; it cannot be stored as UTF-8.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+// Bidirectional embedding, override and isolate controls: invisible, and they reorder how the
+// text around them is displayed, so a name or an address can be made to read as something it is
+// not. Refused in names, titles and addresses; longer text (a source's Arabic or Hebrew text,
+// a quote) may legitimately carry them.
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+// Characters that draw nothing: format characters (zero-width space and joiners, word joiner,
+// byte-order mark, direction marks, soft hyphen...), spaces of every kind, variation selectors,
+// the combining grapheme joiner, and letters that render blank (Hangul fillers, braille blank).
+const INVISIBLE = /[\p{Cf}\p{Z}\s\u034F\u115F\u1160\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0]/gu;
 
-function text(label: string, max: number, opts: { multiline?: boolean; missing?: string } = {}) {
+/** Does the text show anything at all? (Empty counts as shown: requiredness is checked apart.) */
+export function hasVisibleText(v: string): boolean {
+  return v === "" || v.replace(INVISIBLE, "").length > 0;
+}
+
+/**
+ * Text rules shared by every field: length, no control characters, no broken characters, not
+ * made only of invisible characters; one line unless `multiline`; no direction controls in
+ * one-line text or where `names` says the text is names.
+ */
+function text(label: string, max: number, opts: { multiline?: boolean; names?: boolean; missing?: string } = {}) {
+  const noBidi = !opts.multiline || opts.names;
   return z
     .string({ error: (issue) => (issue.input === undefined && opts.missing) || `${label} must be text.` })
     .trim()
     .max(max, `${label} must be at most ${max.toLocaleString("en")} characters.`)
     .refine((v) => !CONTROL.test(v), `${label} contains control characters; remove them.`)
+    .refine((v) => !LONE_SURROGATE.test(v), `${label} contains a broken character (half of a surrogate pair); type or paste it again.`)
+    .refine(
+      (v) => !noBidi || !BIDI_CONTROL.test(v),
+      `${label} contains invisible direction-control characters (U+202A–U+202E, U+2066–U+2069), which can disguise text; remove them.`,
+    )
+    .refine((v) => hasVisibleText(v), `${label} must contain visible characters, not only spaces or invisible ones.`)
     .refine((v) => opts.multiline || !LINE_BREAK.test(v), `${label} must be on one line.`);
 }
 
@@ -25,7 +54,7 @@ function required(label: string, max: number, message: string, opts: { multiline
 }
 
 /** A form's optional text: absent counts as empty. */
-function optional(label: string, max: number, opts: { multiline?: boolean } = {}) {
+function optional(label: string, max: number, opts: { multiline?: boolean; names?: boolean } = {}) {
   return text(label, max, opts).optional().transform((v) => v ?? "");
 }
 
@@ -69,6 +98,9 @@ export const LIMITS = {
   notes: 5000,
 } as const;
 
+/** A person's display name (accounts): the same rules as any one-line name. */
+export const personName = required("Name", 120, "Enter a name.");
+
 export const negotiationSchema = z.object({
   title: required("Title", LIMITS.title, "Enter a title."),
   slug: optional("Short name in the address", 60)
@@ -80,7 +112,7 @@ export const negotiationSchema = z.object({
 export const partySchema = z.object({
   name: required("Name", LIMITS.name, "Enter the party's name."),
   shortName: optional("Short name", LIMITS.shortName),
-  aliases: optional("Other names", LIMITS.aliases, { multiline: true }).transform((v) =>
+  aliases: optional("Other names", LIMITS.aliases, { multiline: true, names: true }).transform((v) =>
     v
       .split(/\r?\n|,/)
       .map((a) => a.trim())

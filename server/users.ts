@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { ROLES, type Role } from "@/lib/roles";
+import { personName } from "@/lib/schemas";
 import { getAuth, hashPassword } from "./auth";
 import { getDb } from "./db";
 import { NotFoundError, ValidationError } from "./errors";
@@ -10,7 +11,7 @@ import { NotFoundError, ValidationError } from "./errors";
 
 export const newUserSchema = z.object({
   email: z.string({ error: "Enter an email address." }).trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address." })),
-  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name.").max(120, "At most 120 characters."),
+  name: personName,
   // Never trimmed or truncated: the password is used exactly as typed, 8 to 128 characters.
   password: z
     .string({ error: "Enter a password." })
