@@ -17,6 +17,11 @@ const nextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2"],
   poweredByHeader: false,
+  experimental: {
+    // proxy.ts refuses any body over 1 MiB with a 413 (lib/request-limits.ts); Next's own limit
+    // sits above it so that it never answers first (it answers with a 500).
+    serverActions: { bodySizeLimit: "2mb" },
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

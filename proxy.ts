@@ -1,9 +1,19 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { isAllowedHost } from "@/lib/origin";
+import { MAX_BODY_BYTES, MAX_NESTING, isDecodablePath, isRefusedJson, nestingDepth } from "@/lib/request-limits";
+import { env } from "@/server/env";
 
-// Per-request Content-Security-Policy with a nonce: Next.js reads the nonce from the request's
-// CSP header and puts it on its own scripts, so no other script can run, even one that got
-// into the page through stored text. Authorisation is NOT decided here: every page and write
-// checks the session itself (server/session.ts).
+// Every request but static files passes here, prefetches included, so that every HTML
+// response carries the same headers.
+// 1. Requests the app must not serve get a 4xx page here, before any route or action (where
+//    they would end in a 500): a Host the app does not answer as, a path that is not UTF-8,
+//    a body over 1 MiB (413), a server-action body nested deeper than any form sends, a JSON
+//    body (the auth endpoints) nested too deep or carrying a lone surrogate.
+// 2. A per-request Content-Security-Policy with a nonce: Next.js reads the nonce from the
+//    request's CSP header and puts it on its own scripts, so no other script can run, even one
+//    that got into the page through stored text.
+// Authorisation is NOT decided here: every page and write checks the session itself
+// (server/session.ts).
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
@@ -22,25 +32,69 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
-export function proxy(request: NextRequest) {
+const REFUSALS = {
+  400: ["Bad request", "This address or request is malformed, so Parley cannot answer it."],
+  413: ["Request too large", "The request is larger than Parley accepts (1 MB). Nothing was saved."],
+  421: ["Unknown host", "This server does not answer for that host name."],
+} as const;
+
+function refuse(status: keyof typeof REFUSALS, csp: string): NextResponse {
+  const [title, text] = REFUSALS[status];
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} · Parley</title></head><body><main><h1>${title}</h1><p>${text}</p><p><a href="/">Go to Parley's start page</a></p></main></body></html>`;
+  return new NextResponse(html, {
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp, "Cache-Control": "no-store" },
+  });
+}
+
+/** The body as text, or null when it is larger than MAX_BODY_BYTES (read no further). */
+async function readBody(request: NextRequest): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export async function proxy(request: NextRequest) {
+  const config = env();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const csp = contentSecurityPolicy(nonce, config.dev);
+
+  if (!isAllowedHost(request.headers.get("host"), config.hosts)) return refuse(421, csp);
+  if (!isDecodablePath(request.nextUrl.pathname)) return refuse(400, csp);
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    const declared = Number(request.headers.get("content-length") ?? "0");
+    if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return refuse(413, csp);
+    const body = await readBody(request);
+    if (body === null) return refuse(413, csp);
+    if (request.headers.has("next-action") && nestingDepth(body) > MAX_NESTING) return refuse(400, csp);
+    if ((request.headers.get("content-type") ?? "").includes("json") && isRefusedJson(body)) return refuse(400, csp);
+  }
+
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  // For the server log (server/log.ts requestTarget): what a refused write was aimed at.
+  requestHeaders.set("x-parley-method", request.method);
+  requestHeaders.set("x-parley-path", request.nextUrl.pathname);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;
 }
 
 export const config = {
-  matcher: [
-    {
-      source: "/((?!api|_next/static|_next/image|favicon.ico).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  // No `missing: [prefetch headers]` exclusion: a prefetched page is shown like any other and
+  // must carry the same Content-Security-Policy.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };

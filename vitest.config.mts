@@ -14,5 +14,7 @@ export default defineConfig({
     globalSetup: ["tests/support/global-setup.ts"],
     // Database tests share one migrated template file, copied per worker (tests/support/db.ts).
     pool: "forks",
+    // The server log (server/log.ts) stays quiet in tests; tests/db/server-log.test.ts turns it on.
+    env: { PARLEY_LOG_LEVEL: "silent" },
   },
 });

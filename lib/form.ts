@@ -18,11 +18,13 @@ export interface FormState {
  * FormData to a plain object that cannot be polluted (`__proto__` stays an ordinary key).
  * Fields listed in `arrayFields` are always arrays; any other field sent more than once stays
  * an array too, so validation refuses it instead of silently taking one of the values.
- * Files and Next.js's internal `$ACTION` fields are dropped.
+ * Files and Next.js's internal `$ACTION` fields are dropped. Anything that is not FormData (a
+ * client calling the action with other arguments) gives no values at all.
  */
 export function formDataToValues(formData: FormData, arrayFields: readonly string[] = []): FormValues {
   const values = new Map<string, string | string[]>();
-  for (const key of new Set(formData.keys())) {
+  const keys = formData instanceof FormData ? formData.keys() : [];
+  for (const key of new Set(keys)) {
     if (key.startsWith("$ACTION")) continue;
     const all = formData.getAll(key).filter((v): v is string => typeof v === "string");
     if (arrayFields.includes(key)) values.set(key, all);

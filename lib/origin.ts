@@ -1,16 +1,18 @@
 // Cross-site request refusal for writes, in addition to the session check. A write must come
-// from our own pages: its Origin must be our own; "null" (sandboxed or privacy-stripped) is
-// refused; with no Origin at all, a browser's Sec-Fetch-Site must not say cross-site.
+// from the app's own pages: its Origin must be one of the app's configured origins (lib/env.ts
+// appOrigins: PARLEY_URL and PARLEY_HOSTS, or loopback at PORT when PARLEY_URL is not set).
+// Another port on the same machine is another origin: a page served by some other local service
+// must not sign in or write. "null" (sandboxed or privacy-stripped) is refused; with no Origin
+// at all, a browser's Sec-Fetch-Site must not say cross-site.
 
 export interface RequestOriginInfo {
   origin: string | null;
-  host: string | null;
   secFetchSite: string | null;
-  /** Extra origins a deployment trusts (e.g. its public https address behind a proxy). */
-  trusted?: readonly string[];
+  /** The app's own origins (env().origins). */
+  trusted: readonly string[];
 }
 
-export function isSameOriginWrite({ origin, host, secFetchSite, trusted = [] }: RequestOriginInfo): boolean {
+export function isSameOriginWrite({ origin, secFetchSite, trusted }: RequestOriginInfo): boolean {
   if (origin === null || origin === "") {
     return secFetchSite === null || secFetchSite === "same-origin" || secFetchSite === "none";
   }
@@ -21,6 +23,12 @@ export function isSameOriginWrite({ origin, host, secFetchSite, trusted = [] }: 
   } catch {
     return false;
   }
-  if (trusted.includes(parsed.origin)) return true;
-  return host !== null && parsed.host === host && (parsed.protocol === "http:" || parsed.protocol === "https:");
+  return trusted.includes(parsed.origin);
+}
+
+/** Is this Host header one the app answers as? (Case-insensitive; exact host and port.) */
+export function isAllowedHost(host: string | null, allowed: readonly string[]): boolean {
+  if (!host) return false;
+  const h = host.trim().toLowerCase();
+  return allowed.some((a) => a.toLowerCase() === h);
 }

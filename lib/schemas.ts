@@ -5,29 +5,14 @@ import { FIRMNESS, PARTY_ROLES, STANCES } from "./vocabulary";
 import { CHANGE_TYPES } from "./change";
 import { isValidDay } from "./window";
 import { RESERVED_SLUGS, SLUG_PATTERN } from "./slug";
+import { BIDI_CONTROL, LONE_SURROGATE, hasVisibleText } from "./unicode";
+
+export { hasVisibleText };
 
 // C0 control characters other than tab, line feed and carriage return have no place in text
 // a person typed; they would also break rendering and exports.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LINE_BREAK = /[\r\n]/;
-// Half of a UTF-16 surrogate pair with no other half (with the u flag a proper pair is one code
-// point and does not match): not a character at all; it cannot be stored as UTF-8.
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-// Bidirectional embedding, override and isolate controls: invisible, and they reorder how the
-// text around them is displayed, so a name or an address can be made to read as something it is
-// not. Refused in names, titles and addresses; longer text (a source's Arabic or Hebrew text,
-// a quote) may legitimately carry them.
-const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
-// Characters that draw nothing: format characters (zero-width space and joiners, word joiner,
-// byte-order mark, direction marks, soft hyphen...), spaces of every kind, variation selectors,
-// the combining grapheme joiner, and letters that render blank (Hangul fillers, braille blank).
-const INVISIBLE = /[\p{Cf}\p{Z}\s\u034F\u115F\u1160\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0]/gu;
-
-/** Does the text show anything at all? (Empty counts as shown: requiredness is checked apart.) */
-export function hasVisibleText(v: string): boolean {
-  return v === "" || v.replace(INVISIBLE, "").length > 0;
-}
-
 /**
  * Text rules shared by every field: length, no control characters, no broken characters, not
  * made only of invisible characters; one line unless `multiline`; no direction controls in

@@ -5,26 +5,41 @@ import { execSync } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tsImport } from "tsx/esm/api";
+
+// The configuration first (lib/env.ts, the rules the app itself uses): a malformed variable
+// stops the start here, named, before anything is created or built.
+const { parseEnv, EnvError } = await tsImport("../lib/env.ts", import.meta.url);
+let config;
+try {
+  config = parseEnv(process.env);
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
 
 const run = (cmd, env = {}) => execSync(cmd, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
 const started = Date.now();
 
-const url = process.env.DATABASE_URL || "file:./data/parley.db";
+const url = config.databaseUrl;
 const file = url.replace(/^file:/, "");
 mkdirSync(join(file, ".."), { recursive: true });
 console.log(`Parley: database at ${file}`);
 // The local demo signs sessions with a random secret kept beside the database; a deployment
 // sets BETTER_AUTH_SECRET instead.
-const secretFile = process.env.PARLEY_SECRET_FILE || "data/auth-secret";
-if (!process.env.BETTER_AUTH_SECRET && !existsSync(secretFile)) {
+const secretFile = config.secretFile;
+if (!config.authSecret && !existsSync(secretFile)) {
   mkdirSync(join(secretFile, ".."), { recursive: true });
   writeFileSync(secretFile, randomBytes(32).toString("base64"), { mode: 0o600 });
 }
 run("npx prisma migrate deploy");
-if (process.env.PARLEY_DEMO !== "off") run("npm run --silent db:seed");
+if (config.demo) run("npm run --silent db:seed");
 
 // Rebuild only when something that goes into the build changed.
-const inputs = ["app", "components", "lib", "server", "prisma/schema.prisma", "package-lock.json", "next.config.js", "tsconfig.json"];
+const inputs = ["app", "components", "lib", "server", "proxy.ts", "instrumentation.ts", "prisma/schema.prisma", "package-lock.json", "next.config.js", "tsconfig.json"];
 const hash = createHash("sha256");
 function add(path) {
   if (!existsSync(path) || path.includes("generated")) return;
@@ -53,4 +68,4 @@ try {
 } catch {
   // The hint is a courtesy; never stop the start for it.
 }
-console.log(`Parley: ready in ${((Date.now() - started) / 1000).toFixed(1)} s; serving on http://localhost:${process.env.PORT || 3000}`);
+console.log(`Parley: ready in ${((Date.now() - started) / 1000).toFixed(1)} s; serving on ${config.origins[0]}`);

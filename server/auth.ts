@@ -5,6 +5,7 @@ import { nextCookies } from "better-auth/next-js";
 import { hash, verify } from "@node-rs/argon2";
 import { readFileSync } from "node:fs";
 import { getDb } from "./db";
+import { env } from "./env";
 
 // Accounts with Better Auth: email and password only, sessions in the database, sign-up
 // closed (users are created by an admin or `npm run user:create`). docs/decisions/006-auth.md.
@@ -17,26 +18,23 @@ export function hashPassword(password: string) {
 }
 
 function authSecret(): string {
-  if (process.env.BETTER_AUTH_SECRET) return process.env.BETTER_AUTH_SECRET;
+  const { authSecret: secret, secretFile } = env();
+  if (secret) return secret;
   // The local demo: scripts/setup.mjs writes a random secret beside the database.
   try {
-    return readFileSync(/*turbopackIgnore: true*/ process.env.PARLEY_SECRET_FILE || "data/auth-secret", "utf8").trim();
+    return readFileSync(/*turbopackIgnore: true*/ secretFile, "utf8").trim();
   } catch {
     throw new Error("Set BETTER_AUTH_SECRET (or run npm start, which writes data/auth-secret for the local demo).");
   }
-}
-
-/** Hosts the app answers as; a deployment adds its own with PARLEY_HOSTS=parley.example.org. */
-function allowedHosts(): string[] {
-  const extra = (process.env.PARLEY_HOSTS ?? "").split(",").map((h) => h.trim()).filter(Boolean);
-  return ["localhost:*", "127.0.0.1:*", "[::1]:*", ...extra];
 }
 
 async function createAuth() {
   const db = await getDb();
   return betterAuth({
     secret: authSecret(),
-    baseURL: { allowedHosts: allowedHosts() },
+    // Only the app's own hosts and origins (lib/env.ts appOrigins), never "any local port".
+    baseURL: { allowedHosts: env().hosts, protocol: env().secure ? "https" : "http" },
+    trustedOrigins: env().origins,
     database: prismaAdapter(db, { provider: "sqlite" }),
     emailAndPassword: {
       enabled: true,
@@ -55,7 +53,7 @@ async function createAuth() {
     },
     session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24 },
     rateLimit: {
-      enabled: process.env.PARLEY_RATE_LIMIT !== "off",
+      enabled: env().rateLimit,
       storage: "memory",
       window: 60,
       max: 300,
@@ -66,7 +64,10 @@ async function createAuth() {
     advanced: {
       // Secure cookies whenever the app is served over https (any real deployment); the local
       // demo on http://localhost cannot set them.
-      useSecureCookies: (process.env.PARLEY_URL ?? "").startsWith("https://"),
+      useSecureCookies: env().secure,
+      // Better Auth skips its origin check when NODE_ENV is "test"; say explicitly that it
+      // applies, so the tests check what production does.
+      disableOriginCheck: false,
       ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
     },
     plugins: [nextCookies()],

@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client";
-import { DEFAULT_DATABASE_URL } from "@/lib/database-url";
+import { env } from "./env";
 
 // The one Prisma client of the app. The better-sqlite3 adapter keeps a single connection per
 // client, so the per-connection pragmas below hold for every query it runs.
@@ -23,7 +23,7 @@ type Db = PrismaClient;
 const globalForDb = globalThis as unknown as { parleyDb?: Promise<Db> };
 
 export function databaseUrl(): string {
-  return process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
+  return env().databaseUrl;
 }
 
 async function open(): Promise<Db> {

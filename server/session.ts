@@ -5,7 +5,9 @@ import { cache } from "react";
 import { hasRole, isRole, type Role } from "@/lib/roles";
 import { isSameOriginWrite } from "@/lib/origin";
 import { getAuth } from "./auth";
+import { env } from "./env";
 import { ForbiddenError } from "./errors";
+import { logRefusedWrite, requestTarget, type RefusalReason } from "./log";
 
 export interface Viewer {
   id: string;
@@ -28,7 +30,7 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
  * PARLEY_PUBLIC_READ=off — then every page asks for sign-in.
  */
 export function publicReadEnabled(): boolean {
-  return (process.env.PARLEY_PUBLIC_READ ?? "on").toLowerCase() !== "off";
+  return env().publicRead;
 }
 
 /** May this request read? Anonymous only when public reading is on. */
@@ -42,14 +44,18 @@ export async function canRead(): Promise<boolean> {
  */
 export async function requireRole(needed: Role): Promise<string> {
   const h = await headers();
-  const trusted = (process.env.PARLEY_URL ? [new URL(process.env.PARLEY_URL).origin] : []) as string[];
-  if (!isSameOriginWrite({ origin: h.get("origin"), host: h.get("host"), secFetchSite: h.get("sec-fetch-site"), trusted })) {
-    throw new ForbiddenError("This request did not come from Parley's own pages, so nothing was saved.");
+  const refuse = (who: string, why: RefusalReason, message: string): never => {
+    logRefusedWrite({ who, what: requestTarget(h), why, message });
+    throw new ForbiddenError(message);
+  };
+  if (!isSameOriginWrite({ origin: h.get("origin"), secFetchSite: h.get("sec-fetch-site"), trusted: env().origins })) {
+    const viewer = await getViewer().catch(() => null);
+    return refuse(viewer?.id ?? "anonymous", "cross-origin", "This request did not come from Parley's own pages, so nothing was saved.");
   }
   const viewer = await getViewer();
-  if (!viewer) throw new ForbiddenError("Sign in to make changes. Nothing was saved.");
+  if (!viewer) return refuse("anonymous", "signed-out", "Sign in to make changes. Nothing was saved.");
   if (!hasRole(viewer.role, needed)) {
-    throw new ForbiddenError(`Your role (${viewer.role}) cannot make this change. Nothing was saved.`);
+    return refuse(viewer.id, "role", `Your role (${viewer.role}) cannot make this change. Nothing was saved.`);
   }
   return viewer.id;
 }

@@ -6,6 +6,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import { getNegotiation } from "../queries/negotiations";
 import { requireRole } from "../session";
 import { NEEDED } from "@/lib/roles";
+import { headers } from "next/headers";
+import { logRefusedWrite, requestTarget, type RefusalReason } from "../log";
 
 // The one path every form action takes: FormData -> values -> schema -> write. Anything the
 // user can fix comes back as a FormState with their values; nothing is saved in that case
@@ -29,13 +31,42 @@ export async function runFormAction<S extends z.ZodType>(
   } catch (error) {
     return { ok: false, state: stateForError(error, values) };
   }
+  if (!(formData instanceof FormData)) {
+    // Only a client that bypasses the page sends anything else (a string, nested JSON).
+    await logRefusal(actor, "not-a-form", NOT_A_FORM);
+    return { ok: false, state: { formError: NOT_A_FORM, values } };
+  }
   const parsed = schema.safeParse(values);
-  if (!parsed.success) return { ok: false, state: { fieldErrors: fieldErrorsOf(parsed.error), values } };
+  if (!parsed.success) {
+    const fieldErrors = fieldErrorsOf(parsed.error);
+    await logRefusal(actor, "invalid", undefined, Object.keys(fieldErrors));
+    return { ok: false, state: { fieldErrors, values } };
+  }
   try {
     return { ok: true, redirectTo: await write(parsed.data, actor, submissionIdOf(values)) };
   } catch (error) {
-    return { ok: false, state: stateForError(error, values, options.labels) };
+    const state = stateForError(error, values, options.labels);
+    await logRefusal(actor, reasonOf(error), state.formError, state.fieldErrors ? Object.keys(state.fieldErrors) : undefined);
+    return { ok: false, state };
   }
+}
+
+export const NOT_A_FORM = "This request did not send a form, so nothing was saved. Reload the page and try again.";
+
+function reasonOf(error: unknown): RefusalReason {
+  if (error instanceof ConflictError) return "conflict";
+  if (error instanceof NotFoundError) return "not-found";
+  if (error instanceof ForbiddenError) return "role";
+  return "invalid";
+}
+
+/**
+ * The log line of a write refused after the sender was identified (refusals for who is
+ * sending are logged by requireRole). Field names only, never values.
+ */
+export async function logRefusal(who: Actor, why: RefusalReason, message?: string, fields?: string[]): Promise<void> {
+  const what = requestTarget(await headers());
+  logRefusedWrite({ who, what, why, ...(message ? { message } : {}), ...(fields?.length ? { fields } : {}) });
 }
 
 export function stateForError(error: unknown, values: FormValues, labels: Record<string, string> = {}): FormState {
@@ -96,7 +127,7 @@ export function requireId(id: unknown): number {
 
 /** A version sent by a delete form: anything but a positive integer is refused as stale. */
 export function versionOf(formData: FormData): number {
-  const raw = formData.get("version");
+  const raw = formData instanceof FormData ? formData.get("version") : null;
   return typeof raw === "string" && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : 0;
 }
 

@@ -1,0 +1,150 @@
+// Parley's whole configuration: every environment variable the app reads, validated at once
+// with zod. server/env.ts reads process.env through this in the app; scripts/setup.mjs checks
+// it before `npm start` does anything, so a malformed value stops the start with a message that
+// names the variable instead of surfacing later as a 500 on every write. Each variable is
+// documented in the README ("Configuration").
+import { z } from "zod";
+import { DEFAULT_DATABASE_URL } from "./database-url";
+
+const onOff = (name: string) =>
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(["on", "off"], { error: `${name} must be "on" or "off".` }))
+    .optional();
+
+/** A host Parley answers as: `name`, `name:port`, `[v6]:port` (no scheme, path or wildcard). */
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+function httpOrigin(value: string): string | null {
+  try {
+    const url = new URL(value);
+    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
+    if (url.username || url.password || url.search || url.hash) return null;
+    if (url.pathname !== "/" && url.pathname !== "") return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
+}
+
+export const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^file:.+/, "DATABASE_URL must be a SQLite file URL such as file:./data/parley.db.")
+    .optional(),
+  BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters (e.g. openssl rand -base64 32).").optional(),
+  PARLEY_SECRET_FILE: z.string().trim().min(1).optional(),
+  PARLEY_URL: z
+    .string()
+    .trim()
+    .refine((v) => httpOrigin(v) !== null, "PARLEY_URL must be the app's address, e.g. https://parley.example.org (http or https, no path).")
+    .optional(),
+  PARLEY_HOSTS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const items = (v ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+      for (const item of items) {
+        if (!HOST.test(item) && httpOrigin(item) === null) {
+          ctx.addIssue({ code: "custom", message: `PARLEY_HOSTS: "${item}" is not a host name (parley.example.org, host:port) or an origin (https://host).` });
+        }
+      }
+      return items;
+    }),
+  PORT: z
+    .string()
+    .trim()
+    .regex(/^\d{1,5}$/, "PORT must be a port number (1-65535).")
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 65535, "PORT must be a port number (1-65535).")
+    .optional(),
+  PARLEY_PUBLIC_READ: onOff("PARLEY_PUBLIC_READ"),
+  PARLEY_RATE_LIMIT: onOff("PARLEY_RATE_LIMIT"),
+  PARLEY_DEMO: onOff("PARLEY_DEMO"),
+  PARLEY_LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "PARLEY_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent.",
+    })
+    .optional(),
+  NODE_ENV: z.string().optional(),
+});
+
+export interface Env {
+  databaseUrl: string;
+  authSecret: string | null;
+  secretFile: string;
+  /** The app's own origins: the only ones whose pages may sign in or write. */
+  origins: string[];
+  /** The same, as hosts (`host:port`): the only Host headers the app answers. */
+  hosts: string[];
+  /** Protocol of the configured address: secure cookies when https. */
+  secure: boolean;
+  port: number;
+  publicRead: boolean;
+  rateLimit: boolean;
+  demo: boolean;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  dev: boolean;
+}
+
+export const DEFAULT_PORT = 3000;
+
+/** Thrown at start-up; the message names every bad variable. */
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Parley's configuration is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/**
+ * The app's own origins. With PARLEY_URL: that origin and PARLEY_HOSTS (hosts take PARLEY_URL's
+ * scheme). Without it (local use, tests): http on loopback at PORT only — never any other port,
+ * so another local service cannot sign in or write on the user's behalf.
+ */
+export function appOrigins(input: { url?: string; hosts?: readonly string[]; port?: number }): string[] {
+  const out: string[] = [];
+  const scheme = input.url ? new URL(input.url).protocol : "http:";
+  if (input.url) out.push(new URL(input.url).origin);
+  else {
+    const port = input.port ?? DEFAULT_PORT;
+    out.push(`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`);
+  }
+  for (const host of input.hosts ?? []) out.push(host.includes("://") ? new URL(host).origin : new URL(`${scheme}//${host}`).origin);
+  return [...new Set(out)];
+}
+
+/** Parses the environment, or throws an EnvError naming each variable that is wrong. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable counts as unset (`PARLEY_URL= npm start`).
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      return issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
+    }));
+  }
+  const e = parsed.data;
+  const origins = appOrigins({ url: e.PARLEY_URL, hosts: e.PARLEY_HOSTS, port: e.PORT });
+  return {
+    databaseUrl: e.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    authSecret: e.BETTER_AUTH_SECRET ?? null,
+    secretFile: e.PARLEY_SECRET_FILE ?? "data/auth-secret",
+    origins,
+    hosts: origins.map((o) => new URL(o).host),
+    secure: (e.PARLEY_URL ?? "").startsWith("https://"),
+    port: e.PORT ?? DEFAULT_PORT,
+    publicRead: (e.PARLEY_PUBLIC_READ ?? "on") === "on",
+    rateLimit: (e.PARLEY_RATE_LIMIT ?? "on") === "on",
+    demo: (e.PARLEY_DEMO ?? "on") === "on",
+    logLevel: e.PARLEY_LOG_LEVEL ?? "info",
+    dev: e.NODE_ENV === "development",
+  };
+}
+
+/** The variables parseEnv reads (a cache key: the parsed result changes only when these do). */
+export const ENV_NAMES = Object.keys(envSchema.shape) as Array<keyof typeof envSchema.shape>;

@@ -1,0 +1,80 @@
+// Finding 22 (and 5) of issue 7: the configuration is validated in one place (lib/env.ts), a
+// malformed value is named, and the app's own origins come only from it.
+import { describe, expect, it } from "vitest";
+import { EnvError, appOrigins, parseEnv } from "@/lib/env";
+
+const problemsOf = (source: Record<string, string>) => {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as EnvError).problems;
+  }
+};
+
+describe("parseEnv", () => {
+  it("fails on PARLEY_URL=not-a-url with a message naming PARLEY_URL", () => {
+    expect(() => parseEnv({ PARLEY_URL: "not-a-url" })).toThrow(/PARLEY_URL/);
+    expect(problemsOf({ PARLEY_URL: "not-a-url" })).toEqual([expect.stringContaining("PARLEY_URL")]);
+  });
+  it.each([
+    ["PARLEY_URL", "ftp://parley.example.org"],
+    ["PARLEY_URL", "https://parley.example.org/app"],
+    ["PARLEY_URL", "https://user:pw@parley.example.org"],
+    ["PARLEY_HOSTS", "parley.example.org,not a host"],
+    ["PARLEY_HOSTS", "*.example.org"],
+    ["PORT", "eighty"],
+    ["PORT", "70000"],
+    ["PARLEY_PUBLIC_READ", "of"],
+    ["PARLEY_RATE_LIMIT", "disabled"],
+    ["PARLEY_DEMO", "no"],
+    ["DATABASE_URL", "postgres://localhost/parley"],
+    ["BETTER_AUTH_SECRET", "short"],
+    ["PARLEY_LOG_LEVEL", "loud"],
+  ])("names %s when it is %j", (name, value) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(name);
+  });
+  it("names every bad variable at once", () => {
+    expect(problemsOf({ PARLEY_URL: "x", PORT: "y" }).join("\n")).toMatch(/PARLEY_URL[\s\S]*PORT/);
+  });
+  it("has defaults for the local demo; empty counts as unset", () => {
+    const env = parseEnv({ PARLEY_URL: "", PORT: "" });
+    expect(env).toMatchObject({
+      databaseUrl: "file:./data/parley.db",
+      authSecret: null,
+      secretFile: "data/auth-secret",
+      port: 3000,
+      publicRead: true,
+      rateLimit: true,
+      demo: true,
+      secure: false,
+      logLevel: "info",
+    });
+    expect(env.origins).toEqual(["http://localhost:3000", "http://127.0.0.1:3000", "http://[::1]:3000"]);
+    expect(env.hosts).toEqual(["localhost:3000", "127.0.0.1:3000", "[::1]:3000"]);
+  });
+  it("reads on/off in any case", () => {
+    expect(parseEnv({ PARLEY_PUBLIC_READ: "OFF", PARLEY_RATE_LIMIT: "Off", PARLEY_DEMO: "off" })).toMatchObject({ publicRead: false, rateLimit: false, demo: false });
+  });
+});
+
+describe("the app's own origins (issue 7, finding 5)", () => {
+  it("without PARLEY_URL: loopback at PORT only, never another port", () => {
+    const { origins, hosts } = parseEnv({ PORT: "3130" });
+    expect(origins).toEqual(["http://localhost:3130", "http://127.0.0.1:3130", "http://[::1]:3130"]);
+    expect(origins).not.toContain("http://localhost:9999");
+    expect(hosts).not.toContain("localhost");
+  });
+  it("with PARLEY_URL: that origin and PARLEY_HOSTS, and no loopback", () => {
+    const env = parseEnv({ PARLEY_URL: "https://parley.example.org", PARLEY_HOSTS: "www.parley.example.org, http://10.0.0.5:3000", PORT: "3000" });
+    expect(env.origins).toEqual(["https://parley.example.org", "https://www.parley.example.org", "http://10.0.0.5:3000"]);
+    expect(env.hosts).toEqual(["parley.example.org", "www.parley.example.org", "10.0.0.5:3000"]);
+    expect(env.secure).toBe(true);
+  });
+  it("appOrigins normalises a PARLEY_URL with a trailing slash or default port", () => {
+    expect(appOrigins({ url: "https://parley.example.org:443/" })).toEqual(["https://parley.example.org"]);
+  });
+});
