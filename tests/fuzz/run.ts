@@ -77,7 +77,12 @@ function get(path: string, cookie: string | undefined): Promise<number> {
       res.on("end", () => resolve(res.statusCode ?? 0));
     });
     req.on("timeout", () => req.destroy(new Error("timeout")));
-    req.on("error", reject);
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      // Node's HTTP server refuses a request line over its 16 KB header limit with 431 and
+      // closes the connection; the client may see the reset before the status.
+      if (error.code === "ECONNRESET" && path.length > 16 * 1024) resolve(431);
+      else reject(error);
+    });
     req.end();
   });
 }
