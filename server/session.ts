@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { hasRole, isRole, type Role } from "@/lib/roles";
 import { isSameOriginWrite } from "@/lib/origin";
+import { signInPathFor } from "@/lib/next-path";
 import { getAuth } from "./auth";
 import { ForbiddenError } from "./errors";
 
@@ -57,7 +58,7 @@ export async function requireRole(needed: Role): Promise<string> {
 /** For pages that only exist to change data (forms): sign in first, and have the role. */
 export async function requirePageRole(needed: Role, path: string): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  if (!viewer) redirect(signInPathFor(path));
   if (!hasRole(viewer.role, needed)) redirect(`/no-access?needed=${needed}`);
   return viewer;
 }
@@ -65,7 +66,7 @@ export async function requirePageRole(needed: Role, path: string): Promise<Viewe
 /** For reading pages: anonymous visitors only when public reading is on. */
 export async function requireReader(path: string): Promise<Viewer | null> {
   const viewer = await getViewer();
-  if (!viewer && !publicReadEnabled()) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  if (!viewer && !publicReadEnabled()) redirect(signInPathFor(path));
   return viewer;
 }
 

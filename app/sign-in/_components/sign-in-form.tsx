@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState } from "react";
 import { authClient } from "@/components/auth-client";
+import { safeNextPath } from "@/lib/next-path";
 
 /**
  * Email and password sign-in through Better Auth's endpoint (so its rate limit applies).
@@ -36,7 +37,7 @@ export function SignInForm({ next }: { next: string }) {
       return;
     }
     // A full navigation, so no page cached for the signed-out visitor is shown again.
-    window.location.assign(next);
+    window.location.assign(safeNextPath(next));
   }
 
   return (
