@@ -20,6 +20,8 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers: await headers() });
   if (!session) return null;
+  // Disabling an account deletes its sessions; this holds even for one created meanwhile.
+  if ((session.user as { disabledAt?: unknown }).disabledAt) return null;
   const role = (session.user as { role?: unknown }).role;
   return { id: session.user.id, name: session.user.name, email: session.user.email, role: isRole(role) ? role : "viewer" };
 });
