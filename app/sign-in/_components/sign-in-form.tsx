@@ -28,10 +28,14 @@ export function SignInForm({ next }: { next: string }) {
     const { error: failure } = await authClient.signIn.email({ email, password });
     setPending(false);
     if (failure) {
+      // The server's own words when it says which rule applied: this account waits (growing
+      // delays, docs/decisions/008) or is disabled by an admin.
+      const ownMessage = failure.code === "ACCOUNT_THROTTLED" || failure.code === "ACCOUNT_DISABLED" ? failure.message : undefined;
       setError(
-        failure.status === 429
-          ? "Too many sign-in attempts from here. Wait a minute, then try again."
-          : "That email address and password do not match an account.",
+        ownMessage ??
+          (failure.status === 429
+            ? "Too many sign-in attempts from here. Wait a minute, then try again."
+            : "That email address and password do not match an account."),
       );
       requestAnimationFrame(() => errorRef.current?.focus());
       return;
