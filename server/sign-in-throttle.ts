@@ -25,6 +25,9 @@ export async function beginSignInAttempt(email: string, now = new Date()): Promi
   for (let tries = 0; tries < 10; tries++) {
     const row = await db.signInThrottle.findUnique({ where: { email: key } });
     if (row === null) {
+      // Rows of attempts long forgotten go when a new one is made, so the table stays small
+      // (the per-address limit bounds how fast strangers can add rows).
+      await db.signInThrottle.deleteMany({ where: { updatedAt: { lt: new Date(now.getTime() - FORGET_AFTER_MS) }, nextAttemptAt: { lte: now } } });
       try {
         await db.signInThrottle.create({ data: { email: key, failures: 1, nextAttemptAt: after(now, delayAfter(1)), updatedAt: now } });
         return { allowed: true };

@@ -137,6 +137,11 @@ describe("finding 1: per-account delays (server/sign-in-throttle.ts, stored in t
     expect((await beginSignInAttempt("CASE@EXAMPLE.ORG", t0)).allowed).toBe(false);
     expect((await beginSignInAttempt("case@example.org", at(24 * 3600 + 10))).allowed).toBe(true);
     expect((await beginSignInAttempt("case@example.org", at(24 * 3600 + 10))).allowed).toBe(true);
+    // A new account's first attempt clears rows forgotten long ago.
+    await beginSignInAttempt("old@example.org", t0);
+    await beginSignInAttempt("fresh@example.org", at(3 * 24 * 3600));
+    const db = await getDb();
+    expect(await db.signInThrottle.findUnique({ where: { email: "old@example.org" } })).toBeNull();
   });
 
   it("lets exactly the free attempts through when many arrive at once", async () => {
