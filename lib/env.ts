@@ -5,6 +5,7 @@
 // documented in the README ("Configuration").
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./database-url";
+import { parseTrustedProxies } from "./client-address";
 
 const onOff = (name: string) =>
   z
@@ -61,6 +62,17 @@ export const envSchema = z.object({
     .transform(Number)
     .refine((n) => n >= 1 && n <= 65535, "PORT must be a port number (1-65535).")
     .optional(),
+  PARLEY_TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseTrustedProxies(v);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   PARLEY_PUBLIC_READ: onOff("PARLEY_PUBLIC_READ"),
   PARLEY_RATE_LIMIT: onOff("PARLEY_RATE_LIMIT"),
   PARLEY_DEMO: onOff("PARLEY_DEMO"),
@@ -83,6 +95,8 @@ export interface Env {
   /** Protocol of the configured address: secure cookies when https. */
   secure: boolean;
   port: number;
+  /** How many reverse proxies in front of Parley may set X-Forwarded-For (docs/decisions/008). */
+  trustedProxies: number;
   publicRead: boolean;
   rateLimit: boolean;
   demo: boolean;
@@ -138,6 +152,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     hosts: origins.map((o) => new URL(o).host),
     secure: (e.PARLEY_URL ?? "").startsWith("https://"),
     port: e.PORT ?? DEFAULT_PORT,
+    trustedProxies: e.PARLEY_TRUSTED_PROXIES ?? 0,
     publicRead: (e.PARLEY_PUBLIC_READ ?? "on") === "on",
     rateLimit: (e.PARLEY_RATE_LIMIT ?? "on") === "on",
     demo: (e.PARLEY_DEMO ?? "on") === "on",

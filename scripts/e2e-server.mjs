@@ -22,6 +22,7 @@ for (const user of E2E_USERS) {
     env: { ...env, PARLEY_PASSWORD: E2E_PASSWORD },
   });
 }
-const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], { stdio: "inherit", env });
+// scripts/serve.mjs, as `npm start`: it gives the app the socket's address (sign-in throttle).
+const server = spawn(process.execPath, ["scripts/serve.mjs", "-H", "127.0.0.1", "-p", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { hasRole, isRole, type Role } from "@/lib/roles";
 import { isSameOriginWrite } from "@/lib/origin";
+import { signInPathFor } from "@/lib/next-path";
 import { getAuth } from "./auth";
 import { env } from "./env";
 import { ForbiddenError } from "./errors";
@@ -21,6 +22,8 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
   const auth = await getAuth();
   const session = await auth.api.getSession({ headers: await headers() });
   if (!session) return null;
+  // Disabling an account deletes its sessions; this holds even for one created meanwhile.
+  if ((session.user as { disabledAt?: unknown }).disabledAt) return null;
   const role = (session.user as { role?: unknown }).role;
   return { id: session.user.id, name: session.user.name, email: session.user.email, role: isRole(role) ? role : "viewer" };
 });
@@ -63,7 +66,7 @@ export async function requireRole(needed: Role): Promise<string> {
 /** For pages that only exist to change data (forms): sign in first, and have the role. */
 export async function requirePageRole(needed: Role, path: string): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  if (!viewer) redirect(signInPathFor(path));
   if (!hasRole(viewer.role, needed)) redirect(`/no-access?needed=${needed}`);
   return viewer;
 }
@@ -71,7 +74,7 @@ export async function requirePageRole(needed: Role, path: string): Promise<Viewe
 /** For reading pages: anonymous visitors only when public reading is on. */
 export async function requireReader(path: string): Promise<Viewer | null> {
   const viewer = await getViewer();
-  if (!viewer && !publicReadEnabled()) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
+  if (!viewer && !publicReadEnabled()) redirect(signInPathFor(path));
   return viewer;
 }
 

@@ -37,13 +37,52 @@ export async function createUser(input: NewUser) {
   return { id: user.id, email: input.email, role: input.role };
 }
 
-export async function setRole(userId: string, role: Role) {
+/** Refused because it would leave no active admin; the form shows the message. */
+export const LAST_ADMIN_MESSAGE = "Parley needs at least one active admin: make another account admin first. Nothing was saved.";
+
+type Tx = Parameters<Parameters<Awaited<ReturnType<typeof getDb>>["$transaction"]>[0]>[0];
+
+/**
+ * The rule that at least one active (not disabled) admin remains, checked inside the change's
+ * own transaction, after its write: SQLite lets one writer at a time hold the database from
+ * that write to the commit, so two admins demoting or disabling each other at once cannot both
+ * pass (the second sees the first's change, or waits for it). The throw rolls the write back.
+ * Only a change to an active admin can break the rule (a database without any admin, as in
+ * tests, is left to `npm run user:create`).
+ */
+async function changeAccount(userId: string, data: { role?: Role; disabledAt?: Date | null }, also?: (tx: Tx) => Promise<void>) {
   const db = await getDb();
-  const { count } = await db.user.updateMany({ where: { id: userId }, data: { role } });
-  if (count === 0) throw new NotFoundError("Account");
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true } });
+    if (!before) throw new NotFoundError("Account");
+    // Disabling keeps the first moment it was disabled.
+    const write = data.disabledAt && before.disabledAt ? { ...data, disabledAt: before.disabledAt } : data;
+    await tx.user.update({ where: { id: userId }, data: write });
+    if (also) await also(tx);
+    if (before.role === "admin" && before.disabledAt === null) {
+      const admins = await tx.user.count({ where: { role: "admin", disabledAt: null } });
+      if (admins === 0) throw new ValidationError({ _form: [LAST_ADMIN_MESSAGE] });
+    }
+  });
+}
+
+export async function setRole(userId: string, role: Role) {
+  await changeAccount(userId, { role });
+}
+
+/**
+ * Disables an account and ends every one of its sessions at once (same transaction), or enables
+ * it again. At least one active admin always remains. Disabled accounts cannot sign in
+ * (server/auth.ts) and read as anonymous (server/session.ts).
+ */
+export async function setDisabled(userId: string, disabled: boolean) {
+  if (!disabled) return changeAccount(userId, { disabledAt: null });
+  await changeAccount(userId, { disabledAt: new Date() }, async (tx) => {
+    await tx.session.deleteMany({ where: { userId } });
+  });
 }
 
 export async function listUsers() {
   const db = await getDb();
-  return db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
+  return db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, name: true, email: true, role: true, disabledAt: true, createdAt: true } });
 }

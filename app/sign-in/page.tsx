@@ -1,18 +1,14 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getViewer } from "@/server/session";
+import { safeNextPath } from "@/lib/next-path";
 import { SignInForm } from "./_components/sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-/** Only same-site paths: never send a user on to another site after signing in. */
-function safeNext(raw: string | string[] | undefined): string {
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
-  const next = safeNext((await searchParams).next);
+  // Only same-site paths: never send a user on to another site after signing in.
+  const next = safeNextPath((await searchParams).next);
   if (await getViewer()) redirect(next);
   return (
     <div className="page-narrow" style={{ maxWidth: "26rem" }}>

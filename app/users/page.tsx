@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { requirePageRole } from "@/server/session";
 import { listUsers } from "@/server/users";
-import { NewUserForm, RoleForm } from "./_components/user-forms";
+import { AccountStatusForm, NewUserForm, RoleForm } from "./_components/user-forms";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -11,7 +11,7 @@ export default async function UsersPage() {
   return (
     <div className="page-narrow">
       <h1>Users</h1>
-      <p className="muted">Viewers read; editors record entries, sources, parties and issues and restore from the trash; admins also manage accounts.</p>
+      <p className="muted">Viewers read; editors record entries, sources, parties and issues and restore from the trash; admins also manage accounts. Disabling an account signs the person out everywhere at once.</p>
       <div className="table-wrap">
         <table className="data-table">
           <thead>
@@ -19,6 +19,7 @@ export default async function UsersPage() {
               <th scope="col">Name</th>
               <th scope="col">Email</th>
               <th scope="col">Role</th>
+              <th scope="col">Status</th>
             </tr>
           </thead>
           <tbody>
@@ -28,6 +29,10 @@ export default async function UsersPage() {
                 <td>{u.email}</td>
                 <td>
                   <RoleForm userId={u.id} role={u.role} name={u.name} />
+                </td>
+                <td>
+                  <span className={u.disabledAt ? "muted" : undefined}>{u.disabledAt ? "Disabled" : "Active"}</span>{" "}
+                  <AccountStatusForm userId={u.id} disabled={u.disabledAt !== null} name={u.name} />
                 </td>
               </tr>
             ))}

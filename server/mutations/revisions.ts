@@ -17,6 +17,9 @@ export async function recordRevision(
     actor: string;
   },
 ) {
+  // The author's name as it is now, kept with the change: a later rename of the account does
+  // not rewrite who made past changes (issue 7, finding 4). The demo loader has no account.
+  const author = args.actor ? await tx.user.findUnique({ where: { id: args.actor }, select: { name: true } }) : null;
   await tx.revision.create({
     data: {
       entityType: args.entityType,
@@ -26,6 +29,7 @@ export async function recordRevision(
       version: args.version,
       state: JSON.stringify(args.state),
       actor: args.actor,
+      actorName: author?.name ?? "",
     },
   });
 }

@@ -8,16 +8,18 @@ export function isEntityType(value: string): value is EntityType {
   return (ENTITY_TYPES as readonly string[]).includes(value);
 }
 
-/** A record's revisions, oldest first, with who made each (name and email when known). */
+/**
+ * A record's revisions, oldest first, with who made each: the name the author had when the
+ * change was made (stored with the revision), so renaming an account rewrites nothing.
+ */
 export async function listRevisions(entityType: EntityType, entityId: number) {
   const db = await getDb();
   const revisions = await db.revision.findMany({
     where: { entityType, entityId },
     orderBy: { id: "asc" },
-    select: { id: true, action: true, version: true, state: true, actor: true, createdAt: true, negotiationId: true },
+    select: { id: true, action: true, version: true, state: true, actor: true, actorName: true, createdAt: true, negotiationId: true },
   });
-  const actors = await namesOf(revisions.map((r) => r.actor));
-  return revisions.map((r) => ({ ...r, state: JSON.parse(r.state) as Record<string, unknown>, actorName: actors.get(r.actor) ?? r.actor }));
+  return revisions.map((r) => ({ ...r, state: JSON.parse(r.state) as Record<string, unknown>, actorName: r.actorName || r.actor }));
 }
 
 async function namesOf(ids: string[]) {

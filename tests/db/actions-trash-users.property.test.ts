@@ -97,13 +97,13 @@ const USER_TIMEOUT = 60_000 + USER_RUNS * 1_500;
 
 it("covers every exported action of the modules", () => {
   expect(Object.keys(trashActions).sort()).toEqual(["restoreAction"]);
-  expect(Object.keys(userActions).sort()).toEqual(["createUserAction", "setRoleAction"]);
+  expect(Object.keys(userActions).sort()).toEqual(["createUserAction", "setDisabledAction", "setRoleAction"]);
 });
 
 // ---------------------------------------------------------------------------------------------
 // The checker.
 
-type Want = Expected | { kind: "selfDemotion" };
+type Want = Expected | { kind: "selfDemotion" } | { kind: "selfDisable" };
 
 interface Accounts {
   user: Record<string, unknown>[];
@@ -185,6 +185,10 @@ async function checkCall(args: {
       break;
     case "selfDemotion":
       expect(state.formError).toMatch(/cannot remove your own admin role/);
+      expect(state.fieldErrors).toBeUndefined();
+      break;
+    case "selfDisable":
+      expect(state.formError).toMatch(/cannot disable your own account/);
       expect(state.fieldErrors).toBeUndefined();
       break;
     default:
@@ -532,5 +536,89 @@ it("setRoleAction: a string id naming no account is refused with a form error, n
       values: { role: "editor" },
       onSaved: async () => undefined,
     });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// setDisabledAction (issue 7, finding 6)
+
+// Targets: the spare accounts (each given a session before every run, so a disable visibly ends
+// it), the admin's own account, and odd ids. The e2e users' sessions are the requesters' own, so
+// their accounts are left alone here (tests/db/identity.test.ts disables a signed-in user).
+const disableTargetArb: fc.Arbitrary<UserTarget> = fc.oneof(
+  { weight: 12, arbitrary: fc.nat(100).map((n) => ({ user: "spare", n }) as UserTarget) },
+  { weight: 4, arbitrary: fc.constant({ user: "self", n: 0 } as UserTarget) },
+  { weight: 3, arbitrary: fc.constantFrom(...TARGET_RAW).map((raw) => ({ raw }) as UserTarget) },
+);
+const statusSchema = z.object({ status: z.enum(["disabled", "active"], { error: "Choose disabled or active." }) });
+const STATUS_SPECS: Record<string, FieldSpec> = {
+  status: { valid: fc.constantFrom("disabled", "active"), hostile: fc.constantFrom("Disabled", "DISABLED", " disabled", "true", "1", "", "off", "active\u0000", "disabled,active") },
+};
+
+/** Every spare account has one open session at the start of a run. */
+async function giveSparesSessions() {
+  const db = await getDb();
+  for (const id of spares) {
+    if ((await db.session.count({ where: { userId: id } })) > 0) continue;
+    const token = `spare-session-${id}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    await db.session.create({ data: { id: token, token, userId: id, expiresAt: new Date(Date.now() + 86_400_000) } });
+  }
+}
+
+it("setDisabledAction: disables (ending every session) or enables exactly the named account, admins only, never your own", { timeout: TIMEOUT }, async () => {
+  const name = "setDisabledAction";
+  try {
+    await property(name, fc.record({ who: userRequesterArb, target: disableTargetArb, form: formArb(STATUS_SPECS) }), async ({ who, target, form }) => {
+      await resetRoles();
+      await giveSparesSessions();
+      useUserRequester(who);
+      const userId = targetValue(target);
+      const sent = send(form, noRefs);
+      const values = expectedValues(sent);
+      const parsedStatus = statusSchema.safeParse(values);
+      const status = parsedStatus.success ? parsedStatus.data.status : undefined;
+      const exists = typeof userId === "string" && userId ? await row(`SELECT id, disabledAt FROM "user" WHERE id = ?`, userId) : undefined;
+      const expected: Want = !mayManage(who)
+        ? { kind: "forbidden" }
+        : typeof userId !== "string" || !userId
+          ? { kind: "notFound" }
+          : !status
+            ? { kind: "invalid", fieldErrors: fieldErrorsOf(parsedStatus.error!) }
+            : userId === world.users.admin.id && status === "disabled"
+              ? { kind: "selfDisable" }
+              : !exists
+                ? { kind: "notFound" }
+                : { kind: "saved" };
+      await checkCall({
+        action: name,
+        call: () => userActions.setDisabledAction(userId as string, {}, toFormData(sent)),
+        expected,
+        values,
+        onSaved: async (url, { before, after, accBefore, accAfter }) => {
+          expect(url).toBe("/users");
+          expect(after, "a status change touched the content tables").toEqual(before);
+          expect(accAfter.account).toEqual(accBefore.account);
+          const was = splitRows(accBefore.user, userId);
+          const now = splitRows(accAfter.user, userId);
+          expect(now.rest, "another account changed").toEqual(was.rest);
+          const { disabledAt, updatedAt: _u, ...rest } = now.one!;
+          const { disabledAt: disabledBefore, updatedAt: _w, ...restBefore } = was.one!;
+          expect(rest).toEqual(restBefore);
+          if (status === "disabled") {
+            expect(disabledAt).not.toBeNull();
+            if (disabledBefore !== null) expect(disabledAt, "disabling again keeps the first moment").toEqual(disabledBefore);
+            // Every session of that account ended; every other session as it was.
+            expect(accAfter.session).toEqual(accBefore.session.filter((s) => s.userId !== userId));
+          } else {
+            expect(disabledAt).toBeNull();
+            expect(accAfter.session).toEqual(accBefore.session);
+          }
+        },
+      });
+    });
+  } finally {
+    const db = await getDb();
+    await db.user.updateMany({ where: { id: { in: spares } }, data: { disabledAt: null } });
+    await resetRoles();
   }
 });

@@ -76,7 +76,8 @@ export async function startServer(opts: { port: number; env: NodeJS.ProcessEnv; 
   installExitHandlers();
   await assertPortFree(opts.port);
   const log = openSync(opts.logFile, "a");
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", HOST, "-p", String(opts.port)], {
+  // scripts/serve.mjs is what `npm start` runs (next start plus the socket address for the sign-in throttle).
+  const child = spawn(process.execPath, ["scripts/serve.mjs", "-H", HOST, "-p", String(opts.port)], {
     env: opts.env,
     detached: true,
     stdio: ["ignore", log, log],

@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState } from "react";
 import { authClient } from "@/components/auth-client";
+import { safeNextPath } from "@/lib/next-path";
 
 /**
  * Email and password sign-in through Better Auth's endpoint (so its rate limit applies).
@@ -27,16 +28,20 @@ export function SignInForm({ next }: { next: string }) {
     const { error: failure } = await authClient.signIn.email({ email, password });
     setPending(false);
     if (failure) {
+      // The server's own words when it says which rule applied: this account waits (growing
+      // delays, docs/decisions/008) or is disabled by an admin.
+      const ownMessage = failure.code === "ACCOUNT_THROTTLED" || failure.code === "ACCOUNT_DISABLED" ? failure.message : undefined;
       setError(
-        failure.status === 429
-          ? "Too many sign-in attempts from here. Wait a minute, then try again."
-          : "That email address and password do not match an account.",
+        ownMessage ??
+          (failure.status === 429
+            ? "Too many sign-in attempts from here. Wait a minute, then try again."
+            : "That email address and password do not match an account."),
       );
       requestAnimationFrame(() => errorRef.current?.focus());
       return;
     }
     // A full navigation, so no page cached for the signed-out visitor is shown again.
-    window.location.assign(next);
+    window.location.assign(safeNextPath(next));
   }
 
   return (
