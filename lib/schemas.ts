@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { FIRMNESS, PARTY_ROLES, STANCES } from "./vocabulary";
 import { CHANGE_TYPES } from "./change";
-import { isValidDay } from "./window";
+import { recordableDayMessage } from "./day";
 import { RESERVED_SLUGS, SLUG_PATTERN } from "./slug";
 
 // C0 control characters other than tab, line feed and carriage return have no place in text
@@ -36,11 +36,16 @@ const id = (label: string) =>
     .regex(/^[1-9]\d{0,9}$/, `Choose ${label}.`)
     .transform(Number);
 
+// A statement or publication day: a real date from 1900-01-01 up to today, checked when the
+// form is parsed (lib/day.ts reads the clock; docs/decisions/010). Empty means "not given".
 const day = (label: string) =>
   z
     .string({ error: `${label} must be a date.` })
     .trim()
-    .refine((v) => v === "" || isValidDay(v), `${label} must be a real date written YYYY-MM-DD.`);
+    .superRefine((v, ctx) => {
+      const message = v === "" ? null : recordableDayMessage(label, v);
+      if (message) ctx.addIssue({ code: "custom", message });
+    });
 
 const optionalDay = (label: string) =>
   day(label)
