@@ -23,6 +23,8 @@ export const LATEST_DAY = "2999-12-31";
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const DAY_FORMAT = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The format as an HTML `pattern` (for a text field's semantics; the server checks it). */
+export const DAY_PATTERN_SOURCE = "\\d{4}-\\d{2}-\\d{2}";
 /** The easternmost time zone is UTC+14 (Kiribati): its calendar day is the latest anywhere. */
 const EASTERNMOST_OFFSET_MS = 14 * HOUR_MS;
 /** How far ahead of today an as-of date may look. */

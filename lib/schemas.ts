@@ -4,6 +4,7 @@ import { z } from "zod";
 import { FIRMNESS, PARTY_ROLES, STANCES } from "./vocabulary";
 import { CHANGE_TYPES } from "./change";
 import { recordableDayMessage } from "./day";
+import { overLimitMessage } from "./text-length";
 import { RESERVED_SLUGS, SLUG_PATTERN } from "./slug";
 
 // C0 control characters other than tab, line feed and carriage return have no place in text
@@ -15,7 +16,11 @@ function text(label: string, max: number, opts: { multiline?: boolean; missing?:
   return z
     .string({ error: (issue) => (issue.input === undefined && opts.missing) || `${label} must be text.` })
     .trim()
-    .max(max, `${label} must be at most ${max.toLocaleString("en")} characters.`)
+    // Counted as the form's live count counts (lib/text-length.ts); a browser never truncates.
+    .superRefine((v, ctx) => {
+      const message = overLimitMessage(label, v, max);
+      if (message) ctx.addIssue({ code: "custom", message });
+    })
     .refine((v) => !CONTROL.test(v), `${label} contains control characters; remove them.`)
     .refine((v) => opts.multiline || !LINE_BREAK.test(v), `${label} must be on one line.`);
 }
@@ -72,6 +77,7 @@ export const LIMITS = {
   summary: 1000,
   quote: 2000,
   notes: 5000,
+  language: 20,
 } as const;
 
 export const negotiationSchema = z.object({
@@ -124,9 +130,7 @@ export const sourceSchema = z.object({
     }
   }, "Enter a full web address starting with https:// or http://."),
   publishedOn: optionalDay("Published date"),
-  language: z
-    .string({ error: "Language must be text." })
-    .trim()
+  language: text("Language", LIMITS.language)
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "Use a language code such as en, ar, fr or pt-BR.")
     .optional()
     .or(z.literal(""))

@@ -25,7 +25,7 @@ describe("negotiationSchema", () => {
     expect(errorsOf(negotiationSchema, { title: "   " }).title).toEqual(["Enter a title."]);
   });
   it("refuses a title over 200 characters, and accepts exactly 200", () => {
-    expect(errorsOf(negotiationSchema, { title: "x".repeat(201) }).title?.[0]).toMatch(/at most 200/);
+    expect(errorsOf(negotiationSchema, { title: "x".repeat(201) }).title?.[0]).toMatch(/is 201 characters long; the limit is 200/);
     expect(negotiationSchema.safeParse({ title: "x".repeat(200) }).success).toBe(true);
   });
   it("refuses a title on several lines or with control characters", () => {
@@ -151,7 +151,7 @@ describe("entrySchema", () => {
     expect(errorsOf(entrySchema, { ...valid, summary: "" }).summary?.[0]).toMatch(/own words/);
   });
   it("refuses a summary over the limit", () => {
-    expect(errorsOf(entrySchema, { ...valid, summary: "x".repeat(1001) }).summary?.[0]).toMatch(/at most 1,000/);
+    expect(errorsOf(entrySchema, { ...valid, summary: "x".repeat(1001) }).summary?.[0]).toMatch(/is 1,001 characters long; the limit is 1,000\. Shorten it by 1 character/);
   });
   it("requires a version on edits", () => {
     expect(errorsOf(entryEditSchema, valid).version).toBeDefined();

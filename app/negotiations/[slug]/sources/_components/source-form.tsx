@@ -37,7 +37,7 @@ export function SourceForm({ slug, source, submissionId }: { slug: string; sourc
       <div className="form-grid-2">
         <Field name="outlet" label="Outlet" maxLength={LIMITS.name} hint="Where you read it, e.g. Reuters, menafn.com." />
         <Field kind="date" name="publishedOn" label="Published" hint="Entries default to this date." />
-        <Field name="language" label="Language" hint="A code such as en, ar, fr." maxLength={20} />
+        <Field name="language" label="Language" hint="A code such as en, ar, fr." maxLength={LIMITS.language} />
       </div>
       <Field kind="url" name="url" label="Address (URL)" maxLength={LIMITS.url} placeholder="https://" />
       <Field
