@@ -117,8 +117,10 @@ export const issueSchema = z.object({
   order: partySchema.shape.order,
 });
 
-export const sourceSchema = z.object({
-  title: required("Title", LIMITS.title, "Enter the report's title."),
+// A report without a headline is saved without a title (null) and named "outlet, date"
+// (lib/source-label.ts); it needs a title or an outlet, or nothing would name it.
+const sourceFields = z.object({
+  title: optional("Title", LIMITS.title).transform((v) => (v ? v : null)),
   outlet: optional("Outlet", LIMITS.name),
   url: optional("Address (URL)", LIMITS.url).refine((v) => {
     if (v === "") return true;
@@ -137,6 +139,13 @@ export const sourceSchema = z.object({
     .transform((v) => v || "en"),
   text: optional("Text", LIMITS.sourceText, { multiline: true }).transform((v) => (v ? v : null)),
 });
+
+const TITLE_OR_OUTLET = "Enter the report's title, or its outlet if it has no headline.";
+function titleOrOutlet(source: { title: string | null; outlet: string }, ctx: z.RefinementCtx) {
+  if (!source.title && !source.outlet) ctx.addIssue({ code: "custom", path: ["title"], message: TITLE_OR_OUTLET });
+}
+
+export const sourceSchema = sourceFields.superRefine(titleOrOutlet);
 
 export const entrySchema = z.object({
   partyIds: z
@@ -165,7 +174,7 @@ export const entrySchema = z.object({
 export const negotiationEditSchema = negotiationSchema.extend({ version });
 export const partyEditSchema = partySchema.extend({ version });
 export const issueEditSchema = issueSchema.extend({ version });
-export const sourceEditSchema = sourceSchema.extend({ version });
+export const sourceEditSchema = sourceFields.extend({ version }).superRefine(titleOrOutlet);
 export const entryEditSchema = entrySchema.extend({ version });
 
 export type NegotiationInput = z.output<typeof negotiationSchema>;

@@ -6,6 +6,7 @@ import {
   issueSchema,
   negotiationSchema,
   partySchema,
+  sourceEditSchema,
   sourceSchema,
 } from "@/lib/schemas";
 import { formDataToValues, parseId } from "@/lib/form";
@@ -187,5 +188,17 @@ describe("parseId", () => {
   it("accepts positive integers only", () => {
     expect(parseId("12")).toBe(12);
     for (const raw of ["0", "-1", "1e3", "abc", "", undefined, "99999999999", "2147483648"]) expect(parseId(raw)).toBeNull();
+  });
+});
+
+describe("finding 17: a source without a headline", () => {
+  it("is saved without a title (null) when it has an outlet", () => {
+    expect(sourceSchema.parse({ title: "  ", outlet: "Reuters", publishedOn: "2024-08-25" })).toMatchObject({ title: null, outlet: "Reuters" });
+    expect(sourceSchema.parse({ outlet: "Reuters" }).title).toBeNull();
+  });
+  it("needs a title or an outlet, so that something names it", () => {
+    expect(errorsOf(sourceSchema, { title: "", outlet: "" }).title).toEqual(["Enter the report's title, or its outlet if it has no headline."]);
+    expect(errorsOf(sourceEditSchema, { outlet: " ", version: "1" }).title).toBeDefined();
+    expect(sourceEditSchema.parse({ outlet: "AP", version: "1" })).toMatchObject({ title: null, outlet: "AP", version: 1 });
   });
 });
