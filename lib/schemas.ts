@@ -140,12 +140,15 @@ const sourceFields = z.object({
   text: optional("Text", LIMITS.sourceText, { multiline: true }).transform((v) => (v ? v : null)),
 });
 
-const TITLE_OR_OUTLET = "Enter the report's title, or its outlet if it has no headline.";
-function titleOrOutlet(source: { title: string | null; outlet: string }, ctx: z.RefinementCtx) {
-  if (!source.title && !source.outlet) ctx.addIssue({ code: "custom", path: ["title"], message: TITLE_OR_OUTLET });
-}
+const hasTitleOrOutlet = (source: { title: unknown; outlet: unknown }) => Boolean(source.title) || Boolean(source.outlet);
+const titleOrOutlet = {
+  path: ["title"],
+  message: "Enter the report's title, or its outlet if it has no headline.",
+  // Checked even when another field is wrong, so every message shows at once.
+  when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null,
+};
 
-export const sourceSchema = sourceFields.superRefine(titleOrOutlet);
+export const sourceSchema = sourceFields.refine(hasTitleOrOutlet, titleOrOutlet);
 
 export const entrySchema = z.object({
   partyIds: z
@@ -174,7 +177,7 @@ export const entrySchema = z.object({
 export const negotiationEditSchema = negotiationSchema.extend({ version });
 export const partyEditSchema = partySchema.extend({ version });
 export const issueEditSchema = issueSchema.extend({ version });
-export const sourceEditSchema = sourceFields.extend({ version }).superRefine(titleOrOutlet);
+export const sourceEditSchema = sourceFields.extend({ version }).refine(hasTitleOrOutlet, titleOrOutlet);
 export const entryEditSchema = entrySchema.extend({ version });
 
 export type NegotiationInput = z.output<typeof negotiationSchema>;

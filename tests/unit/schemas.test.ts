@@ -201,4 +201,9 @@ describe("finding 17: a source without a headline", () => {
     expect(errorsOf(sourceEditSchema, { outlet: " ", version: "1" }).title).toBeDefined();
     expect(sourceEditSchema.parse({ outlet: "AP", version: "1" })).toMatchObject({ title: null, outlet: "AP", version: 1 });
   });
+  it("says so together with the other fields' messages", () => {
+    const errors = errorsOf(sourceSchema, { title: "", outlet: "", url: "not a url", publishedOn: "2024-02-30" });
+    expect(Object.keys(errors).sort()).toEqual(["publishedOn", "title", "url"]);
+    expect(errorsOf(sourceSchema, { title: "x".repeat(201), outlet: "" }).title).toHaveLength(1);
+  });
 });
