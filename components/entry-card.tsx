@@ -4,6 +4,7 @@ import { formatDay } from "@/lib/format";
 import { checkQuote } from "@/lib/quote";
 import type { EntryView } from "@/server/queries/entries";
 import { FirmnessTag, QuoteStatus, StanceBadge } from "./stance";
+import { sourceLabel } from "@/lib/source-label";
 
 /** An entry as listed on a source page or in a cell's history. */
 export function EntryCard({
@@ -52,8 +53,8 @@ export function EntryCard({
       <p className="small">
         {showSource ? (
           <>
-            Source: <Link href={`/negotiations/${slug}/sources/${entry.source.id}`}>{entry.source.title}</Link>
-            {entry.source.outlet ? ` (${entry.source.outlet})` : ""}
+            Source: <Link href={`/negotiations/${slug}/sources/${entry.source.id}`}>{sourceLabel(entry.source)}</Link>
+            {entry.source.outlet && entry.source.title?.trim() ? ` (${entry.source.outlet})` : ""}
             {editable ? " · " : null}
           </>
         ) : null}

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { FIRMNESS, PARTY_ROLES, STANCES } from "./vocabulary";
 import { CHANGE_TYPES } from "./change";
-import { isValidDay } from "./window";
+import { recordableDayMessage } from "./day";
+import { overLimitMessage } from "./text-length";
 import { RESERVED_SLUGS, SLUG_PATTERN } from "./slug";
 import { BIDI_CONTROL, LONE_SURROGATE, hasVisibleText } from "./unicode";
 
@@ -23,7 +24,11 @@ function text(label: string, max: number, opts: { multiline?: boolean; names?: b
   return z
     .string({ error: (issue) => (issue.input === undefined && opts.missing) || `${label} must be text.` })
     .trim()
-    .max(max, `${label} must be at most ${max.toLocaleString("en")} characters.`)
+    // Counted as the form's live count counts (lib/text-length.ts); a browser never truncates.
+    .superRefine((v, ctx) => {
+      const message = overLimitMessage(label, v, max);
+      if (message) ctx.addIssue({ code: "custom", message });
+    })
     .refine((v) => !CONTROL.test(v), `${label} contains control characters; remove them.`)
     .refine((v) => !LONE_SURROGATE.test(v), `${label} contains a broken character (half of a surrogate pair); type or paste it again.`)
     .refine(
@@ -50,11 +55,16 @@ const id = (label: string) =>
     .regex(/^[1-9]\d{0,9}$/, `Choose ${label}.`)
     .transform(Number);
 
+// A statement or publication day: a real date from 1900-01-01 up to today, checked when the
+// form is parsed (lib/day.ts reads the clock; docs/decisions/010). Empty means "not given".
 const day = (label: string) =>
   z
     .string({ error: `${label} must be a date.` })
     .trim()
-    .refine((v) => v === "" || isValidDay(v), `${label} must be a real date written YYYY-MM-DD.`);
+    .superRefine((v, ctx) => {
+      const message = v === "" ? null : recordableDayMessage(label, v);
+      if (message) ctx.addIssue({ code: "custom", message });
+    });
 
 const optionalDay = (label: string) =>
   day(label)
@@ -81,6 +91,7 @@ export const LIMITS = {
   summary: 1000,
   quote: 2000,
   notes: 5000,
+  language: 20,
 } as const;
 
 /** A person's display name (accounts): the same rules as any one-line name. */
@@ -123,8 +134,10 @@ export const issueSchema = z.object({
   order: partySchema.shape.order,
 });
 
-export const sourceSchema = z.object({
-  title: required("Title", LIMITS.title, "Enter the report's title."),
+// A report without a headline is saved without a title (null) and named "outlet, date"
+// (lib/source-label.ts); it needs a title or an outlet, or nothing would name it.
+const sourceFields = z.object({
+  title: optional("Title", LIMITS.title).transform((v) => (v ? v : null)),
   outlet: optional("Outlet", LIMITS.name),
   url: optional("Address (URL)", LIMITS.url).refine((v) => {
     if (v === "") return true;
@@ -136,15 +149,23 @@ export const sourceSchema = z.object({
     }
   }, "Enter a full web address starting with https:// or http://."),
   publishedOn: optionalDay("Published date"),
-  language: z
-    .string({ error: "Language must be text." })
-    .trim()
+  language: text("Language", LIMITS.language)
     .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, "Use a language code such as en, ar, fr or pt-BR.")
     .optional()
     .or(z.literal(""))
     .transform((v) => v || "en"),
   text: optional("Text", LIMITS.sourceText, { multiline: true }).transform((v) => (v ? v : null)),
 });
+
+const hasTitleOrOutlet = (source: { title: unknown; outlet: unknown }) => Boolean(source.title) || Boolean(source.outlet);
+const titleOrOutlet = {
+  path: ["title"],
+  message: "Enter the report's title, or its outlet if it has no headline.",
+  // Checked even when another field is wrong, so every message shows at once.
+  when: (payload: { value: unknown }) => typeof payload.value === "object" && payload.value !== null,
+};
+
+export const sourceSchema = sourceFields.refine(hasTitleOrOutlet, titleOrOutlet);
 
 export const entrySchema = z.object({
   partyIds: z
@@ -173,7 +194,7 @@ export const entrySchema = z.object({
 export const negotiationEditSchema = negotiationSchema.extend({ version });
 export const partyEditSchema = partySchema.extend({ version });
 export const issueEditSchema = issueSchema.extend({ version });
-export const sourceEditSchema = sourceSchema.extend({ version });
+export const sourceEditSchema = sourceFields.extend({ version }).refine(hasTitleOrOutlet, titleOrOutlet);
 export const entryEditSchema = entrySchema.extend({ version });
 
 export type NegotiationInput = z.output<typeof negotiationSchema>;

@@ -10,9 +10,13 @@
 // `tolerance` of) its own date, up to `maxRows`; beyond that, marks move right of their date
 // in the row that frees up first, and are flagged `shifted` so the page can draw a tick at
 // the true date.
+//
+// Only days in Parley's range are laid out (lib/day.ts, docs/decisions/010): a day stored
+// before the range was enforced (e.g. 9999-12-31) is left out of the chart by `lanesWithin`
+// and listed by the page, instead of breaking the arithmetic for everyone.
 import { compareDated } from "./as-of";
 import { cellHistories, type Classified, type HistoryEntry } from "./history";
-import { addDays, daysBetween } from "./window";
+import { addDays, daysBetween, EARLIEST_DAY, isValidDay, LATEST_DAY } from "./day";
 
 const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -220,13 +224,37 @@ export interface TimelineLayout<T> {
 }
 
 /**
+ * Splits lanes into the marks whose day lies in first … last (both valid days) and those
+ * outside it (or not a valid day at all), which a chart cannot place.
+ */
+export function lanesWithin<T extends { day: string }>(
+  lanes: ReadonlyArray<LaneInput<T>>,
+  first: string,
+  last: string,
+): { lanes: Array<LaneInput<T>>; outside: T[] } {
+  const outside: T[] = [];
+  const kept = lanes.map((lane) => ({
+    ...lane,
+    marks: lane.marks.filter((m) => {
+      const inside = isValidDay(m.day) && m.day >= first && m.day <= last;
+      if (!inside) outside.push(m);
+      return inside;
+    }),
+  }));
+  return { lanes: kept, outside };
+}
+
+/**
  * Lays out the whole chart. Each lane's marks must be in date order (ties in the order they
- * should stack, top first). Returns null when there is no mark at all (nothing to scale by).
+ * should stack, top first). Marks on days outside Parley's range are left out. Returns null
+ * when there is no mark to lay out (nothing to scale by).
  */
 export function layoutTimeline<T extends { day: string }>(
   lanes: ReadonlyArray<LaneInput<T>>,
   geometry: TimelineGeometry = TIMELINE_GEOMETRY,
 ): TimelineLayout<T> | null {
+  // Days outside Parley's range cannot be placed; callers list them (see lanesWithin).
+  lanes = lanesWithin(lanes, EARLIEST_DAY, LATEST_DAY).lanes;
   const domain = dayDomain(lanes.flatMap((l) => l.marks.map((m) => m.day)));
   if (!domain) return null;
   const x0 = geometry.labelWidth;

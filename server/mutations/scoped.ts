@@ -1,4 +1,5 @@
 import "server-only";
+import { sourceLabel } from "@/lib/source-label";
 import { getDb } from "../db";
 import { changeRecord, createRecord } from "./records";
 import { ValidationError } from "../errors";
@@ -28,9 +29,9 @@ export async function restoreInNegotiation(entity: Scoped | "entry", negotiation
   const db = await getDb();
   return db.$transaction(async (tx) => {
     if (entity === "entry") {
-      const entry = await tx.positionEntry.findFirst({ where: { id, negotiationId }, select: { source: { select: { title: true, deletedAt: true } } } });
+      const entry = await tx.positionEntry.findFirst({ where: { id, negotiationId }, select: { source: { select: { title: true, outlet: true, publishedOn: true, deletedAt: true } } } });
       if (entry?.source.deletedAt) {
-        throw new ValidationError({ _form: [`This entry's source, “${entry.source.title}”, is in the trash: restore the source first.`] });
+        throw new ValidationError({ _form: [`This entry's source, “${sourceLabel(entry.source)}”, is in the trash: restore the source first.`] });
       }
     }
     return changeRecord(tx, entity, { id, version, scope: { negotiationId }, data: { deletedAt: null }, action: "restore", actor, negotiationId });

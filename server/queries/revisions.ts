@@ -1,4 +1,5 @@
 import "server-only";
+import { sourceLabel } from "@/lib/source-label";
 import { getDb } from "../db";
 import type { EntityType } from "../mutations/revisions";
 
@@ -37,14 +38,14 @@ export async function listTrash() {
     db.negotiation.findMany({ where: trashed, select: { id: true, title: true, slug: true, version: true, deletedAt: true } }),
     db.party.findMany({ where: trashed, select: { id: true, name: true, version: true, deletedAt: true, negotiation } }),
     db.issue.findMany({ where: trashed, select: { id: true, name: true, version: true, deletedAt: true, negotiation } }),
-    db.source.findMany({ where: trashed, select: { id: true, title: true, version: true, deletedAt: true, negotiation } }),
+    db.source.findMany({ where: trashed, select: { id: true, title: true, outlet: true, publishedOn: true, version: true, deletedAt: true, negotiation } }),
     db.positionEntry.findMany({ where: trashed, select: { id: true, summary: true, statedOn: true, version: true, deletedAt: true, negotiation } }),
   ]);
   const rows = [
     ...negotiations.map((n) => ({ entityType: "negotiation" as const, id: n.id, label: n.title, version: n.version, deletedAt: n.deletedAt!, negotiation: { slug: n.slug, title: n.title } })),
     ...parties.map((p) => ({ entityType: "party" as const, id: p.id, label: p.name, version: p.version, deletedAt: p.deletedAt!, negotiation: p.negotiation })),
     ...issues.map((i) => ({ entityType: "issue" as const, id: i.id, label: i.name, version: i.version, deletedAt: i.deletedAt!, negotiation: i.negotiation })),
-    ...sources.map((s) => ({ entityType: "source" as const, id: s.id, label: s.title, version: s.version, deletedAt: s.deletedAt!, negotiation: s.negotiation })),
+    ...sources.map((s) => ({ entityType: "source" as const, id: s.id, label: sourceLabel(s), version: s.version, deletedAt: s.deletedAt!, negotiation: s.negotiation })),
     ...entries.map((e) => ({ entityType: "entry" as const, id: e.id, label: `${e.statedOn}: ${e.summary}`, version: e.version, deletedAt: e.deletedAt!, negotiation: e.negotiation })),
   ].sort((a, b) => b.deletedAt.getTime() - a.deletedAt.getTime());
   const deleters = await db.revision.findMany({

@@ -129,13 +129,13 @@ test("bad input in a form shows a message by the field and keeps the rest", asyn
   await tab(page, "Sources").click();
   await page.getByRole("link", { name: "Add source" }).click();
   await expect(page.getByRole("heading", { name: "Add source" })).toBeVisible();
-  await page.getByLabel("Outlet").fill("Wire");
+  await page.getByLabel("Language").fill("fr");
   await page.getByLabel("Address (URL)").fill("not a web address");
   await page.getByRole("button", { name: "Add source" }).click();
   await expect(page.getByLabel("Title")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByText("Enter the report's title.")).toBeVisible();
+  await expect(page.getByText("Enter the report's title, or its outlet if it has no headline.")).toBeVisible();
   await expect(page.getByText("Enter a full web address starting with https:// or http://.")).toBeVisible();
-  await expect(page.getByLabel("Outlet")).toHaveValue("Wire");
+  await expect(page.getByLabel("Language")).toHaveValue("fr");
   await expect(page.getByLabel("Title")).toBeFocused();
 });
 

@@ -8,6 +8,7 @@
 import fc from "fast-check";
 import { CHANGE_TYPES } from "@/lib/change";
 import { FIRMNESS, PARTY_ROLES, STANCES } from "@/lib/vocabulary";
+import { addDays, daysBetween, EARLIEST_DAY, latestRecordableDay, todayUTC } from "@/lib/day";
 
 /** Live records of main (or only its sources with text), of the other negotiation, main's trash, none. */
 export type Pool = "scope" | "scope-text" | "other" | "trashed" | "none";
@@ -198,19 +199,18 @@ export const overLimit = (max: number) => fc.constantFrom("a".repeat(max + 1), "
 // ---------------------------------------------------------------------------------------------
 // Field values.
 
-const pad2 = (n: number) => String(n).padStart(2, "0");
-export const dayArb = fc
-  .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }))
-  .map(([y, m, d]) => {
-    const last = new Date(Date.UTC(2000, m, 0)).getUTCDate(); // days in month m (leap year 2000)
-    const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-    const day = m === 2 ? Math.min(d, leap ? 29 : 28) : Math.min(d, last);
-    return `${String(y).padStart(4, "0")}-${pad2(m)}-${pad2(day)}`;
-  });
+// Statement and publication days a form accepts: 1900-01-01 up to today (docs/decisions/010).
+const TODAY = todayUTC();
+export const dayArb = fc.integer({ min: 0, max: daysBetween(EARLIEST_DAY, TODAY) }).map((n) => addDays(EARLIEST_DAY, n));
 export const recentDayArb = fc.oneof(
   dayArb,
-  fc.integer({ min: 0, max: 3000 }).map((n) => new Date(Date.UTC(2020, 0, 1) + n * 86_400_000).toISOString().slice(0, 10)),
-  fc.constantFrom("2024-02-29", "2000-02-29", "0000-01-01", "9999-12-31"),
+  fc.integer({ min: 0, max: daysBetween("2020-01-01", TODAY) }).map((n) => addDays("2020-01-01", n)),
+  fc.constantFrom("2024-02-29", "2000-02-29", EARLIEST_DAY, TODAY),
+);
+/** Days a statement or publication form refuses: not real, before 1900, in the future, or not YYYY-MM-DD. */
+export const refusedDayArb = fc.oneof(
+  fc.constantFrom("2024-02-30", "2023-02-29", "2024-04-31", "0000-01-15", "1899-12-31", "9999-12-31", "10000-01-01", "25/08/2024", "2024-8-25"),
+  fc.integer({ min: 1, max: 4000 }).map((n) => addDays(latestRecordableDay(), n)),
 );
 export const colourArb = fc
   .tuple(fc.stringMatching(/^[0-9a-f]{6}$/), fc.boolean())

@@ -52,7 +52,7 @@ const DIGEST_SQL = `SELECT json_object(${[
      'negotiation', (SELECT coalesce(sum(length(title) + length(description) + length(slug)), 0) FROM "Negotiation"),
      'party', (SELECT coalesce(sum(length(name) + length(shortName) + length(aliases) + length(role) + length(colour) + "order"), 0) FROM "Party"),
      'issue', (SELECT coalesce(sum(length(name) + length(description) + "order"), 0) FROM "Issue"),
-     'source', (SELECT coalesce(sum(length(title) + length(outlet) + length(url) + length(coalesce(text, '')) + length(language) + length(coalesce(publishedOn, ''))), 0) FROM "Source"),
+     'source', (SELECT coalesce(sum(length(coalesce(title, '')) + length(outlet) + length(url) + length(coalesce(text, '')) + length(language) + length(coalesce(publishedOn, ''))), 0) FROM "Source"),
      'entry', (SELECT coalesce(sum(length(summary) + length(quote) + length(notes) + length(stance) + length(statedOn) + length(coalesce(firmness, '')) + length(coalesce(changeOverride, '')) + issueId + sourceId), 0) FROM "PositionEntry"))`,
   `'PositionEntryParty', (SELECT json_object('n', count(*), 'h', coalesce(sum(entryId * 100003 + partyId), 0)) FROM "PositionEntryParty")`,
   `'Revision', (SELECT json_object('n', count(*), 'maxId', coalesce(max(id), 0)) FROM "Revision")`,

@@ -6,6 +6,7 @@ import {
   issueSchema,
   negotiationSchema,
   partySchema,
+  sourceEditSchema,
   sourceSchema,
 } from "@/lib/schemas";
 import { formDataToValues, parseId } from "@/lib/form";
@@ -25,7 +26,7 @@ describe("negotiationSchema", () => {
     expect(errorsOf(negotiationSchema, { title: "   " }).title).toEqual(["Enter a title."]);
   });
   it("refuses a title over 200 characters, and accepts exactly 200", () => {
-    expect(errorsOf(negotiationSchema, { title: "x".repeat(201) }).title?.[0]).toMatch(/at most 200/);
+    expect(errorsOf(negotiationSchema, { title: "x".repeat(201) }).title?.[0]).toMatch(/is 201 characters long; the limit is 200/);
     expect(negotiationSchema.safeParse({ title: "x".repeat(200) }).success).toBe(true);
   });
   it("refuses a title on several lines or with control characters", () => {
@@ -151,7 +152,7 @@ describe("entrySchema", () => {
     expect(errorsOf(entrySchema, { ...valid, summary: "" }).summary?.[0]).toMatch(/own words/);
   });
   it("refuses a summary over the limit", () => {
-    expect(errorsOf(entrySchema, { ...valid, summary: "x".repeat(1001) }).summary?.[0]).toMatch(/at most 1,000/);
+    expect(errorsOf(entrySchema, { ...valid, summary: "x".repeat(1001) }).summary?.[0]).toMatch(/is 1,001 characters long; the limit is 1,000\. Shorten it by 1 character/);
   });
   it("requires a version on edits", () => {
     expect(errorsOf(entryEditSchema, valid).version).toBeDefined();
@@ -187,5 +188,22 @@ describe("parseId", () => {
   it("accepts positive integers only", () => {
     expect(parseId("12")).toBe(12);
     for (const raw of ["0", "-1", "1e3", "abc", "", undefined, "99999999999", "2147483648"]) expect(parseId(raw)).toBeNull();
+  });
+});
+
+describe("finding 17: a source without a headline", () => {
+  it("is saved without a title (null) when it has an outlet", () => {
+    expect(sourceSchema.parse({ title: "  ", outlet: "Reuters", publishedOn: "2024-08-25" })).toMatchObject({ title: null, outlet: "Reuters" });
+    expect(sourceSchema.parse({ outlet: "Reuters" }).title).toBeNull();
+  });
+  it("needs a title or an outlet, so that something names it", () => {
+    expect(errorsOf(sourceSchema, { title: "", outlet: "" }).title).toEqual(["Enter the report's title, or its outlet if it has no headline."]);
+    expect(errorsOf(sourceEditSchema, { outlet: " ", version: "1" }).title).toBeDefined();
+    expect(sourceEditSchema.parse({ outlet: "AP", version: "1" })).toMatchObject({ title: null, outlet: "AP", version: 1 });
+  });
+  it("says so together with the other fields' messages", () => {
+    const errors = errorsOf(sourceSchema, { title: "", outlet: "", url: "not a url", publishedOn: "2024-02-30" });
+    expect(Object.keys(errors).sort()).toEqual(["publishedOn", "title", "url"]);
+    expect(errorsOf(sourceSchema, { title: "x".repeat(201), outlet: "" }).title).toHaveLength(1);
   });
 });

@@ -5,6 +5,7 @@ import {
   dayAtOffset,
   dayDomain,
   dayScale,
+  lanesWithin,
   layoutTimeline,
   monthTicks,
   nextMonth,
@@ -207,6 +208,22 @@ describe("layoutTimeline", () => {
   it("centres a one-row lane's marks vertically", () => {
     const lane = layoutTimeline([{ id: 1, marks: [m("2024-05-06")] }])!.lanes[0]!;
     expect(lane.marks[0]!.y).toBe(lane.y + lane.height / 2);
+  });
+});
+
+describe("finding 8 (dates): an entry dated outside Parley's range does not break the timeline", () => {
+  it("lays out the other marks and leaves a 9999-12-31 or 0000-01-15 mark out instead of throwing", () => {
+    const lanes = [{ id: 1, marks: [m("2024-05-06", 1), m("9999-12-31", 2)] }, { id: 2, marks: [m("0000-01-15", 3)] }];
+    const layout = layoutTimeline(lanes)!;
+    expect(layout.domain).toMatchObject({ start: "2024-05-01", end: "2024-06-01" });
+    expect(layout.lanes.flatMap((l) => l.marks.map((mk) => mk.item.id))).toEqual([1]);
+    expect(layout.width).toBe(layout.geometry.width);
+  });
+  it("lanesWithin says which marks lie outside the days shown", () => {
+    const lanes = [{ id: 1, marks: [m("2024-05-06", 1), m("2027-01-01", 2), m("not a day", 3)] }];
+    const { lanes: kept, outside } = lanesWithin(lanes, "1900-01-01", "2026-12-31");
+    expect(kept[0]!.marks.map((mk) => mk.id)).toEqual([1]);
+    expect(outside.map((mk) => mk.id)).toEqual([2, 3]);
   });
 });
 

@@ -12,9 +12,10 @@ import {
   todayUTC,
   windowStart,
 } from "@/lib/window";
+import { isCalendarDay } from "@/lib/day";
 
 describe("isValidDay", () => {
-  it.each(["2024-02-29", "2000-02-29", "2024-08-25", "2024-12-31", "2025-01-01", "1999-04-30", "0001-01-01", "9999-12-31"])(
+  it.each(["2024-02-29", "2000-02-29", "2024-08-25", "2024-12-31", "2025-01-01", "1999-04-30", "1900-01-01", "2999-12-31"])(
     "accepts %s",
     (day) => expect(isValidDay(day)).toBe(true),
   );
@@ -39,8 +40,15 @@ describe("isValidDay", () => {
     "２０２４-08-25",
   ])("rejects %j", (day) => expect(isValidDay(day)).toBe(false));
 
+  it("refuses real dates outside Parley's range 1900-01-01 … 2999-12-31 (docs/decisions/010)", () => {
+    expect(isValidDay("1899-12-31")).toBe(false);
+    expect(isValidDay("0001-01-01")).toBe(false);
+    expect(isValidDay("3000-01-01")).toBe(false);
+    expect(isValidDay("9999-12-31")).toBe(false);
+  });
+
   it("treats two-digit years literally, not as 19xx", () => {
-    expect(isValidDay("0024-02-29")).toBe(true);
+    expect(isCalendarDay("0024-02-29")).toBe(true);
     expect(addDays("0099-12-31", 1)).toBe("0100-01-01");
   });
 });

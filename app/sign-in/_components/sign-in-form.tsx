@@ -63,7 +63,6 @@ export function SignInForm({ next }: { next: string }) {
           type="password"
           autoComplete="current-password"
           required
-          maxLength={128}
           aria-invalid={error ? true : undefined}
         />
       </div>

@@ -5,6 +5,7 @@ import { isEntityType, listRevisions } from "@/server/queries/revisions";
 import { parseId } from "@/lib/form";
 import { wordDiff } from "@/lib/text-diff";
 import { WordDiff } from "@/components/change-badge";
+import { sourceLabel, type NamedSource } from "@/lib/source-label";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -55,7 +56,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ entity
   const revisions = await listRevisions(entity, id);
   if (revisions.length === 0) notFound();
   const latest = revisions.at(-1)!.state;
-  const name = show(latest.title ?? latest.name ?? latest.summary);
+  const name = entity === "source" ? sourceLabel(latest as unknown as NamedSource) : show(latest.title ?? latest.name ?? latest.summary);
   return (
     <div className="page-narrow">
       <h1>History of {name}</h1>

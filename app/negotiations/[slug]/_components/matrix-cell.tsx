@@ -5,6 +5,7 @@ import type { EntryView } from "@/server/queries/entries";
 import { FirmnessTag, StanceBadge } from "@/components/stance";
 import { ChangeBadge } from "@/components/change-badge";
 import type { ChangeInfo } from "@/lib/history";
+import { sourceLabel } from "@/lib/source-label";
 
 /** One cell: the position in force on the as-of day, with its date, source and neighbours. */
 export function MatrixCellView({
@@ -53,7 +54,7 @@ export function MatrixCellView({
       {others.length > 0 ? <span className="cell-joint">Joint with {others.join(", ")}</span> : null}
       <span className="cell-meta">
         <span>{formatDay(entry.statedOn)}</span>
-        <Link href={`/negotiations/${slug}/sources/${entry.source.id}`} title={entry.source.title}>
+        <Link href={`/negotiations/${slug}/sources/${entry.source.id}`} title={sourceLabel(entry.source)}>
           {entry.source.outlet || "source"}
         </Link>
       </span>

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { firstValue as one } from "@/lib/search-params";
+import { viewDayParam } from "@/lib/search-params";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getNegotiationEntries } from "@/server/queries/entries";
 import { compareDates } from "@/lib/history";
-import { addDays, isValidDay, todayUTC } from "@/lib/window";
+import { addDays, todayUTC } from "@/lib/day";
 import { formatDay, plural } from "@/lib/format";
 import { CHANGE_DIRECTION, CHANGE_LABELS, type ChangeType } from "@/lib/change";
 import { ChangeBadge } from "@/components/change-badge";
@@ -23,11 +23,11 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
   const negotiation = await getNegotiation(slug);
   if (!negotiation) notFound();
   const today = todayUTC();
-  const rawTo = one(search.to);
-  const rawFrom = one(search.from);
-  const to = rawTo && isValidDay(rawTo) ? rawTo : today;
-  const from = rawFrom && isValidDay(rawFrom) ? rawFrom : addDays(to, -30);
-  const invalid = [rawFrom && !isValidDay(rawFrom) ? "A" : null, rawTo && !isValidDay(rawTo) ? "B" : null].filter(Boolean);
+  const toParam = viewDayParam(search.to, today);
+  const fromParam = viewDayParam(search.from, today);
+  const to = toParam.day ?? today;
+  const from = fromParam.day ?? addDays(to, -30);
+  const invalid = [fromParam.invalid ? "A" : null, toParam.invalid ? "B" : null].filter(Boolean);
 
   const { parties, issues, entries } = await getNegotiationEntries(negotiation.id);
   const result = compareDates({ entries, issueIds: issues.map((i) => i.id), partyIds: parties.map((p) => p.id), from, to });
@@ -55,7 +55,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
       </div>
       {invalid.length ? (
         <p className="form-error" role="alert">
-          Date {invalid.join(" and ")} was not a real date; the default was used.
+          Date {invalid.join(" and ")} was not a date Parley shows (a real date from 1 Jan 1900 to a year from today); the default was used.
         </p>
       ) : null}
       <p aria-live="polite">

@@ -5,6 +5,7 @@ import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { listSources } from "@/server/queries/sources";
 import { formatDay } from "@/lib/format";
+import { sourceLabel } from "@/lib/source-label";
 
 export const metadata: Metadata = { title: "Sources" };
 
@@ -42,7 +43,7 @@ export default async function SourcesPage({ params }: { params: Promise<{ slug: 
                 <tr key={s.id}>
                   <td style={{ whiteSpace: "nowrap" }}>{formatDay(s.publishedOn)}</td>
                   <td>
-                    <Link href={`/negotiations/${slug}/sources/${s.id}`}>{s.title}</Link>
+                    <Link href={`/negotiations/${slug}/sources/${s.id}`}>{sourceLabel(s)}</Link>
                   </td>
                   <td>{s.outlet}</td>
                   <td>{s.hasText ? "Full text" : "Link only"}</td>

@@ -8,9 +8,9 @@ import { getNegotiationEntries } from "@/server/queries/entries";
 import { CHANGE_DIRECTION, CHANGE_LABELS } from "@/lib/change";
 import { formatDay, plural } from "@/lib/format";
 import { parseId } from "@/lib/form";
-import { layoutTimeline, timelineLanes, type TimelineMark } from "@/lib/timeline";
+import { lanesWithin, layoutTimeline, timelineLanes, type TimelineMark } from "@/lib/timeline";
 import { FIRMNESS_LABELS, isFirmness, isStance, PARTY_ROLE_LABELS, STANCE_LABELS, type PartyRole } from "@/lib/vocabulary";
-import { daysBetween } from "@/lib/window";
+import { daysBetween, EARLIEST_DAY, latestAsOfDay, todayUTC } from "@/lib/day";
 import { TimelineChart, type LaneView, type MarkView } from "./_components/timeline-chart";
 import { TimelineExplorer, type MarkDetail } from "./_components/timeline-explorer";
 import { TimelineLegend } from "./_components/timeline-legend";
@@ -35,12 +35,19 @@ export default async function TimelinePage({ params, searchParams }: { params: P
 
   const partyById = new Map(parties.map((p) => [p.id, p]));
   const issueNames = new Map(issues.map((i) => [i.id, i.name]));
-  const lanes = timelineLanes(
-    entries,
-    parties.map((p) => p.id),
-    issue?.id ?? null,
+  // Entries dated outside the days Parley shows (stored before the range was enforced) are
+  // listed below the chart rather than drawn: the chart cannot place them.
+  const { lanes, outside } = lanesWithin(
+    timelineLanes(
+      entries,
+      parties.map((p) => p.id),
+      issue?.id ?? null,
+    ),
+    EARLIEST_DAY,
+    latestAsOfDay(todayUTC()),
   );
   const marks = lanes.flatMap((l) => l.marks);
+  const outsideEntries = [...new Map(outside.map((m) => [m.entry.id, m.entry])).values()];
   const stanceLabel = (s: string) => (isStance(s) ? STANCE_LABELS[s] : s);
 
   const describe = (m: TimelineMark<(typeof entries)[number]>) => {
@@ -141,6 +148,23 @@ export default async function TimelinePage({ params, searchParams }: { params: P
         {firstDay && lastDay ? `, ${formatDay(firstDay)} – ${formatDay(lastDay)}` : ""}. Each party has a lane; a joint statement shows in
         the lane of every party that made it. Hover over or focus a mark for its details; Enter or click opens it.
       </p>
+      {outsideEntries.length ? (
+        <div className="form-error" role="status">
+          <p>
+            {plural(outsideEntries.length, "entry is", "entries are")} dated outside the days Parley shows (from {formatDay(EARLIEST_DAY)} to a year
+            from today) and not drawn; edit the date:
+          </p>
+          <ul>
+            {outsideEntries.map((e) => (
+              <li key={e.id}>
+                <Link href={`${base}/entries/${e.id}/edit`}>
+                  {e.statedOn}: {e.summary}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {layout === null ? (
         <div className="empty">
           <p>{issue ? `No position recorded on ${issue.name} yet.` : "No position recorded yet."}</p>

@@ -1,7 +1,7 @@
 import "server-only";
 import { listIssues, listParties } from "@/server/queries/parties-and-issues";
 import { listSources } from "@/server/queries/sources";
-import { formatDay } from "@/lib/format";
+import { sourceOptionLabel } from "@/lib/source-label";
 
 /** The choices an entry form offers: this negotiation's live parties, issues and sources. */
 export async function entryFormOptions(negotiationId: number) {
@@ -11,7 +11,7 @@ export async function entryFormOptions(negotiationId: number) {
     issues: issues.map((i) => ({ value: String(i.id), label: i.name })),
     sources: sources.map((s) => ({
       value: String(s.id),
-      label: `${formatDay(s.publishedOn)} · ${s.outlet ? `${s.outlet}: ` : ""}${s.title}${s.hasText ? "" : " (link only)"}`,
+      label: `${sourceOptionLabel(s)}${s.hasText ? "" : " (link only)"}`,
     })),
   };
 }

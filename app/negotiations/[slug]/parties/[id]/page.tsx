@@ -13,6 +13,7 @@ import { parseId } from "@/lib/form";
 import { formatDay, plural } from "@/lib/format";
 import { buildPartyProfile } from "@/lib/party-profile";
 import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
+import { sourceLabel } from "@/lib/source-label";
 
 export const metadata: Metadata = { title: "Party profile" };
 
@@ -165,8 +166,8 @@ export default async function PartyProfilePage({
                       <p className="profile-summary">{entry.summary}</p>
                       <p className="profile-meta">
                         {others.length > 0 ? <>Joint with {others.join(", ")} · </> : null}
-                        Source: <Link href={`${base}/sources/${entry.source.id}`}>{entry.source.title}</Link>
-                        {entry.source.outlet ? ` (${entry.source.outlet})` : ""}
+                        Source: <Link href={`${base}/sources/${entry.source.id}`}>{sourceLabel(entry.source)}</Link>
+                        {entry.source.outlet && entry.source.title?.trim() ? ` (${entry.source.outlet})` : ""}
                       </p>
                     </div>
                   </li>

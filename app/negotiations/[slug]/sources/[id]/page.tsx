@@ -9,6 +9,7 @@ import { listIssues, listParties } from "@/server/queries/parties-and-issues";
 import { EntryCard } from "@/components/entry-card";
 import { formatDay, plural } from "@/lib/format";
 import { parseId } from "@/lib/form";
+import { sourceLabel } from "@/lib/source-label";
 
 export const metadata: Metadata = { title: "Source" };
 
@@ -32,7 +33,7 @@ export default async function SourcePage({ params }: { params: Promise<{ slug: s
       <p className="breadcrumbs">
         <Link href={`/negotiations/${slug}/sources`}>Sources</Link> /
       </p>
-      <h2 style={{ marginTop: 0 }}>{source.title}</h2>
+      <h2 style={{ marginTop: 0 }}>{sourceLabel(source)}</h2>
       <p className="muted">
         {source.outlet || "Unknown outlet"} · {source.publishedOn ? `published ${formatDay(source.publishedOn)}` : "date unknown"} · language{" "}
         {source.language}

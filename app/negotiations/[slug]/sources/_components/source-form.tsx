@@ -9,7 +9,7 @@ import type { FormValues } from "@/lib/form";
 export interface SourceFormRecord {
   id: number;
   version: number;
-  title: string;
+  title: string | null;
   outlet: string;
   url: string;
   publishedOn: string | null;
@@ -21,7 +21,7 @@ export function SourceForm({ slug, source, submissionId }: { slug: string; sourc
   const action = source ? updateSourceAction.bind(null, slug, source.id) : createSourceAction.bind(null, slug);
   const initial: FormValues = source
     ? {
-        title: source.title,
+        title: source.title ?? "",
         outlet: source.outlet,
         url: source.url,
         publishedOn: source.publishedOn ?? "",
@@ -33,11 +33,11 @@ export function SourceForm({ slug, source, submissionId }: { slug: string; sourc
   return (
     <FormShell action={action} initialValues={initial} submitLabel={source ? "Save source" : "Add source"}>
       {source ? <Field kind="hidden" name="version" label="Version" /> : <Field kind="hidden" name="submissionId" label="Submission" />}
-      <Field name="title" label="Title" required maxLength={LIMITS.title} />
+      <Field name="title" label="Title" maxLength={LIMITS.title} hint="The report’s headline. Leave empty when it has none: the source is then named by its outlet and date." />
       <div className="form-grid-2">
         <Field name="outlet" label="Outlet" maxLength={LIMITS.name} hint="Where you read it, e.g. Reuters, menafn.com." />
         <Field kind="date" name="publishedOn" label="Published" hint="Entries default to this date." />
-        <Field name="language" label="Language" hint="A code such as en, ar, fr." maxLength={20} />
+        <Field name="language" label="Language" hint="A code such as en, ar, fr." maxLength={LIMITS.language} />
       </div>
       <Field kind="url" name="url" label="Address (URL)" maxLength={LIMITS.url} placeholder="https://" />
       <Field

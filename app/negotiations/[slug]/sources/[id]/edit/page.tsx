@@ -8,6 +8,7 @@ import { deleteSourceAction } from "@/server/actions/sources";
 import { DeleteForm } from "@/components/delete-form";
 import { parseId } from "@/lib/form";
 import { SourceForm } from "../../_components/source-form";
+import { sourceLabel } from "@/lib/source-label";
 
 export const metadata: Metadata = { title: "Edit source" };
 
@@ -22,7 +23,7 @@ export default async function EditSourcePage({ params }: { params: Promise<{ slu
   return (
     <div className="page-narrow">
       <p className="breadcrumbs">
-        <Link href={`/negotiations/${slug}/sources`}>Sources</Link> / <Link href={`/negotiations/${slug}/sources/${id}`}>{source.title}</Link> /
+        <Link href={`/negotiations/${slug}/sources`}>Sources</Link> / <Link href={`/negotiations/${slug}/sources/${id}`}>{sourceLabel(source)}</Link> /
       </p>
       <h2 style={{ marginTop: 0 }}>Edit source</h2>
       <SourceForm slug={slug} source={source} />
@@ -33,7 +34,7 @@ export default async function EditSourcePage({ params }: { params: Promise<{ slu
         action={deleteSourceAction.bind(null, slug, id)}
         version={source.version}
         label="Delete source"
-        question={`Move “${source.title}” to the trash?`}
+        question={`Move “${sourceLabel(source)}” to the trash?`}
       />
     </div>
   );
