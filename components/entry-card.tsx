@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDay } from "@/lib/format";
-import { checkQuote } from "@/lib/quote";
 import type { EntryView } from "@/server/queries/entries";
 import { FirmnessTag, QuoteStatus, StanceBadge } from "./stance";
 import { sourceLabel } from "@/lib/source-label";
@@ -29,8 +28,6 @@ export function EntryCard({
   children?: ReactNode;
 }) {
   const parties = entry.partyIds.map((id) => partyNames.get(id)).filter(Boolean);
-  // The source's text is not sent to cells; a quote on a text source was checked when saved.
-  const quoteCheck = entry.quote ? (entry.source.hasText ? "verified" : checkQuote(entry.quote, null).status) : "none";
   return (
     <article className="entry" aria-label={`${parties.join(" and ")}${issueName ? ` on ${issueName}` : ""}, ${formatDay(entry.statedOn)}`}>
       <div className="entry-head">
@@ -46,7 +43,7 @@ export function EntryCard({
       {entry.quote ? (
         <>
           <blockquote className="quote">“{entry.quote}”</blockquote>
-          <QuoteStatus check={quoteCheck} />
+          <QuoteStatus check={entry.quoteStatus} />
         </>
       ) : null}
       {entry.notes ? <p className="small muted">Note: {entry.notes}</p> : null}

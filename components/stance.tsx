@@ -15,7 +15,11 @@ export function FirmnessTag({ firmness }: { firmness: string | null }) {
   return <span className={`firmness firmness-${firmness}`}>{FIRMNESS_LABELS[firmness]}</span>;
 }
 
-/** How far a quote can be trusted: checked against the source's text, or not checkable. */
+/**
+ * How far a quote can be trusted, checked against the source's text as it is now: found, not
+ * checkable (link-only source), or flagged as missing (the source's text was edited while the
+ * entry was in the trash; server/queries/entries.ts computes it on every read).
+ */
 export function QuoteStatus({ check }: { check: QuoteCheck["status"] }) {
   if (check === "verified") return <span className="quote-status quote-verified">✓ Quote found in source</span>;
   if (check === "unverified")
@@ -24,6 +28,11 @@ export function QuoteStatus({ check }: { check: QuoteCheck["status"] }) {
         Unverified quote (link-only source)
       </span>
     );
-  if (check === "missing") return <span className="quote-status quote-unverified">Quote not found in source</span>;
+  if (check === "missing")
+    return (
+      <span className="quote-status quote-missing" title="The source's text was changed and no longer contains this quote: check the entry against the source.">
+        ⚠ Quote not found in source
+      </span>
+    );
   return null;
 }

@@ -28,7 +28,7 @@ export function databaseUrl(): string {
 
 async function open(): Promise<Db> {
   const adapter = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: REQUIRED_PRAGMAS.busy_timeout });
-  const client = new PrismaClient({ adapter });
+  const client = retryBusyTransactions(new PrismaClient({ adapter }));
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$executeRawUnsafe("PRAGMA synchronous = FULL");
   await client.$executeRawUnsafe(`PRAGMA busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout}`);
@@ -50,6 +50,40 @@ export async function readPragmas(client: Db): Promise<Record<string, string | n
     out[name] = typeof value === "bigint" ? Number(value) : typeof value === "string" ? value.toLowerCase() : Number(value);
   }
   return out;
+}
+
+// A transaction starts with a plain BEGIN (the adapter's choice), so it takes the write lock
+// only at its first write. When another connection to the file (a second app process, a
+// script) holds that lock, SQLite refuses the upgrade at once with SQLITE_BUSY instead of
+// waiting: waiting could deadlock two readers that both want to write, so busy_timeout does not
+// apply. The transaction has then been rolled back and had no effect; running it again from the
+// start reads the other connection's committed change, so a stale edit ends in the usual
+// version conflict rather than an error (tests/db/concurrency.test.ts).
+const BUSY_RETRIES = 40;
+
+/** Is this Prisma error SQLite's "database is locked" (SQLITE_BUSY and its variants)? */
+export function isBusyError(error: unknown): boolean {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)?.meta;
+  const code = meta?.driverAdapterError?.cause?.originalCode;
+  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+}
+
+function retryBusyTransactions(client: Db): Db {
+  const original = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  const retrying = async (...args: unknown[]) => {
+    // Only the interactive form (a function) can be run again; a batch array is sent once.
+    if (typeof args[0] !== "function") return original(...args);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await original(...args);
+      } catch (error) {
+        if (!isBusyError(error) || attempt >= BUSY_RETRIES) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * 2 ** attempt)));
+      }
+    }
+  };
+  Object.defineProperty(client, "$transaction", { value: retrying });
+  return client;
 }
 
 /** The app's Prisma client, opened once per process with its pragmas verified. */

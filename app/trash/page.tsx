@@ -1,7 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { requirePageRole } from "@/server/session";
 import { listTrash } from "@/server/queries/revisions";
+import { getQuoteStatus } from "@/server/queries/entries";
+import { firstValue, type SearchValue } from "@/lib/search-params";
+import { parseId } from "@/lib/form";
+import { plural } from "@/lib/format";
 import { restoreAction } from "@/server/actions/trash";
 import { RestoreButton } from "@/components/restore-button";
 
@@ -9,16 +14,39 @@ export const metadata: Metadata = { title: "Trash" };
 
 const KIND: Record<string, string> = { negotiation: "Negotiation", party: "Party", issue: "Issue", source: "Source", entry: "Position entry" };
 
-export default async function TrashPage({ searchParams }: { searchParams: Promise<{ restored?: string }> }) {
+export default async function TrashPage({ searchParams }: { searchParams: Promise<{ restored?: SearchValue; page?: SearchValue }> }) {
   await requirePageRole("editor", "/trash");
-  const [rows, { restored }] = await Promise.all([listTrash(), searchParams]);
+  const query = await searchParams;
+  const rawPage = firstValue(query.page);
+  const page = rawPage === undefined ? 1 : parseId(rawPage);
+  if (!page) notFound();
+  const restored = firstValue(query.restored);
+  const restoredEntry = restored?.startsWith("entry-") ? parseId(restored.slice("entry-".length)) : null;
+  const [{ rows, total, pageCount }, restoredQuote] = await Promise.all([
+    listTrash({ page }),
+    restoredEntry ? getQuoteStatus(restoredEntry) : Promise.resolve(null),
+  ]);
+  if (page > pageCount) notFound();
   return (
     <>
       <h1>Trash</h1>
       <p className="muted">Deleted records stay here, with their history, until someone restores them. Nothing in Parley is erased.</p>
       {restored ? (
-        <p className="notice" role="status">
-          Restored. It is back where it was.
+        <div className={restoredQuote?.status === "missing" ? "notice warning" : "notice"} role="status">
+          <p>Restored. It is back where it was.</p>
+          {restoredQuote?.status === "missing" ? (
+            <p>
+              ⚠ Its quote no longer occurs in its source&apos;s text (the source was edited while the entry was in the trash). The entry is
+              flagged “Quote not found in source”:{" "}
+              <Link href={`/negotiations/${restoredQuote.slug}/sources/${restoredQuote.sourceId}`}>check it against the source</Link>.
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {total > 0 ? (
+        <p className="small muted">
+          {plural(total, "record")} in the trash, newest deletion first
+          {pageCount > 1 ? `; page ${page} of ${pageCount}` : ""}.
         </p>
       ) : null}
       {rows.length === 0 ? (
@@ -60,6 +88,15 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       )}
+      {pageCount > 1 ? (
+        <nav className="pager" aria-label="Trash pages">
+          {page > 1 ? <Link href={`/trash?page=${page - 1}`}>◂ Newer</Link> : null}
+          <span className="small muted">
+            Page {page} of {pageCount}
+          </span>
+          {page < pageCount ? <Link href={`/trash?page=${page + 1}`}>Older ▸</Link> : null}
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { checkQuote } from "@/lib/quote";
 import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "../db";
 import { ValidationError } from "../errors";
+import { liveEntryWhere } from "../live";
 import { changeRecord, createRecord } from "./records";
 
 type Tx = Prisma.TransactionClient;
@@ -56,10 +57,12 @@ export async function updateEntry(negotiationId: number, id: number, version: nu
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const { partyIds, data } = await resolveEntry(tx, negotiationId, input);
+    // Only a live entry is edited (server/live.ts): one whose party is in the trash would lose
+    // that party, since the form offers live parties only.
     return changeRecord(tx, "entry", {
       id,
       version,
-      scope: { negotiationId },
+      scope: { negotiationId, ...liveEntryWhere },
       data,
       action: "update",
       actor,
@@ -72,6 +75,6 @@ export async function updateEntry(negotiationId: number, id: number, version: nu
 export async function trashEntry(negotiationId: number, id: number, version: number, actor: string) {
   const db = await getDb();
   return db.$transaction((tx) =>
-    changeRecord(tx, "entry", { id, version, scope: { negotiationId }, data: { deletedAt: new Date() }, action: "delete", actor, negotiationId }),
+    changeRecord(tx, "entry", { id, version, scope: { negotiationId, ...liveEntryWhere }, data: { deletedAt: new Date() }, action: "delete", actor, negotiationId }),
   );
 }

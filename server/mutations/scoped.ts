@@ -3,6 +3,8 @@ import { sourceLabel } from "@/lib/source-label";
 import { getDb } from "../db";
 import { changeRecord, createRecord } from "./records";
 import { ValidationError } from "../errors";
+import { entryDependenciesLive } from "../live";
+import { checkQuote, type QuoteCheck } from "@/lib/quote";
 
 // Writes for records that live inside one negotiation and need no rule beyond their schema
 // (parties and issues; sources and entries add their own checks around these).
@@ -21,20 +23,45 @@ export async function createInNegotiation(
 }
 
 /**
- * Takes a trashed record out of the trash, exactly as it was (nothing else changes). An entry
- * whose source is in the trash stays there until its source is restored: a live entry must
- * always have its evidence (the same rule that stops a cited source from being trashed).
+ * Takes a trashed record out of the trash, exactly as it was (nothing else changes). Restoring
+ * a party, issue or source makes its entries live again (server/live.ts). An entry is restored
+ * only when its issue, source and parties are all out of the trash, so it is visible again at
+ * once; otherwise the refusal names what to restore first.
+ *
+ * The result says whether a restored entry's quote still occurs in its source's text: the text
+ * may have been edited while the entry was in the trash, and the entry is then flagged
+ * ("Quote not found in source"), never dropped.
  */
 export async function restoreInNegotiation(entity: Scoped | "entry", negotiationId: number, id: number, version: number, actor: string) {
   const db = await getDb();
   return db.$transaction(async (tx) => {
+    let quote: QuoteCheck["status"] = "none";
     if (entity === "entry") {
-      const entry = await tx.positionEntry.findFirst({ where: { id, negotiationId }, select: { source: { select: { title: true, outlet: true, publishedOn: true, deletedAt: true } } } });
-      if (entry?.source.deletedAt) {
-        throw new ValidationError({ _form: [`This entry's source, “${sourceLabel(entry.source)}”, is in the trash: restore the source first.`] });
+      const entry = await tx.positionEntry.findFirst({
+        where: { id, negotiationId },
+        select: {
+          quote: true,
+          issue: { select: { name: true, deletedAt: true } },
+          source: { select: { title: true, outlet: true, publishedOn: true, text: true, deletedAt: true } },
+          parties: { select: { party: { select: { name: true, deletedAt: true } } }, orderBy: { partyId: "asc" } },
+        },
+      });
+      // The decision is the shared rule's; the details only name what is in the trash.
+      const dependenciesLive = entry && (await tx.positionEntry.count({ where: { id, ...entryDependenciesLive } })) > 0;
+      if (entry && !dependenciesLive) {
+        const waiting = [
+          ...entry.parties.filter((p) => p.party.deletedAt).map((p) => `the party “${p.party.name}”`),
+          ...(entry.issue.deletedAt ? [`the issue “${entry.issue.name}”`] : []),
+          ...(entry.source.deletedAt ? [`the source “${sourceLabel(entry.source)}”`] : []),
+        ];
+        throw new ValidationError({
+          _form: [`This entry depends on ${waiting.join(", ")}, in the trash: restore ${waiting.length === 1 ? "it" : "them"} first.`],
+        });
       }
+      if (entry) quote = checkQuote(entry.quote, entry.source.text).status;
     }
-    return changeRecord(tx, entity, { id, version, scope: { negotiationId }, data: { deletedAt: null }, action: "restore", actor, negotiationId });
+    const result = await changeRecord(tx, entity, { id, version, scope: { negotiationId }, data: { deletedAt: null }, action: "restore", actor, negotiationId });
+    return { ...result, quote };
   });
 }
 

@@ -1,7 +1,9 @@
 import "server-only";
 import { buildMatrix, cellKey } from "@/lib/matrix";
+import { checkQuote, type QuoteCheck } from "@/lib/quote";
 import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "../db";
+import { dependantsWhere, liveEntryWhere, type DependencyKind } from "../live";
 import { listIssues, listParties } from "./parties-and-issues";
 
 /** What a matrix cell, a history row or a source page shows of an entry. */
@@ -18,27 +20,42 @@ const entrySelect = {
   changeOverride: true,
   version: true,
   parties: { select: { partyId: true }, orderBy: { partyId: "asc" } },
-  source: { select: { id: true, title: true, outlet: true, url: true, publishedOn: true, text: true } },
+  source: { select: { id: true, title: true, outlet: true, url: true, publishedOn: true } },
 } satisfies Prisma.PositionEntrySelect;
 
 type EntryRow = Prisma.PositionEntryGetPayload<{ select: typeof entrySelect }>;
 
-function shape({ parties, source, ...entry }: EntryRow) {
-  // `hasText` rather than the text itself: a cell only needs to know if the quote was checkable.
-  const { text, ...sourceInfo } = source;
-  return { ...entry, partyIds: parties.map((p) => p.partyId), source: { ...sourceInfo, hasText: text !== null } };
+function shape({ parties, ...entry }: EntryRow, quoteStatus: QuoteCheck["status"]) {
+  return { ...entry, partyIds: parties.map((p) => p.partyId), quoteStatus };
 }
 export type EntryView = ReturnType<typeof shape>;
 
-/** Live entries of a negotiation in date order; the party, issue and source must be live too. */
+/**
+ * Adds to each entry whether its quote occurs in its source's text as the text is *now*
+ * (lib/quote.ts): a source edited while an entry was in the trash can have lost the quote, and
+ * the entry then shows "Quote not found in source" instead of a stale "found". The texts are
+ * read once per source, not once per entry.
+ */
+async function withQuoteStatus(rows: EntryRow[]): Promise<EntryView[]> {
+  const needText = [...new Set(rows.filter((r) => r.quote).map((r) => r.sourceId))];
+  const texts = new Map<number, string | null>();
+  if (needText.length) {
+    const db = await getDb();
+    const sources = await db.source.findMany({ where: { id: { in: needText } }, select: { id: true, text: true } });
+    for (const source of sources) texts.set(source.id, source.text);
+  }
+  return rows.map((row) => shape(row, checkQuote(row.quote, texts.get(row.sourceId) ?? null).status));
+}
+
+/** Live entries (server/live.ts) of a negotiation in date order. */
 async function liveEntries(where: Prisma.PositionEntryWhereInput) {
   const db = await getDb();
   const rows = await db.positionEntry.findMany({
-    where: { ...where, deletedAt: null, issue: { deletedAt: null }, source: { deletedAt: null } },
+    where: { AND: [where, liveEntryWhere] },
     orderBy: [{ statedOn: "asc" }, { id: "asc" }],
     select: entrySelect,
   });
-  return rows.map(shape);
+  return withQuoteStatus(rows);
 }
 
 /**
@@ -75,6 +92,38 @@ export async function listEntriesOfCell(negotiationId: number, partyId: number, 
 
 export async function getEntry(negotiationId: number, id: number) {
   const db = await getDb();
-  const row = await db.positionEntry.findFirst({ where: { id, negotiationId, deletedAt: null }, select: entrySelect });
-  return row ? shape(row) : null;
+  const row = await db.positionEntry.findFirst({ where: { id, negotiationId, ...liveEntryWhere }, select: entrySelect });
+  return row ? (await withQuoteStatus([row]))[0]! : null;
+}
+
+/**
+ * The live entries that would leave the matrix if this party, issue or source went to the trash
+ * (shown on its delete confirmation): how many, and the first `limit` of them, newest first.
+ */
+export async function listDependants(negotiationId: number, kind: DependencyKind, id: number, limit = 50) {
+  const db = await getDb();
+  const where = { AND: [{ negotiationId }, dependantsWhere(kind, id)] };
+  const [count, entries] = await Promise.all([
+    db.positionEntry.count({ where }),
+    db.positionEntry.findMany({
+      where,
+      orderBy: [{ statedOn: "desc" }, { id: "desc" }],
+      take: limit,
+      select: { id: true, statedOn: true, summary: true, issueId: true, parties: { select: { partyId: true }, orderBy: { partyId: "asc" } } },
+    }),
+  ]);
+  return { count, entries: entries.map(({ parties, ...e }) => ({ ...e, partyIds: parties.map((p) => p.partyId) })) };
+}
+
+/**
+ * Whether a live entry's quote occurs in its source's current text, with where to check it
+ * (the message after a restore), or null when the entry is not live.
+ */
+export async function getQuoteStatus(id: number) {
+  const db = await getDb();
+  const row = await db.positionEntry.findFirst({ where: { id, ...liveEntryWhere }, select: { ...entrySelect, negotiation: { select: { slug: true } } } });
+  if (!row) return null;
+  const { negotiation, ...entry } = row;
+  const [view] = await withQuoteStatus([entry]);
+  return { status: view!.quoteStatus, slug: negotiation.slug, sourceId: entry.sourceId };
 }

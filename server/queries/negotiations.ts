@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "../db";
+import { liveEntryWhere } from "../live";
 
 export async function listNegotiations() {
   const db = await getDb();
@@ -13,10 +14,10 @@ export async function listNegotiations() {
         slug: true,
         title: true,
         description: true,
-        _count: { select: { parties: live, issues: live, sources: live, entries: live } },
+        _count: { select: { parties: live, issues: live, sources: live, entries: { where: liveEntryWhere } } },
       },
     }),
-    db.positionEntry.groupBy({ by: ["negotiationId"], where: { deletedAt: null }, _max: { statedOn: true } }),
+    db.positionEntry.groupBy({ by: ["negotiationId"], where: liveEntryWhere, _max: { statedOn: true } }),
   ]);
   const last = new Map(lastEntries.map((g) => [g.negotiationId, g._max.statedOn]));
   return negotiations.map((n) => ({ ...n, counts: n._count, lastEntryOn: last.get(n.id) ?? null }));

@@ -23,36 +23,67 @@ export async function listRevisions(entityType: EntityType, entityId: number) {
   return revisions.map((r) => ({ ...r, state: JSON.parse(r.state) as Record<string, unknown>, actorName: r.actorName || r.actor }));
 }
 
-async function namesOf(ids: string[]) {
-  const db = await getDb();
-  const users = await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true, email: true } });
-  return new Map(users.map((u) => [u.id, `${u.name} <${u.email}>`]));
-}
+export const TRASH_PAGE_SIZE = 50;
 
-/** Everything in the trash, newest deletion first, with who deleted it. */
-export async function listTrash() {
+type TrashRow = {
+  entityType: EntityType;
+  id: number;
+  label: string | null;
+  outlet: string | null;
+  publishedOn: string | null;
+  version: number;
+  deletedAt: string;
+  slug: string;
+  negotiationTitle: string;
+  deletedBy: string | null;
+};
+
+/**
+ * One page of the trash, newest deletion first, with who deleted each record. Nothing is ever
+ * hard-deleted, so the trash only grows: the page is cut in SQL (one query over the five tables,
+ * each row's deleter found by its `delete` revision in the same query), never by reading every
+ * trashed record, and no query binds one parameter per row (SQLite limits both the parameters
+ * and the depth of an expression; a 1,000-row OR failed at about 333 records).
+ */
+export async function listTrash({ page = 1, pageSize = TRASH_PAGE_SIZE }: { page?: number; pageSize?: number } = {}) {
   const db = await getDb();
-  const trashed = { deletedAt: { not: null } };
-  const negotiation = { select: { slug: true, title: true } };
-  const [negotiations, parties, issues, sources, entries] = await Promise.all([
-    db.negotiation.findMany({ where: trashed, select: { id: true, title: true, slug: true, version: true, deletedAt: true } }),
-    db.party.findMany({ where: trashed, select: { id: true, name: true, version: true, deletedAt: true, negotiation } }),
-    db.issue.findMany({ where: trashed, select: { id: true, name: true, version: true, deletedAt: true, negotiation } }),
-    db.source.findMany({ where: trashed, select: { id: true, title: true, outlet: true, publishedOn: true, version: true, deletedAt: true, negotiation } }),
-    db.positionEntry.findMany({ where: trashed, select: { id: true, summary: true, statedOn: true, version: true, deletedAt: true, negotiation } }),
+  const offset = (page - 1) * pageSize;
+  const [rows, totals] = await Promise.all([
+    db.$queryRaw<TrashRow[]>`
+      WITH trashed AS (
+        SELECT 'negotiation' AS entityType, id, title AS label, NULL AS outlet, NULL AS publishedOn, version, deletedAt, id AS negotiationId FROM "Negotiation" WHERE deletedAt IS NOT NULL
+        UNION ALL SELECT 'party', id, name, NULL, NULL, version, deletedAt, negotiationId FROM "Party" WHERE deletedAt IS NOT NULL
+        UNION ALL SELECT 'issue', id, name, NULL, NULL, version, deletedAt, negotiationId FROM "Issue" WHERE deletedAt IS NOT NULL
+        UNION ALL SELECT 'source', id, title, outlet, publishedOn, version, deletedAt, negotiationId FROM "Source" WHERE deletedAt IS NOT NULL
+        UNION ALL SELECT 'entry', id, statedOn || ': ' || substr(summary, 1, 300), NULL, NULL, version, deletedAt, negotiationId FROM "PositionEntry" WHERE deletedAt IS NOT NULL
+      )
+      SELECT t.entityType, t.id, t.label, t.version, t.deletedAt, n.slug, n.title AS negotiationTitle,
+        (SELECT COALESCE(NULLIF(r.actorName, ''), r.actor) FROM "Revision" r
+          WHERE r.entityType = t.entityType AND r.entityId = t.id AND r.action = 'delete' AND r.version = t.version
+          ORDER BY r.id DESC LIMIT 1) AS deletedBy
+      FROM trashed t JOIN "Negotiation" n ON n.id = t.negotiationId
+      ORDER BY t.deletedAt DESC, t.entityType, t.id DESC
+      LIMIT ${pageSize} OFFSET ${offset}`,
+    db.$queryRaw<Array<{ total: number | bigint }>>`
+      SELECT (SELECT count(*) FROM "Negotiation" WHERE deletedAt IS NOT NULL)
+        + (SELECT count(*) FROM "Party" WHERE deletedAt IS NOT NULL)
+        + (SELECT count(*) FROM "Issue" WHERE deletedAt IS NOT NULL)
+        + (SELECT count(*) FROM "Source" WHERE deletedAt IS NOT NULL)
+        + (SELECT count(*) FROM "PositionEntry" WHERE deletedAt IS NOT NULL) AS total`,
   ]);
-  const rows = [
-    ...negotiations.map((n) => ({ entityType: "negotiation" as const, id: n.id, label: n.title, version: n.version, deletedAt: n.deletedAt!, negotiation: { slug: n.slug, title: n.title } })),
-    ...parties.map((p) => ({ entityType: "party" as const, id: p.id, label: p.name, version: p.version, deletedAt: p.deletedAt!, negotiation: p.negotiation })),
-    ...issues.map((i) => ({ entityType: "issue" as const, id: i.id, label: i.name, version: i.version, deletedAt: i.deletedAt!, negotiation: i.negotiation })),
-    ...sources.map((s) => ({ entityType: "source" as const, id: s.id, label: sourceLabel(s), version: s.version, deletedAt: s.deletedAt!, negotiation: s.negotiation })),
-    ...entries.map((e) => ({ entityType: "entry" as const, id: e.id, label: `${e.statedOn}: ${e.summary}`, version: e.version, deletedAt: e.deletedAt!, negotiation: e.negotiation })),
-  ].sort((a, b) => b.deletedAt.getTime() - a.deletedAt.getTime());
-  const deleters = await db.revision.findMany({
-    where: { action: "delete", OR: rows.map((r) => ({ entityType: r.entityType, entityId: r.id, version: r.version })) },
-    select: { entityType: true, entityId: true, actor: true },
-  });
-  const names = await namesOf(deleters.map((d) => d.actor));
-  const by = new Map(deleters.map((d) => [`${d.entityType}:${d.entityId}`, names.get(d.actor) ?? d.actor]));
-  return rows.map((r) => ({ ...r, deletedBy: by.get(`${r.entityType}:${r.id}`) ?? "" }));
+  const total = Number(totals[0]?.total ?? 0);
+  return {
+    total,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / pageSize)),
+    rows: rows.map((r) => ({
+      entityType: r.entityType,
+      id: Number(r.id),
+      label: r.entityType === "source" ? sourceLabel({ title: r.label, outlet: r.outlet ?? "", publishedOn: r.publishedOn }) : (r.label ?? ""),
+      version: Number(r.version),
+      deletedAt: new Date(r.deletedAt),
+      negotiation: { slug: r.slug, title: r.negotiationTitle },
+      deletedBy: r.deletedBy ?? "",
+    })),
+  };
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import { getDb } from "../db";
+import { liveEntryWhere } from "../live";
+import { checkQuote } from "@/lib/quote";
 
 /** The source list: newest first, undated last, with how many entries each gave. */
 export async function listSources(negotiationId: number) {
@@ -15,7 +17,7 @@ export async function listSources(negotiationId: number) {
       publishedOn: true,
       language: true,
       text: true,
-      _count: { select: { entries: { where: { deletedAt: null } } } },
+      _count: { select: { entries: { where: liveEntryWhere } } },
     },
   });
   return sources.map(({ text, _count, ...s }) => ({ ...s, hasText: text !== null, entryCount: _count.entries }));
@@ -27,4 +29,25 @@ export async function getSource(negotiationId: number, id: number) {
     where: { id, negotiationId, deletedAt: null },
     select: { id: true, title: true, outlet: true, url: true, publishedOn: true, language: true, text: true, version: true },
   });
+}
+
+/**
+ * Entries taken from a source whose quote its current text no longer contains (lib/quote.ts):
+ * those in the trash (the text was edited after they were trashed; a restore brings them back
+ * flagged) and those outside it (already flagged on their cards).
+ */
+export async function listQuotesMissingFromSource(negotiationId: number, sourceId: number) {
+  const db = await getDb();
+  const source = await db.source.findFirst({ where: { id: sourceId, negotiationId }, select: { text: true } });
+  if (!source) return { inTrash: [], outsideTrash: [] };
+  const entries = await db.positionEntry.findMany({
+    where: { negotiationId, sourceId, quote: { not: "" } },
+    orderBy: { id: "asc" },
+    select: { id: true, quote: true, deletedAt: true },
+  });
+  const missing = entries.filter((e) => checkQuote(e.quote, source.text).status === "missing");
+  return {
+    inTrash: missing.filter((e) => e.deletedAt !== null).map((e) => e.id),
+    outsideTrash: missing.filter((e) => e.deletedAt === null).map((e) => e.id),
+  };
 }

@@ -1,7 +1,7 @@
 // How positions move: one party's sequence demands -> conditions -> accepts on one issue, read
 // back in the cell history, the matrix's change marks and the comparison of two dates.
 import { expect, test } from "@playwright/test";
-import { addIssue, addParty, addSource, cell, createNegotiation, fillEntry, signIn, tab } from "./helpers";
+import { addEntry, addIssue, addParty, addSource, cell, createNegotiation, signIn, tab } from "./helpers";
 
 test("a sequence of entries is labelled in the history, marked in the matrix and counted in a comparison", async ({ page }) => {
   await signIn(page, "editor");
@@ -17,7 +17,7 @@ test("a sequence of entries is labelled in the history, marked in the matrix and
     { stance: "Accepts", statedOn: "2025-03-10", summary: "Northland accepts the low-tariff offer." },
   ];
   for (const step of steps) {
-    await fillEntry(page, { parties: ["Northland"], issue: "Tariffs", source: "Wire report", ...step });
+    await addEntry(page, { parties: ["Northland"], issue: "Tariffs", source: "Wire report", ...step });
     await expect(page).toHaveURL(new RegExp(`asOf=${step.statedOn}`));
   }
 
@@ -34,6 +34,8 @@ test("a sequence of entries is labelled in the history, marked in the matrix and
   await page.getByLabel("As of").fill("2025-04-30");
   await page.getByLabel("Mark changes in the last").selectOption({ label: "30 days" });
   await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/asOf=2025-04-30/);
+  await expect(page).toHaveURL(/window=30/);
   await expect(northland).toContainText("Accepts");
   await expect(northland).not.toContainText("Softened");
 

@@ -1,6 +1,6 @@
 // The core path a new user takes, acting through labels and roles only.
 import { expect, test, type Page } from "@playwright/test";
-import { addIssue, addParty, addSource, cell, fillEntry, showAsOf, signIn, tab } from "./helpers";
+import { addEntry, addIssue, addParty, addSource, cell, fillEntry, showAsOf, signIn, tab } from "./helpers";
 
 // The tests below build on each other, as one user's session would.
 test.describe.configure({ mode: "serial" });
@@ -27,7 +27,7 @@ test("a new user records positions and reads them in the matrix as of any date",
   await addSource(page, "Follow-up report", "2025-06-01", "");
 
   // First entry, with a quote that differs from the text only in its quote marks and spacing.
-  await fillEntry(page, {
+  await addEntry(page, {
     parties: ["Alpha Republic"],
     issue: "Emissions target",
     source: "Summit report",
@@ -39,7 +39,7 @@ test("a new user records positions and reads them in the matrix as of any date",
   await expect(cell(page, "Alpha Republic", "Emissions target")).toContainText("Demands");
 
   // A later entry on the same cell.
-  await fillEntry(page, {
+  await addEntry(page, {
     parties: ["Alpha Republic"],
     issue: "Emissions target",
     source: "Follow-up report",
@@ -68,7 +68,7 @@ test("a new user records positions and reads them in the matrix as of any date",
   await expect(alpha).toContainText("No position recorded");
 
   // A joint statement counts under both parties.
-  await fillEntry(page, {
+  await addEntry(page, {
     parties: ["Alpha Republic", "Beta Union"],
     issue: "Finance goal",
     source: "Summit report",

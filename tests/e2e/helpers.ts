@@ -47,6 +47,16 @@ export async function fillEntry(page: Page, e: { parties: string[]; issue: strin
   await page.getByRole("button", { name: "Add entry" }).click();
 }
 
+/**
+ * Adds an entry that must be saved, and waits for the proof that it was: the matrix at the
+ * entry's date with the saved entry marked (`saved=<id>` in the URL). A step after a write never
+ * starts before the write's visible outcome, or a busy machine can navigate away mid-save.
+ */
+export async function addEntry(page: Page, e: Parameters<typeof fillEntry>[1]) {
+  await fillEntry(page, e);
+  await expect(page).toHaveURL(/[?&]saved=\d+/);
+}
+
 export const tab = (page: Page, name: string) => page.getByRole("navigation", { name: "Negotiation" }).getByRole("link", { name, exact: true });
 
 export const cell = (page: Page, party: string, issue: string) => page.getByRole("cell", { name: new RegExp(`^${party} on ${issue}:`) });

@@ -1,7 +1,7 @@
 // Trust, as people experience it: signing in and out, what each role can do, editing,
 // conflicting edits, the trash, and hostile text that must stay text.
 import { expect, test, type Page } from "@playwright/test";
-import { addIssue, addParty, addSource, cell, createNegotiation, fillEntry, signIn, tab } from "./helpers";
+import { addEntry, addIssue, addParty, addSource, cell, createNegotiation, signIn, tab } from "./helpers";
 
 const DEMO = "/negotiations/gaza-ceasefire-2024";
 
@@ -98,6 +98,8 @@ test("an admin restores a deleted entry from the trash and it reappears identica
   await card.getByRole("link", { name: "Edit entry" }).click();
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Delete entry" }).click();
+  // The delete's outcome: back on the matrix (the edit page's address is gone).
+  await expect(page).toHaveURL(new RegExp(`${DEMO}$`));
   await page.goto(`${DEMO}?asOf=2024-08-25`);
   await expect(blockade).toContainText("No position recorded");
 
@@ -121,7 +123,7 @@ test("hostile text in every field is shown as text and runs nothing", async ({ p
   await addParty(page, x("Party"));
   await addIssue(page, x("Issue"));
   await addSource(page, x("Source"), "2025-01-01", x("Text"));
-  await fillEntry(page, { parties: [x("Party")], issue: x("Issue"), source: x("Source"), stance: "Demands", summary: x("Summary"), quote: x("Text") });
+  await addEntry(page, { parties: [x("Party")], issue: x("Issue"), source: x("Source"), stance: "Demands", summary: x("Summary"), quote: x("Text") });
   await tab(page, "Matrix").click();
   await expect(page.getByText(x("Summary"))).toBeVisible();
   await tab(page, "Sources").click();

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { formatDay, plural } from "@/lib/format";
 import type { MatrixCell as Cell } from "@/lib/matrix";
 import type { EntryView } from "@/server/queries/entries";
-import { FirmnessTag, StanceBadge } from "@/components/stance";
+import { FirmnessTag, QuoteStatus, StanceBadge } from "@/components/stance";
 import { ChangeBadge } from "@/components/change-badge";
 import type { ChangeInfo } from "@/lib/history";
 import { sourceLabel } from "@/lib/source-label";
@@ -52,6 +52,7 @@ export function MatrixCellView({
       </div>
       <p className="cell-summary">{entry.summary}</p>
       {others.length > 0 ? <span className="cell-joint">Joint with {others.join(", ")}</span> : null}
+      {entry.quoteStatus === "missing" ? <QuoteStatus check="missing" /> : null}
       <span className="cell-meta">
         <span>{formatDay(entry.statedOn)}</span>
         <Link href={`/negotiations/${slug}/sources/${entry.source.id}`} title={sourceLabel(entry.source)}>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
-import { getSource } from "@/server/queries/sources";
+import { getSource, listQuotesMissingFromSource } from "@/server/queries/sources";
 import { listEntriesOfSource } from "@/server/queries/entries";
 import { listIssues, listParties } from "@/server/queries/parties-and-issues";
 import { EntryCard } from "@/components/entry-card";
@@ -18,14 +18,17 @@ export default async function SourcePage({ params }: { params: Promise<{ slug: s
   const id = parseId(rawId);
   const negotiation = await getNegotiation(slug);
   if (!negotiation || !id) notFound();
-  const [viewer, source, entries, parties, issues] = await Promise.all([
+  const [viewer, source, entries, parties, issues, missingQuotes] = await Promise.all([
     getViewer(),
     getSource(negotiation.id, id),
     listEntriesOfSource(negotiation.id, id),
     listParties(negotiation.id),
     listIssues(negotiation.id),
+    listQuotesMissingFromSource(negotiation.id, id),
   ]);
   if (!source) notFound();
+  const flagged = entries.filter((e) => e.quoteStatus === "missing").length;
+  const inTrash = missingQuotes.inTrash.length;
   const partyNames = new Map(parties.map((p) => [p.id, p.name]));
   const issueNames = new Map(issues.map((i) => [i.id, i.name]));
   return (
@@ -54,6 +57,22 @@ export default async function SourcePage({ params }: { params: Promise<{ slug: s
           <Link className="button" href={`/negotiations/${slug}/sources/${source.id}/edit`}>
             Edit source
           </Link>
+        </div>
+      ) : null}
+      {flagged + inTrash > 0 ? (
+        <div className="notice warning" role="status">
+          {flagged > 0 ? (
+            <p>
+              ⚠ {plural(flagged, "position entry", "position entries")} below {flagged === 1 ? "quotes" : "quote"} words this text does not contain:
+              {flagged === 1 ? " it is" : " they are"} flagged “Quote not found in source”. Check {flagged === 1 ? "it" : "them"} against the text.
+            </p>
+          ) : null}
+          {inTrash > 0 ? (
+            <p>
+              ⚠ {plural(inTrash, "position entry", "position entries")} in the trash {inTrash === 1 ? "quotes" : "quote"} words this text no longer
+              contains (#{missingQuotes.inTrash.join(", #")}). Restored, {inTrash === 1 ? "it comes" : "they come"} back flagged “Quote not found in source”.
+            </p>
+          ) : null}
         </div>
       ) : null}
       <h3>Text</h3>

@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageRole } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
-import { getIssue } from "@/server/queries/parties-and-issues";
+import { getIssue, listIssues, listParties } from "@/server/queries/parties-and-issues";
 import { deleteIssueAction } from "@/server/actions/parties-and-issues";
 import { DeleteForm } from "@/components/delete-form";
 import { parseId } from "@/lib/form";
+import { listDependants } from "@/server/queries/entries";
+import { DependantsList, trashQuestion } from "@/components/dependants";
 import { IssueForm } from "../../_components/issue-form";
 
 export const metadata: Metadata = { title: "Edit issue" };
@@ -17,7 +19,12 @@ export default async function EditIssuePage({ params }: { params: Promise<{ slug
   const id = parseId(rawId);
   const negotiation = await getNegotiation(slug);
   if (!negotiation || !id) notFound();
-  const issue = await getIssue(negotiation.id, id);
+  const [issue, dependants, parties, issues] = await Promise.all([
+    getIssue(negotiation.id, id),
+    listDependants(negotiation.id, "issue", id),
+    listParties(negotiation.id),
+    listIssues(negotiation.id),
+  ]);
   if (!issue) notFound();
   return (
     <div className="page-narrow">
@@ -33,8 +40,16 @@ export default async function EditIssuePage({ params }: { params: Promise<{ slug
         action={deleteIssueAction.bind(null, slug, id)}
         version={issue.version}
         label="Delete issue"
-        question={`Move “${issue.name}” to the trash? Its row leaves the matrix; its entries are kept.`}
-      />
+        question={trashQuestion(`“${issue.name}”`, dependants.count)}
+      >
+        <DependantsList
+          dependants={dependants}
+          slug={slug}
+          partyNames={new Map(parties.map((p) => [p.id, p.name]))}
+          issueNames={new Map(issues.map((i) => [i.id, i.name]))}
+          
+        />
+      </DeleteForm>
     </div>
   );
 }

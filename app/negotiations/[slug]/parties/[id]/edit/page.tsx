@@ -3,10 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageRole } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
-import { getParty } from "@/server/queries/parties-and-issues";
+import { getParty, listIssues, listParties } from "@/server/queries/parties-and-issues";
 import { deletePartyAction } from "@/server/actions/parties-and-issues";
 import { DeleteForm } from "@/components/delete-form";
 import { parseId } from "@/lib/form";
+import { listDependants } from "@/server/queries/entries";
+import { DependantsList, trashQuestion } from "@/components/dependants";
 import { PartyForm } from "../../_components/party-form";
 
 export const metadata: Metadata = { title: "Edit party" };
@@ -17,7 +19,12 @@ export default async function EditPartyPage({ params }: { params: Promise<{ slug
   const id = parseId(rawId);
   const negotiation = await getNegotiation(slug);
   if (!negotiation || !id) notFound();
-  const party = await getParty(negotiation.id, id);
+  const [party, dependants, parties, issues] = await Promise.all([
+    getParty(negotiation.id, id),
+    listDependants(negotiation.id, "party", id),
+    listParties(negotiation.id),
+    listIssues(negotiation.id),
+  ]);
   if (!party) notFound();
   return (
     <div className="page-narrow">
@@ -33,8 +40,16 @@ export default async function EditPartyPage({ params }: { params: Promise<{ slug
         action={deletePartyAction.bind(null, slug, id)}
         version={party.version}
         label="Delete party"
-        question={`Move ${party.name} to the trash? Its column leaves the matrix; its entries are kept.`}
-      />
+        question={trashQuestion(`${party.name}`, dependants.count)}
+      >
+        <DependantsList
+          dependants={dependants}
+          slug={slug}
+          partyNames={new Map(parties.map((p) => [p.id, p.name]))}
+          issueNames={new Map(issues.map((i) => [i.id, i.name]))}
+          listHref={`/negotiations/${slug}/parties/${id}`}
+        />
+      </DeleteForm>
     </div>
   );
 }

@@ -7,6 +7,9 @@ import { getSource } from "@/server/queries/sources";
 import { deleteSourceAction } from "@/server/actions/sources";
 import { DeleteForm } from "@/components/delete-form";
 import { parseId } from "@/lib/form";
+import { listDependants } from "@/server/queries/entries";
+import { listIssues, listParties } from "@/server/queries/parties-and-issues";
+import { DependantsList, trashQuestion } from "@/components/dependants";
 import { SourceForm } from "../../_components/source-form";
 import { sourceLabel } from "@/lib/source-label";
 
@@ -18,7 +21,12 @@ export default async function EditSourcePage({ params }: { params: Promise<{ slu
   const id = parseId(rawId);
   const negotiation = await getNegotiation(slug);
   if (!negotiation || !id) notFound();
-  const source = await getSource(negotiation.id, id);
+  const [source, dependants, parties, issues] = await Promise.all([
+    getSource(negotiation.id, id),
+    listDependants(negotiation.id, "source", id),
+    listParties(negotiation.id),
+    listIssues(negotiation.id),
+  ]);
   if (!source) notFound();
   return (
     <div className="page-narrow">
@@ -34,8 +42,16 @@ export default async function EditSourcePage({ params }: { params: Promise<{ slu
         action={deleteSourceAction.bind(null, slug, id)}
         version={source.version}
         label="Delete source"
-        question={`Move “${sourceLabel(source)}” to the trash?`}
-      />
+        question={trashQuestion(`“${sourceLabel(source)}”`, dependants.count)}
+      >
+        <DependantsList
+          dependants={dependants}
+          slug={slug}
+          partyNames={new Map(parties.map((p) => [p.id, p.name]))}
+          issueNames={new Map(issues.map((i) => [i.id, i.name]))}
+          listHref={`/negotiations/${slug}/sources/${id}`}
+        />
+      </DeleteForm>
     </div>
   );
 }
