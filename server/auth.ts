@@ -7,6 +7,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { waitMessage } from "@/lib/sign-in-throttle";
+import { parseTrustedProxies } from "@/lib/client-address";
 import { getDb } from "./db";
 import { env } from "./env";
 import { beginSignInAttempt, signInSucceeded } from "./sign-in-throttle";
@@ -65,6 +66,9 @@ const afterSignIn = createAuthMiddleware(async (ctx) => {
 });
 
 async function createAuth() {
+  // A malformed hop count stops the app at its first request with the variable's name, rather
+  // than failing only at sign-in (server/env.ts, when it exists, is the better home).
+  parseTrustedProxies(process.env.PARLEY_TRUSTED_PROXIES);
   const db = await getDb();
   return betterAuth({
     secret: authSecret(),

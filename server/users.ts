@@ -44,18 +44,20 @@ type Tx = Parameters<Parameters<Awaited<ReturnType<typeof getDb>>["$transaction"
 
 /**
  * The rule that at least one active (not disabled) admin remains, checked inside the change's
- * own transaction, after its write: SQLite lets one writer at a time hold the database from
- * that write to the commit, so two admins demoting or disabling each other at once cannot both
- * pass (the second sees the first's change, or waits for it). The throw rolls the write back.
- * Only a change to an active admin can break the rule (a database without any admin, as in
- * tests, is left to `npm run user:create`).
+ * own transaction. The transaction writes first (it touches the account's row), so SQLite gives
+ * it the one write lock before it reads anything: a second admin change on another connection
+ * waits until this one commits, then reads what it left. So two admins demoting or disabling
+ * each other at once cannot both pass, and nothing reads a stale state. The throw rolls the
+ * change back. Only a change to an active admin can break the rule (a database without any
+ * admin, as in some tests, is left to `npm run user:create`).
  */
 async function changeAccount(userId: string, data: { role?: Role; disabledAt?: Date | null }, also?: (tx: Tx) => Promise<void>) {
   const db = await getDb();
   await db.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true } });
-    if (!before) throw new NotFoundError("Account");
-    // Disabling keeps the first moment it was disabled.
+    const { count } = await tx.user.updateMany({ where: { id: userId }, data: { updatedAt: new Date() } });
+    if (count === 0) throw new NotFoundError("Account");
+    const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { role: true, disabledAt: true } });
+    // Disabling again keeps the first moment it was disabled.
     const write = data.disabledAt && before.disabledAt ? { ...data, disabledAt: before.disabledAt } : data;
     await tx.user.update({ where: { id: userId }, data: write });
     if (also) await also(tx);

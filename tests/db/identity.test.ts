@@ -3,6 +3,7 @@
 // per-account delays, the closed update-user endpoint, names kept with revisions, and disabled
 // accounts.
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { execFile } from "node:child_process";
 
 vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeaders);
 vi.mock("next/cache", async () => (await import("../support/next-request")).nextCache);
@@ -222,6 +223,35 @@ describe("finding 6: disabling accounts", { timeout: 60_000 }, () => {
     const results = await Promise.allSettled([setRole(a.id, "editor"), setDisabled(b.id, true)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.user.count({ where: { role: "admin", disabledAt: null } })).toBe(1);
+  });
+
+  // better-sqlite3 is synchronous: two connections in one process would block each other's event
+  // loop, so each change runs in a process of its own, as on two app servers.
+  it("the same race from two processes on one file (two app servers): exactly one lands, the other is refused, never an error", { timeout: 180_000 }, async () => {
+    const db = await getDb();
+    await db.user.updateMany({ where: { role: "admin" }, data: { role: "editor" } });
+    const run = (op: "demote" | "disable", userId: string, startAt: number) =>
+      new Promise<{ ok: boolean; name?: string; fieldErrors?: unknown; message?: string }>((resolve, reject) => {
+        execFile(
+          process.execPath,
+          ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "tests/support/account-change.mts", op, userId, String(startAt)],
+          { env: { ...process.env }, timeout: 120_000 },
+          (error, stdout, stderr) => {
+            if (error) return reject(new Error(`${error.message}\n${stderr}`));
+            resolve(JSON.parse(stdout.trim().split("\n").at(-1)!));
+          },
+        );
+      });
+    for (let round = 0; round < 3; round++) {
+      const a = await newAccount("admin");
+      const b = await newAccount("admin");
+      const startAt = Date.now() + 12_000; // both processes are up by then, even on a busy machine
+      const results = await Promise.all([run(round % 2 ? "disable" : "demote", a.id, startAt), run(round % 2 ? "demote" : "disable", b.id, startAt)]);
+      expect(results.filter((r) => r.ok), JSON.stringify(results)).toHaveLength(1);
+      expect(results.find((r) => !r.ok)).toMatchObject({ name: "ValidationError", fieldErrors: { _form: [LAST_ADMIN_MESSAGE] } });
+      expect(await db.user.count({ where: { role: "admin", disabledAt: null } })).toBe(1);
+      await db.user.updateMany({ where: { id: { in: [a.id, b.id] } }, data: { role: "editor", disabledAt: null } });
+    }
   });
 
   it("a missing account is a NotFoundError", async () => {
