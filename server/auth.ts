@@ -6,6 +6,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { readFileSync } from "node:fs";
 import { getDb } from "./db";
 import { env } from "./env";
+import { log } from "./log";
 
 // Accounts with Better Auth: email and password only, sessions in the database, sign-up
 // closed (users are created by an admin or `npm run user:create`). docs/decisions/006-auth.md.
@@ -36,6 +37,10 @@ async function createAuth() {
     baseURL: { allowedHosts: env().hosts, protocol: env().secure ? "https" : "http" },
     trustedOrigins: env().origins,
     database: prismaAdapter(db, { provider: "sqlite" }),
+    // The library's own warnings (a wrong password, a foreign origin) as lines of the server
+    // log: the first line of the message only, never its arguments, which can carry request or
+    // database data.
+    logger: { level: "warn", log: (level, message) => log()[level]({ event: "auth" }, String(message).split("\n")[0]!.slice(0, 200)) },
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
