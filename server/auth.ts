@@ -7,10 +7,10 @@ import { hash, verify } from "@node-rs/argon2";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { waitMessage } from "@/lib/sign-in-throttle";
-import { parseTrustedProxies } from "@/lib/client-address";
 import { getDb } from "./db";
 import { env } from "./env";
 import { beginSignInAttempt, signInSucceeded } from "./sign-in-throttle";
+import { log } from "./log";
 
 // Accounts with Better Auth: email and password only, sessions in the database, sign-up
 // closed (users are created by an admin or `npm run user:create`). docs/decisions/006-auth.md.
@@ -66,9 +66,6 @@ const afterSignIn = createAuthMiddleware(async (ctx) => {
 });
 
 async function createAuth() {
-  // A malformed hop count stops the app at its first request with the variable's name, rather
-  // than failing only at sign-in (server/env.ts, when it exists, is the better home).
-  parseTrustedProxies(process.env.PARLEY_TRUSTED_PROXIES);
   const db = await getDb();
   return betterAuth({
     secret: authSecret(),
@@ -76,6 +73,10 @@ async function createAuth() {
     baseURL: { allowedHosts: env().hosts, protocol: env().secure ? "https" : "http" },
     trustedOrigins: env().origins,
     database: prismaAdapter(db, { provider: "sqlite" }),
+    // The library's own warnings (a wrong password, a foreign origin) as lines of the server
+    // log: the first line of the message only, never its arguments, which can carry request or
+    // database data.
+    logger: { level: "warn", log: (level, message) => log()[level]({ event: "auth" }, String(message).split("\n")[0]!.slice(0, 200)) },
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,

@@ -138,6 +138,23 @@ describe("a server action called with something other than a form (issue 7, find
   });
 });
 
+describe("the auth library's messages", () => {
+  it("a wrong password is a JSON warn line without the password or the email's account data", async () => {
+    capture = captureLog();
+    const tried = "guessed-password-never-logged-42";
+    const response = await (await getAuth()).handler(
+      new Request("http://127.0.0.1:3000/api/auth/sign-in/email", {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: ORIGIN, host: "127.0.0.1:3000" },
+        body: JSON.stringify({ email: "editor@example.org", password: tried }),
+      }),
+    );
+    expect(response.status).toBe(401);
+    expect(capture.lines()).toContainEqual(expect.objectContaining({ level: "warn", event: "auth", msg: expect.stringMatching(/password/i) }));
+    expect(capture.raw()).not.toContain(tried);
+  });
+});
+
 describe("unexpected errors are logged (onRequestError)", () => {
   it("logs the error, method and path; not the query, cookies or headers", () => {
     capture = captureLog();
