@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_PATH_HEADER } from "@/lib/request-path";
 
 // Per-request Content-Security-Policy with a nonce: Next.js reads the nonce from the request's
 // CSP header and puts it on its own scripts, so no other script can run, even one that got
@@ -28,6 +29,11 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  // Where to come back to after signing in, for the read check in the query layer (without the
+  // client router's cache-busting parameter).
+  const asked = request.nextUrl.clone();
+  asked.searchParams.delete("_rsc");
+  requestHeaders.set(REQUEST_PATH_HEADER, asked.pathname + asked.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;

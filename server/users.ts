@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ROLES, type Role } from "@/lib/roles";
+import { NEEDED, ROLES, type Role } from "@/lib/roles";
 import { getAuth, hashPassword } from "./auth";
 import { getDb } from "./db";
 import { NotFoundError, ValidationError } from "./errors";
@@ -42,7 +42,12 @@ export async function setRole(userId: string, role: Role) {
   if (count === 0) throw new NotFoundError("Account");
 }
 
+/** The accounts with their email addresses: for admins only. */
 export async function listUsers() {
+  // Loaded here rather than at the top: `npm run user:create` runs this module outside Next.js,
+  // where the session module's Next imports cannot load.
+  const { requireReaderWithRole } = await import("./session");
+  await requireReaderWithRole(NEEDED.manageUsers);
   const db = await getDb();
   return db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, name: true, email: true, role: true, createdAt: true } });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { buildMatrix, cellKey } from "@/lib/matrix";
 import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "../db";
+import { requireReader } from "../session";
 import { listIssues, listParties } from "./parties-and-issues";
 
 /** What a matrix cell, a history row or a source page shows of an entry. */
@@ -32,6 +33,7 @@ export type EntryView = ReturnType<typeof shape>;
 
 /** Live entries of a negotiation in date order; the party, issue and source must be live too. */
 async function liveEntries(where: Prisma.PositionEntryWhereInput) {
+  await requireReader();
   const db = await getDb();
   const rows = await db.positionEntry.findMany({
     where: { ...where, deletedAt: null, issue: { deletedAt: null }, source: { deletedAt: null } },
@@ -74,6 +76,7 @@ export async function listEntriesOfCell(negotiationId: number, partyId: number, 
 }
 
 export async function getEntry(negotiationId: number, id: number) {
+  await requireReader();
   const db = await getDb();
   const row = await db.positionEntry.findFirst({ where: { id, negotiationId, deletedAt: null }, select: entrySelect });
   return row ? shape(row) : null;

@@ -1,6 +1,8 @@
 import "server-only";
+import { NEEDED } from "@/lib/roles";
 import { getDb } from "../db";
 import type { EntityType } from "../mutations/revisions";
+import { requireReader, requireReaderWithRole } from "../session";
 
 export const ENTITY_TYPES = ["negotiation", "party", "issue", "source", "entry"] as const satisfies readonly EntityType[];
 
@@ -10,6 +12,7 @@ export function isEntityType(value: string): value is EntityType {
 
 /** A record's revisions, oldest first, with who made each (name and email when known). */
 export async function listRevisions(entityType: EntityType, entityId: number) {
+  await requireReader();
   const db = await getDb();
   const revisions = await db.revision.findMany({
     where: { entityType, entityId },
@@ -26,8 +29,9 @@ async function namesOf(ids: string[]) {
   return new Map(users.map((u) => [u.id, `${u.name} <${u.email}>`]));
 }
 
-/** Everything in the trash, newest deletion first, with who deleted it. */
+/** Everything in the trash, newest deletion first, with who deleted it. For those who may restore. */
 export async function listTrash() {
+  await requireReaderWithRole(NEEDED.restore);
   const db = await getDb();
   const trashed = { deletedAt: { not: null } };
   const negotiation = { select: { slug: true, title: true } };

@@ -1,8 +1,10 @@
 import "server-only";
 import { getDb } from "../db";
+import { requireReader } from "../session";
 
 /** The source list: newest first, undated last, with how many entries each gave. */
 export async function listSources(negotiationId: number) {
+  await requireReader();
   const db = await getDb();
   const sources = await db.source.findMany({
     where: { negotiationId, deletedAt: null },
@@ -22,6 +24,7 @@ export async function listSources(negotiationId: number) {
 }
 
 export async function getSource(negotiationId: number, id: number) {
+  await requireReader();
   const db = await getDb();
   return db.source.findFirst({
     where: { id, negotiationId, deletedAt: null },
