@@ -2,7 +2,7 @@ import "server-only";
 import { NEEDED } from "@/lib/roles";
 import { getDb } from "../db";
 import type { EntityType } from "../mutations/revisions";
-import { requireReader, requireReaderWithRole } from "../session";
+import { maySeeTrash, requireReader, requireReaderWithRole } from "../session";
 
 export const ENTITY_TYPES = ["negotiation", "party", "issue", "source", "entry"] as const satisfies readonly EntityType[];
 
@@ -10,9 +10,14 @@ export function isEntityType(value: string): value is EntityType {
   return (ENTITY_TYPES as readonly string[]).includes(value);
 }
 
-/** A record's revisions, oldest first, with who made each (name and email when known). */
+/**
+ * A record's revisions, oldest first, with who made each (by name). Empty when there is no such
+ * record, and when it is in the trash and this reader may not restore it: the full state of
+ * trashed records is for those who may (docs/decisions/020-who-reads-what.md).
+ */
 export async function listRevisions(entityType: EntityType, entityId: number) {
   await requireReader();
+  if ((await inTrash(entityType, entityId)) && !(await maySeeTrash())) return [];
   const db = await getDb();
   const revisions = await db.revision.findMany({
     where: { entityType, entityId },
@@ -23,10 +28,26 @@ export async function listRevisions(entityType: EntityType, entityId: number) {
   return revisions.map((r) => ({ ...r, state: JSON.parse(r.state) as Record<string, unknown>, actorName: actors.get(r.actor) ?? r.actor }));
 }
 
+/** Who made a change, as every reader sees it: the account's name, never its email address. */
 async function namesOf(ids: string[]) {
   const db = await getDb();
-  const users = await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true, email: true } });
-  return new Map(users.map((u) => [u.id, `${u.name} <${u.email}>`]));
+  const users = await db.user.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name]));
+}
+
+/** Is the record in the trash, itself or with its negotiation? */
+async function inTrash(entityType: EntityType, id: number): Promise<boolean> {
+  const db = await getDb();
+  const trashed = { deletedAt: { not: null } };
+  const where = { id, OR: [trashed, { negotiation: trashed }] };
+  const count = {
+    negotiation: () => db.negotiation.count({ where: { id, ...trashed } }),
+    party: () => db.party.count({ where }),
+    issue: () => db.issue.count({ where }),
+    source: () => db.source.count({ where }),
+    entry: () => db.positionEntry.count({ where }),
+  }[entityType];
+  return (await count()) > 0;
 }
 
 /** Everything in the trash, newest deletion first, with who deleted it. For those who may restore. */

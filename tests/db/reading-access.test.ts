@@ -19,6 +19,11 @@ import * as sources from "@/server/queries/sources";
 import { listUsers } from "@/server/users";
 import { publicReadEnabled } from "@/server/session";
 import { REQUEST_PATH_HEADER } from "@/lib/request-path";
+import { createNegotiation, deleteNegotiation } from "@/server/mutations/negotiations";
+import type { EntityType } from "@/server/mutations/revisions";
+import { createInNegotiation } from "@/server/mutations/scoped";
+import { trashEntry } from "@/server/mutations/entries";
+import { partySchema } from "@/lib/schemas";
 
 /** Where Next's redirect() sends the request (its error's digest), or null for any other outcome. */
 const redirectOf = (error: unknown) => (String((error as { digest?: string })?.digest ?? "").startsWith("NEXT_REDIRECT") ? String((error as { digest: string }).digest).split(";")[2]! : null);
@@ -142,5 +147,63 @@ describe("finding 2: every reading query checks the reader itself", () => {
     expect(publicReadEnabled()).toBe(false);
     process.env.PARLEY_PUBLIC_READ = "on";
     expect(publicReadEnabled()).toBe(true);
+  });
+});
+
+describe("finding 3: staff emails and trashed records", () => {
+  it("revision history names who made a change, never their email, for any reader", async () => {
+    const db = await getDb();
+    const entry = await db.positionEntry.findUniqueOrThrow({ where: { id: ids.entry }, select: { version: true } });
+    await trashEntry(world.main.id, ids.entry, entry.version, world.users.editor.id);
+    const { restoreInNegotiation } = await import("@/server/mutations/scoped");
+    await restoreInNegotiation("entry", world.main.id, ids.entry, entry.version + 1, world.users.editor.id);
+    for (const who of ["anonymous", "viewer", "editor", "admin"] as const) {
+      as(who);
+      const history = await revisions.listRevisions("entry", ids.entry);
+      const byEditor = history.filter((r) => r.actor === world.users.editor.id);
+      expect(byEditor.map((r) => r.actorName), who).toEqual(["editor", "editor"]);
+      expect(JSON.stringify(history), `${who} sees an email`).not.toContain("@example.org");
+    }
+    as("editor");
+    const trash = await revisions.listTrash();
+    expect(trash.length).toBeGreaterThan(0);
+    expect(JSON.stringify(trash)).not.toContain("@example.org");
+  });
+
+  it("the full state of a trashed record is only for those who may restore it", async () => {
+    const db = await getDb();
+    const trashed = {
+      party: (await db.party.findFirstOrThrow({ where: { negotiationId: world.main.id, deletedAt: { not: null } }, select: { id: true } })).id,
+      issue: (await db.issue.findFirstOrThrow({ where: { negotiationId: world.main.id, deletedAt: { not: null } }, select: { id: true } })).id,
+      source: (await db.source.findFirstOrThrow({ where: { negotiationId: world.main.id, deletedAt: { not: null } }, select: { id: true } })).id,
+      entry: (await db.positionEntry.findFirstOrThrow({ where: { negotiationId: world.main.id, deletedAt: { not: null } }, select: { id: true } })).id,
+      negotiation: world.trashed.id,
+    };
+    // A party that is not itself in the trash, but whose negotiation is.
+    const closed = await createNegotiation({ title: "Closed talks", slug: "closed-talks", description: "" }, "fixture");
+    const inTrashedNegotiation = await createInNegotiation("party", closed.id, partySchema.parse({ name: "Party of closed talks", role: "party", colour: "#123456", order: "1" }), "fixture");
+    await deleteNegotiation(closed.id, 1, "fixture");
+    const cases = [...Object.entries(trashed), ["party", inTrashedNegotiation.id] as const] as Array<[EntityType, number]>;
+
+    for (const who of ["anonymous", "viewer", "editor", "admin"] as const) {
+      as(who);
+      for (const [entityType, id] of cases) {
+        const history = await revisions.listRevisions(entityType, id);
+        if (who === "editor" || who === "admin") expect(history.length, `${who}: ${entityType} ${id}`).toBeGreaterThan(0);
+        else expect(history, `${who} sees the trashed ${entityType} ${id}`).toEqual([]);
+      }
+    }
+    // The same reader still sees the history of live records.
+    as("viewer");
+    expect((await revisions.listRevisions("party", ids.party)).length).toBeGreaterThan(0);
+  });
+
+  it("the trash listing: sign in first; viewers are refused", async () => {
+    as("anonymous");
+    expect((await outcome(revisions.listTrash())).redirect).toMatch(/^\/sign-in\?next=/);
+    as("viewer");
+    expect((await outcome(revisions.listTrash())).redirect).toBe("/no-access?needed=editor");
+    as("admin");
+    expect((await revisions.listTrash()).length).toBeGreaterThan(0);
   });
 });

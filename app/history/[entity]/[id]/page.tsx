@@ -50,6 +50,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ entity
   const { entity, id: rawId } = await params;
   const id = parseId(rawId);
   if (!id || !isEntityType(entity)) notFound();
+  // Empty also for a record in the trash, unless this reader may restore it.
   const revisions = await listRevisions(entity, id);
   if (revisions.length === 0) notFound();
   const latest = revisions.at(-1)!.state;
