@@ -4,6 +4,8 @@ import { existsSync } from "node:fs";
 // Debian's Chromium: Playwright's own browser download does not work on our machines (STACK.md).
 const chromium = "/usr/bin/chromium";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** A second server, a private deployment (PARLEY_PUBLIC_READ=off): tests/e2e/private-read.spec.ts. */
+const PRIVATE_PORT = Number(process.env.E2E_PRIVATE_PORT ?? PORT + 1);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -28,14 +30,26 @@ export default defineConfig({
       : {},
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
-  webServer: {
-    // A fresh database for every run, with the demo loaded, served by the production build.
-    command: `node scripts/e2e-server.mjs`,
-    url: `http://127.0.0.1:${PORT}/`,
-    env: { E2E_PORT: String(PORT) },
-    reuseExistingServer: false,
-    // next build runs first; on a loaded 2-core machine it has taken close to 4 minutes.
-    timeout: 600_000,
-    stdout: "pipe",
-  },
+  // Started in this order, one after the other: the private server reuses the public one's build.
+  webServer: [
+    {
+      // A fresh database for every run, with the demo loaded, served by the production build.
+      command: `node scripts/e2e-server.mjs`,
+      url: `http://127.0.0.1:${PORT}/`,
+      env: { E2E_PORT: String(PORT) },
+      reuseExistingServer: false,
+      // next build runs first; on a loaded 2-core machine it has taken close to 4 minutes.
+      timeout: 600_000,
+      stdout: "pipe",
+    },
+    {
+      // The same app as a private deployment: anonymous visitors are sent to sign in.
+      command: `node scripts/e2e-server.mjs`,
+      url: `http://127.0.0.1:${PRIVATE_PORT}/sign-in`,
+      env: { E2E_PORT: String(PRIVATE_PORT), E2E_PRIVATE: "1" },
+      reuseExistingServer: false,
+      timeout: 240_000,
+      stdout: "pipe",
+    },
+  ],
 });

@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isAllowedHost } from "@/lib/origin";
 import { MAX_BODY_BYTES, MAX_NESTING, isDecodablePath, isRefusedJson, nestingDepth } from "@/lib/request-limits";
 import { env } from "@/server/env";
+import { REQUEST_PATH_HEADER } from "@/lib/request-path";
 
 // Every request but static files passes here, prefetches included, so that every HTML
 // response carries the same headers.
@@ -85,9 +86,13 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
-  // For the server log (server/log.ts requestTarget): what a refused write was aimed at.
+  // What the request asked for: for the server log (server/log.ts requestTarget), and for the read
+  // check in the query layer to come back to after signing in (without the client router's
+  // cache-busting parameter). Set here on every request, so a client cannot choose it.
   requestHeaders.set("x-parley-method", request.method);
-  requestHeaders.set("x-parley-path", request.nextUrl.pathname);
+  const asked = request.nextUrl.clone();
+  asked.searchParams.delete("_rsc");
+  requestHeaders.set(REQUEST_PATH_HEADER, asked.pathname + asked.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   return response;

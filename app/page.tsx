@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { listNegotiations } from "@/server/queries/negotiations";
-import { canEdit, requireReader } from "@/server/session";
+import { canEdit, getViewer } from "@/server/session";
 import { formatDay, plural } from "@/lib/format";
 
 export default async function HomePage() {
-  const viewer = await requireReader("/");
-  const negotiations = await listNegotiations();
+  // listNegotiations checks that this request may read (server/session.ts requireReader).
+  const [negotiations, viewer] = await Promise.all([listNegotiations(), getViewer()]);
   return (
     <>
       <div className="toolbar" style={{ justifyContent: "space-between" }}>

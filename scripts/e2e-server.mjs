@@ -1,19 +1,23 @@
 #!/usr/bin/env node
 // Serves the app for end-to-end tests: its own database file (fresh each run, demo loaded),
 // never the developer's data, on loopback only.
+// With E2E_PRIVATE=1 it serves a private deployment (PARLEY_PUBLIC_READ=off) from a second
+// database file; Playwright starts it after the public server, so the build is already there.
 import { execSync, spawn } from "node:child_process";
 import { rmSync, mkdirSync } from "node:fs";
 import { E2E_PASSWORD, E2E_USERS } from "./e2e-users.mjs";
 
+const isPrivate = process.env.E2E_PRIVATE === "1";
 const port = process.env.E2E_PORT || "3100";
-const file = "tests/.tmp/e2e.db";
+const file = isPrivate ? "tests/.tmp/e2e-private.db" : "tests/.tmp/e2e.db";
 mkdirSync("tests/.tmp", { recursive: true });
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
 const env = {
   ...process.env,
   DATABASE_URL: `file:./${file}`,
   NEXT_TELEMETRY_DISABLED: "1",
-  PARLEY_SECRET_FILE: "tests/.tmp/e2e-auth-secret",
+  PARLEY_SECRET_FILE: isPrivate ? "tests/.tmp/e2e-private-auth-secret" : "tests/.tmp/e2e-auth-secret",
+  ...(isPrivate ? { PARLEY_PUBLIC_READ: "off" } : {}),
 };
 execSync("node scripts/setup.mjs", { stdio: "inherit", env });
 for (const user of E2E_USERS) {

@@ -1,5 +1,6 @@
 import "server-only";
 import pino from "pino";
+import { REQUEST_PATH_HEADER } from "@/lib/request-path";
 import { env } from "./env";
 
 // The server log: one JSON object per line on stdout (pino), for a process manager or a log
@@ -97,7 +98,7 @@ export function logRefusedWrite(event: RefusedWrite): void {
 export function requestTarget(h: Headers): RefusedWrite["what"] {
   const what: RefusedWrite["what"] = {};
   const method = h.get("x-parley-method");
-  const path = h.get("x-parley-path");
+  const path = h.get(REQUEST_PATH_HEADER);
   const action = h.get("next-action");
   if (method) what.method = method.slice(0, 10);
   if (path) what.path = path.slice(0, 300);

@@ -2,9 +2,10 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { hasRole, isRole, type Role } from "@/lib/roles";
+import { hasRole, isRole, NEEDED, type Role } from "@/lib/roles";
 import { isSameOriginWrite } from "@/lib/origin";
-import { signInPathFor } from "@/lib/next-path";
+import { safeNextPath, signInPathFor } from "@/lib/next-path";
+import { REQUEST_PATH_HEADER } from "@/lib/request-path";
 import { getAuth } from "./auth";
 import { env } from "./env";
 import { ForbiddenError } from "./errors";
@@ -30,15 +31,10 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 
 /**
  * Reading without an account: on by default (the local demo), off when a deployment sets
- * PARLEY_PUBLIC_READ=off — then every page asks for sign-in.
+ * PARLEY_PUBLIC_READ=off — then every page asks for sign-in (requireReader, below).
  */
 export function publicReadEnabled(): boolean {
   return env().publicRead;
-}
-
-/** May this request read? Anonymous only when public reading is on. */
-export async function canRead(): Promise<boolean> {
-  return publicReadEnabled() || (await getViewer()) !== null;
 }
 
 /**
@@ -63,18 +59,48 @@ export async function requireRole(needed: Role): Promise<string> {
   return viewer.id;
 }
 
-/** For pages that only exist to change data (forms): sign in first, and have the role. */
-export async function requirePageRole(needed: Role, path: string): Promise<Viewer> {
+/** The page this request asked for (proxy.ts passes it on), to come back to after signing in. */
+async function requestedPath(): Promise<string> {
+  return safeNextPath((await headers()).get(REQUEST_PATH_HEADER));
+}
+
+function signInAndComeBack(path: string): never {
+  redirect(signInPathFor(path));
+}
+
+/**
+ * The read check. Every query function that returns data to a page calls it first (server/queries,
+ * listUsers), so no page, layout, client navigation or prefetch can skip it: a layout's check is
+ * not enough, since a client navigation renders only the page segment. Anonymous visitors read
+ * only when public reading is on; otherwise they are sent to sign in, and back afterwards.
+ */
+export async function requireReader(): Promise<void> {
+  if (publicReadEnabled() || (await getViewer())) return;
+  signInAndComeBack(await requestedPath());
+}
+
+/**
+ * For what only some roles may read (the trash, the accounts): signed in, with the role. Called
+ * by the query functions that read it, like requireReader.
+ */
+export async function requireReaderWithRole(needed: Role): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect(signInPathFor(path));
+  if (!viewer) signInAndComeBack(await requestedPath());
   if (!hasRole(viewer.role, needed)) redirect(`/no-access?needed=${needed}`);
   return viewer;
 }
 
-/** For reading pages: anonymous visitors only when public reading is on. */
-export async function requireReader(path: string): Promise<Viewer | null> {
+/** May this request see what is in the trash (the listing, the state of trashed records)? Those who may restore it. */
+export async function maySeeTrash(): Promise<boolean> {
   const viewer = await getViewer();
-  if (!viewer && !publicReadEnabled()) redirect(signInPathFor(path));
+  return viewer !== null && hasRole(viewer.role, NEEDED.restore);
+}
+
+/** For pages that only exist to change data (forms): sign in first, and have the role. */
+export async function requirePageRole(needed: Role, path: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) signInAndComeBack(path);
+  if (!hasRole(viewer.role, needed)) redirect(`/no-access?needed=${needed}`);
   return viewer;
 }
 

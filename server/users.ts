@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ROLES, type Role } from "@/lib/roles";
+import { NEEDED, ROLES, type Role } from "@/lib/roles";
 import { personName } from "@/lib/schemas";
 import { getAuth, hashPassword } from "./auth";
 import { getDb } from "./db";
@@ -84,7 +84,12 @@ export async function setDisabled(userId: string, disabled: boolean) {
   });
 }
 
+/** The accounts with their email addresses: for admins only. */
 export async function listUsers() {
+  // Loaded here rather than at the top: `npm run user:create` runs this module outside Next.js,
+  // where the session module's Next imports cannot load.
+  const { requireReaderWithRole } = await import("./session");
+  await requireReaderWithRole(NEEDED.manageUsers);
   const db = await getDb();
   return db.user.findMany({ orderBy: { email: "asc" }, select: { id: true, name: true, email: true, role: true, disabledAt: true, createdAt: true } });
 }

@@ -4,6 +4,7 @@ import { checkQuote, type QuoteCheck } from "@/lib/quote";
 import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "../db";
 import { dependantsWhere, liveEntryWhere, type DependencyKind } from "../live";
+import { requireReader } from "../session";
 import { listIssues, listParties } from "./parties-and-issues";
 
 /** What a matrix cell, a history row or a source page shows of an entry. */
@@ -49,6 +50,7 @@ async function withQuoteStatus(rows: EntryRow[]): Promise<EntryView[]> {
 
 /** Live entries (server/live.ts) of a negotiation in date order. */
 async function liveEntries(where: Prisma.PositionEntryWhereInput) {
+  await requireReader();
   const db = await getDb();
   const rows = await db.positionEntry.findMany({
     where: { AND: [where, liveEntryWhere] },
@@ -91,6 +93,7 @@ export async function listEntriesOfCell(negotiationId: number, partyId: number, 
 }
 
 export async function getEntry(negotiationId: number, id: number) {
+  await requireReader();
   const db = await getDb();
   const row = await db.positionEntry.findFirst({ where: { id, negotiationId, ...liveEntryWhere }, select: entrySelect });
   return row ? (await withQuoteStatus([row]))[0]! : null;
@@ -101,6 +104,7 @@ export async function getEntry(negotiationId: number, id: number) {
  * (shown on its delete confirmation): how many, and the first `limit` of them, newest first.
  */
 export async function listDependants(negotiationId: number, kind: DependencyKind, id: number, limit = 50) {
+  await requireReader();
   const db = await getDb();
   const where = { AND: [{ negotiationId }, dependantsWhere(kind, id)] };
   const [count, entries] = await Promise.all([
@@ -120,6 +124,7 @@ export async function listDependants(negotiationId: number, kind: DependencyKind
  * (the message after a restore), or null when the entry is not live.
  */
 export async function getQuoteStatus(id: number) {
+  await requireReader();
   const db = await getDb();
   const row = await db.positionEntry.findFirst({ where: { id, ...liveEntryWhere }, select: { ...entrySelect, negotiation: { select: { slug: true } } } });
   if (!row) return null;

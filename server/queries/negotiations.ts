@@ -1,8 +1,10 @@
 import "server-only";
 import { getDb } from "../db";
 import { liveEntryWhere } from "../live";
+import { requireReader } from "../session";
 
 export async function listNegotiations() {
+  await requireReader();
   const db = await getDb();
   const live = { where: { deletedAt: null } };
   const [negotiations, lastEntries] = await Promise.all([
@@ -25,6 +27,7 @@ export async function listNegotiations() {
 
 /** A live negotiation by its slug, or null (the page then calls notFound()). */
 export async function getNegotiation(slug: string) {
+  await requireReader();
   const db = await getDb();
   return db.negotiation.findFirst({
     where: { slug, deletedAt: null },

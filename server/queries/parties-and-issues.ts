@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "../db";
+import { requireReader } from "../session";
 
 const partySelect = {
   id: true,
@@ -14,6 +15,7 @@ const partySelect = {
 
 /** A negotiation's live parties in matrix order. */
 export async function listParties(negotiationId: number) {
+  await requireReader();
   const db = await getDb();
   return db.party.findMany({
     where: { negotiationId, deletedAt: null },
@@ -23,6 +25,7 @@ export async function listParties(negotiationId: number) {
 }
 
 export async function getParty(negotiationId: number, id: number) {
+  await requireReader();
   const db = await getDb();
   return db.party.findFirst({ where: { id, negotiationId, deletedAt: null }, select: partySelect });
 }
@@ -31,6 +34,7 @@ const issueSelect = { id: true, name: true, description: true, order: true, vers
 
 /** A negotiation's live issues in matrix order. */
 export async function listIssues(negotiationId: number) {
+  await requireReader();
   const db = await getDb();
   return db.issue.findMany({
     where: { negotiationId, deletedAt: null },
@@ -40,6 +44,7 @@ export async function listIssues(negotiationId: number) {
 }
 
 export async function getIssue(negotiationId: number, id: number) {
+  await requireReader();
   const db = await getDb();
   return db.issue.findFirst({ where: { id, negotiationId, deletedAt: null }, select: issueSelect });
 }

@@ -1,7 +1,9 @@
 import "server-only";
 import { sourceLabel } from "@/lib/source-label";
+import { NEEDED } from "@/lib/roles";
 import { getDb } from "../db";
 import type { EntityType } from "../mutations/revisions";
+import { maySeeTrash, requireReader, requireReaderWithRole } from "../session";
 
 export const ENTITY_TYPES = ["negotiation", "party", "issue", "source", "entry"] as const satisfies readonly EntityType[];
 
@@ -10,10 +12,13 @@ export function isEntityType(value: string): value is EntityType {
 }
 
 /**
- * A record's revisions, oldest first, with who made each: the name the author had when the
- * change was made (stored with the revision), so renaming an account rewrites nothing.
+ * A record's revisions, oldest first, with who made each (by name). Empty when there is no such
+ * record, and when it is in the trash and this reader may not restore it: the full state of
+ * trashed records is for those who may (docs/decisions/016-who-reads-what.md).
  */
 export async function listRevisions(entityType: EntityType, entityId: number) {
+  await requireReader();
+  if ((await inTrash(entityType, entityId)) && !(await maySeeTrash())) return [];
   const db = await getDb();
   const revisions = await db.revision.findMany({
     where: { entityType, entityId },
@@ -21,6 +26,21 @@ export async function listRevisions(entityType: EntityType, entityId: number) {
     select: { id: true, action: true, version: true, state: true, actor: true, actorName: true, createdAt: true, negotiationId: true },
   });
   return revisions.map((r) => ({ ...r, state: JSON.parse(r.state) as Record<string, unknown>, actorName: r.actorName || r.actor }));
+}
+
+/** Is the record in the trash, itself or with its negotiation? */
+async function inTrash(entityType: EntityType, id: number): Promise<boolean> {
+  const db = await getDb();
+  const trashed = { deletedAt: { not: null } };
+  const where = { id, OR: [trashed, { negotiation: trashed }] };
+  const count = {
+    negotiation: () => db.negotiation.count({ where: { id, ...trashed } }),
+    party: () => db.party.count({ where }),
+    issue: () => db.issue.count({ where }),
+    source: () => db.source.count({ where }),
+    entry: () => db.positionEntry.count({ where }),
+  }[entityType];
+  return (await count()) > 0;
 }
 
 export const TRASH_PAGE_SIZE = 50;
@@ -46,6 +66,7 @@ type TrashRow = {
  * and the depth of an expression; a 1,000-row OR failed at about 333 records).
  */
 export async function listTrash({ page = 1, pageSize = TRASH_PAGE_SIZE }: { page?: number; pageSize?: number } = {}) {
+  await requireReaderWithRole(NEEDED.restore);
   const db = await getDb();
   const offset = (page - 1) * pageSize;
   const [rows, totals] = await Promise.all([
@@ -57,7 +78,7 @@ export async function listTrash({ page = 1, pageSize = TRASH_PAGE_SIZE }: { page
         UNION ALL SELECT 'source', id, title, outlet, publishedOn, version, deletedAt, negotiationId FROM "Source" WHERE deletedAt IS NOT NULL
         UNION ALL SELECT 'entry', id, statedOn || ': ' || substr(summary, 1, 300), NULL, NULL, version, deletedAt, negotiationId FROM "PositionEntry" WHERE deletedAt IS NOT NULL
       )
-      SELECT t.entityType, t.id, t.label, t.version, t.deletedAt, n.slug, n.title AS negotiationTitle,
+      SELECT t.entityType, t.id, t.label, t.outlet, t.publishedOn, t.version, t.deletedAt, n.slug, n.title AS negotiationTitle,
         (SELECT COALESCE(NULLIF(r.actorName, ''), r.actor) FROM "Revision" r
           WHERE r.entityType = t.entityType AND r.entityId = t.id AND r.action = 'delete' AND r.version = t.version
           ORDER BY r.id DESC LIMIT 1) AS deletedBy

@@ -2,9 +2,11 @@ import "server-only";
 import { getDb } from "../db";
 import { liveEntryWhere } from "../live";
 import { checkQuote } from "@/lib/quote";
+import { requireReader } from "../session";
 
 /** The source list: newest first, undated last, with how many entries each gave. */
 export async function listSources(negotiationId: number) {
+  await requireReader();
   const db = await getDb();
   const sources = await db.source.findMany({
     where: { negotiationId, deletedAt: null },
@@ -24,6 +26,7 @@ export async function listSources(negotiationId: number) {
 }
 
 export async function getSource(negotiationId: number, id: number) {
+  await requireReader();
   const db = await getDb();
   return db.source.findFirst({
     where: { id, negotiationId, deletedAt: null },
@@ -37,6 +40,7 @@ export async function getSource(negotiationId: number, id: number) {
  * flagged) and those outside it (already flagged on their cards).
  */
 export async function listQuotesMissingFromSource(negotiationId: number, sourceId: number) {
+  await requireReader();
   const db = await getDb();
   const source = await db.source.findFirst({ where: { id: sourceId, negotiationId }, select: { text: true } });
   if (!source) return { inTrash: [], outsideTrash: [] };

@@ -2,13 +2,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { getNegotiation } from "@/server/queries/negotiations";
-import { canEdit, requireReader } from "@/server/session";
+import { canEdit, getViewer } from "@/server/session";
 import { NegotiationTabs } from "./_components/tabs";
 
 export default async function NegotiationLayout({ children, params }: { children: ReactNode; params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const viewer = await requireReader(`/negotiations/${slug}`);
-  const negotiation = await getNegotiation(slug);
+  // No read check here: a client navigation renders only the page below this layout, so every
+  // query checks the reader itself (getNegotiation included).
+  const [negotiation, viewer] = await Promise.all([getNegotiation(slug), getViewer()]);
   if (!negotiation) notFound();
   return (
     <>
