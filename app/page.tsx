@@ -2,10 +2,13 @@ import Link from "next/link";
 import { listNegotiations } from "@/server/queries/negotiations";
 import { canEdit, requireReader } from "@/server/session";
 import { formatDay, plural } from "@/lib/format";
+import { lastUpdatedByNegotiation } from "@/server/queries/overview";
+import { LastUpdated } from "@/components/last-updated";
 
 export default async function HomePage() {
   const viewer = await requireReader("/");
   const negotiations = await listNegotiations();
+  const updated = await lastUpdatedByNegotiation();
   return (
     <>
       <div className="toolbar" style={{ justifyContent: "space-between" }}>
@@ -23,7 +26,9 @@ export default async function HomePage() {
           {negotiations.map((n) => (
             <li key={n.id} className="card">
               <h2>
-                <Link href={`/negotiations/${n.slug}`}>{n.title}</Link>
+                <Link href={`/negotiations/${n.slug}`} dir="auto">
+                  {n.title}
+                </Link>
               </h2>
               {n.description ? <p className="muted small">{n.description}</p> : null}
               <ul className="counts" aria-label="Counts">
@@ -33,7 +38,8 @@ export default async function HomePage() {
                 <li>{plural(n.counts.entries, "position entry", "position entries")}</li>
               </ul>
               <p className="small">
-                {n.lastEntryOn ? <>Last entry stated on {formatDay(n.lastEntryOn)}</> : <>No position recorded yet</>}
+                {n.lastEntryOn ? <>Latest entry stated on {formatDay(n.lastEntryOn)}</> : <>No position recorded yet</>}
+                <LastUpdated at={updated.get(n.id) ?? null} />
               </p>
             </li>
           ))}

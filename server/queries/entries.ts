@@ -18,7 +18,7 @@ const entrySelect = {
   changeOverride: true,
   version: true,
   parties: { select: { partyId: true }, orderBy: { partyId: "asc" } },
-  source: { select: { id: true, title: true, outlet: true, url: true, publishedOn: true, text: true } },
+  source: { select: { id: true, title: true, outlet: true, url: true, publishedOn: true, language: true, text: true } },
 } satisfies Prisma.PositionEntrySelect;
 
 type EntryRow = Prisma.PositionEntryGetPayload<{ select: typeof entrySelect }>;

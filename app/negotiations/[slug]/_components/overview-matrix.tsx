@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { describeCell, type OverviewCell } from "@/lib/overview";
+import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
+import { formatDay } from "@/lib/format";
+import { MatrixGrid } from "./matrix-grid";
+
+type Party = { id: number; name: string; shortName: string; colour: string; role: string };
+type Issue = { id: number; name: string; description: string };
+
+/**
+ * The overview matrix: one compact line per cell (stance chip, firmness, change mark, age),
+ * headers sticky against the page's own scroll, an ARIA grid for the keyboard. Each cell
+ * links to its details (?cell=) so the page itself carries no summaries or quotes.
+ */
+export function OverviewMatrix(props: {
+  parties: Party[];
+  issues: Issue[];
+  cells: Map<string, OverviewCell | null>;
+  cellKey: (issueId: number, partyId: number) => string;
+  asOf: string;
+  cellHref: (partyId: number, issueId: number) => string;
+  activeCell: string | null;
+  savedCell: string | null;
+}) {
+  const { parties, issues, cells, cellKey, asOf, cellHref, activeCell, savedCell } = props;
+  const label = (p: Party) => p.shortName || p.name;
+  return (
+    <MatrixGrid className="overview-wrap">
+      <table role="grid" className="overview" aria-label={`Positions as of ${formatDay(asOf)}: issues as rows, parties as columns`}>
+        <thead>
+          <tr role="row">
+            <th role="columnheader" scope="col" className="ov-corner">
+              Issue
+            </th>
+            {parties.map((p) => (
+              <th role="columnheader" scope="col" key={p.id} title={`${p.name} (${PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role})`}>
+                <span className="swatch" style={{ background: p.colour }} aria-hidden="true" />
+                <bdi>{label(p)}</bdi>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {issues.map((issue) => (
+            <tr role="row" key={issue.id}>
+              <th role="rowheader" scope="row" title={issue.description || undefined}>
+                <bdi>{issue.name}</bdi>
+              </th>
+              {parties.map((p) => {
+                const key = cellKey(issue.id, p.id);
+                const view = describeCell({ party: p.name, issue: issue.name, asOf, cell: cells.get(key) ?? null });
+                const classes = ["ov-cell", view.empty ? "ov-empty" : view.stale ? "ov-stale" : null, key === savedCell ? "cell-saved" : null];
+                return (
+                  <td
+                    role="gridcell"
+                    key={p.id}
+                    id={`cell-${issue.id}-${p.id}`}
+                    className={classes.filter(Boolean).join(" ")}
+                    data-active={key === activeCell ? "" : undefined}
+                    aria-selected={key === activeCell ? true : undefined}
+                  >
+                    <Link href={cellHref(p.id, issue.id)} scroll={false} aria-label={view.sentence} prefetch={false}>
+                      <span className="ov-party" aria-hidden="true">
+                        {label(p)}
+                      </span>
+                      {view.empty ? (
+                        <span className="ov-none" aria-hidden="true">
+                          ·
+                        </span>
+                      ) : (
+                        <span aria-hidden="true" className="ov-line">
+                          <span className={`chip stance-${cells.get(key)!.stance}`}>{view.stanceShort}</span>
+                          {view.firmnessShort ? <span className="ov-firm">{view.firmnessShort}</span> : null}
+                          {view.changeMark ? <span className="ov-change">{view.changeMark}</span> : null}
+                          <span className="ov-age">{view.age}</span>
+                        </span>
+                      )}
+                    </Link>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </MatrixGrid>
+  );
+}
