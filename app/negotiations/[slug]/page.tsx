@@ -93,11 +93,13 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
       {plural(activity.entryCount, "entry", "entries")} in all
     </p>
   );
-  const savedNotice = saved ? (
-    <p className="notice" role="status">
-      Saved: {STANCE_LABELS[saved.stance as keyof typeof STANCE_LABELS] ?? saved.stance}, stated {formatDay(saved.statedOn)}. The cell is highlighted below.
-    </p>
-  ) : null;
+  const savedNotice = (partyNames: Map<number, string>, issueNames: Map<number, string>) =>
+    saved ? (
+      <p className="notice" role="status">
+        Saved: {saved.partyIds.map((id) => partyNames.get(id)).filter(Boolean).join(" and ")} on {issueNames.get(saved.issueId)},{" "}
+        {STANCE_LABELS[saved.stance as keyof typeof STANCE_LABELS] ?? saved.stance}, stated {formatDay(saved.statedOn)}. The cell is highlighted.
+      </p>
+    ) : null;
 
   if (!detail) {
     const overview = await getOverview({ negotiationId: negotiation.id, asOf, windowDays });
@@ -109,7 +111,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
     const savedKey = saved ? overview.cellKey(saved.issueId, saved.partyIds[0]!) : null;
     return (
       <>
-        <div className="toolbar">
+        <div className="toolbar compact">
           <form method="get" action={base} aria-label="Choose the as-of date">
             <AsOfInput asOf={asOf} />
             <WindowSelect windowDays={windowDays} />
@@ -139,7 +141,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
         </div>
         {dateLine}
         <InvalidAsOfNotice value={invalidAsOf} />
-        {savedNotice}
+        {savedNotice(partyNames, new Map(overview.issues.map((i) => [i.id, i.name])))}
         {overview.parties.length === 0 || overview.issues.length === 0 ? (
           <EmptyMatrix base={base} />
         ) : (
@@ -220,7 +222,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
           {windowDays} days up to the as-of day.
         </p>
       ) : null}
-      {savedNotice}
+      {savedNotice(new Map(parties.map((p) => [p.id, p.name])), issueNames)}
       <InvalidAsOfNotice value={invalidAsOf} />
       {parties.length === 0 || issues.length === 0 ? (
         <EmptyMatrix base={base} />

@@ -32,7 +32,9 @@ export default async function SourcePage({ params }: { params: Promise<{ slug: s
       <p className="breadcrumbs">
         <Link href={`/negotiations/${slug}/sources`}>Sources</Link> /
       </p>
-      <h2 style={{ marginTop: 0 }}>{source.title}</h2>
+      <h2 style={{ marginTop: 0 }} dir="auto" lang={source.language || undefined}>
+        {source.title}
+      </h2>
       <p className="muted">
         {source.outlet || "Unknown outlet"} · {source.publishedOn ? `published ${formatDay(source.publishedOn)}` : "date unknown"} · language{" "}
         {source.language}
@@ -57,7 +59,9 @@ export default async function SourcePage({ params }: { params: Promise<{ slug: s
       ) : null}
       <h3>Text</h3>
       {source.text ? (
-        <div className="source-text">{source.text}</div>
+        <div className="source-text" dir="auto" lang={source.language || undefined}>
+          {source.text}
+        </div>
       ) : (
         <p className="empty">Link-only source: its text is not stored in Parley, so quotes taken from it are shown as unverified.</p>
       )}
