@@ -3,13 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageRole } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
-import { getParty } from "@/server/queries/parties-and-issues";
+import { getParty, listParties } from "@/server/queries/parties-and-issues";
 import { deletePartyAction } from "@/server/actions/parties-and-issues";
 import { DeleteForm } from "@/components/delete-form";
 import { parseId } from "@/lib/form";
 import { PartyForm } from "../../_components/party-form";
+import { titled } from "../../../_components/page-title";
 
-export const metadata: Metadata = { title: "Edit party" };
+export const generateMetadata = titled("Edit party");
 
 export default async function EditPartyPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id: rawId } = await params;
@@ -17,7 +18,7 @@ export default async function EditPartyPage({ params }: { params: Promise<{ slug
   const id = parseId(rawId);
   const negotiation = await getNegotiation(slug);
   if (!negotiation || !id) notFound();
-  const party = await getParty(negotiation.id, id);
+  const [party, parties] = await Promise.all([getParty(negotiation.id, id), listParties(negotiation.id)]);
   if (!party) notFound();
   return (
     <div className="page-narrow">
@@ -25,7 +26,7 @@ export default async function EditPartyPage({ params }: { params: Promise<{ slug
         <Link href={`/negotiations/${slug}/parties`}>Parties</Link> /
       </p>
       <h2 style={{ marginTop: 0 }}>Edit {party.name}</h2>
-      <PartyForm slug={slug} party={party} />
+      <PartyForm slug={slug} party={party} otherParties={parties.filter((p) => p.id !== party.id)} />
       <p className="small">
         <Link href={`/history/party/${id}`}>Revision history</Link>
       </p>
