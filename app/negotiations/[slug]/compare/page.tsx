@@ -10,8 +10,9 @@ import { formatDay, plural } from "@/lib/format";
 import { CHANGE_DIRECTION, CHANGE_LABELS, type ChangeType } from "@/lib/change";
 import { ChangeBadge } from "@/components/change-badge";
 import { FirmnessTag, StanceBadge } from "@/components/stance";
+import { titled } from "../_components/page-title";
 
-export const metadata: Metadata = { title: "Compare two dates" };
+export const generateMetadata = titled("Compare two dates");
 
 type Search = { from?: string | string[]; to?: string | string[] };
 

@@ -5,8 +5,9 @@ import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { listSources } from "@/server/queries/sources";
 import { formatDay } from "@/lib/format";
+import { titled } from "../_components/page-title";
 
-export const metadata: Metadata = { title: "Sources" };
+export const generateMetadata = titled("Sources");
 
 export default async function SourcesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

@@ -9,8 +9,9 @@ import { listIssues, listParties } from "@/server/queries/parties-and-issues";
 import { EntryCard } from "@/components/entry-card";
 import { formatDay, plural } from "@/lib/format";
 import { parseId } from "@/lib/form";
+import { titled } from "../../_components/page-title";
 
-export const metadata: Metadata = { title: "Source" };
+export const generateMetadata = titled("Source");
 
 export default async function SourcePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id: rawId } = await params;

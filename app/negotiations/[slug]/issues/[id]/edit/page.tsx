@@ -8,8 +8,9 @@ import { deleteIssueAction } from "@/server/actions/parties-and-issues";
 import { DeleteForm } from "@/components/delete-form";
 import { parseId } from "@/lib/form";
 import { IssueForm } from "../../_components/issue-form";
+import { titled } from "../../../_components/page-title";
 
-export const metadata: Metadata = { title: "Edit issue" };
+export const generateMetadata = titled("Edit issue");
 
 export default async function EditIssuePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id: rawId } = await params;

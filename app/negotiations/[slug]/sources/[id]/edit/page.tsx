@@ -8,8 +8,9 @@ import { deleteSourceAction } from "@/server/actions/sources";
 import { DeleteForm } from "@/components/delete-form";
 import { parseId } from "@/lib/form";
 import { SourceForm } from "../../_components/source-form";
+import { titled } from "../../../_components/page-title";
 
-export const metadata: Metadata = { title: "Edit source" };
+export const generateMetadata = titled("Edit source");
 
 export default async function EditSourcePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id: rawId } = await params;
