@@ -67,3 +67,20 @@ export async function lastUpdatedByNegotiation() {
   }
   return out;
 }
+
+/** The day an entry was stated (to reopen the matrix there after an undo). */
+export async function restoredDay(negotiationId: number, id: number) {
+  const db = await getDb();
+  const row = await db.positionEntry.findFirst({ where: { id, negotiationId }, select: { statedOn: true } });
+  return row?.statedOn ?? null;
+}
+
+/** An entry in the trash, as the matrix's "deleted · Undo" message names it; null when it is not in the trash. */
+export async function getDeletedEntry(negotiationId: number, id: number) {
+  const db = await getDb();
+  const row = await db.positionEntry.findFirst({
+    where: { id, negotiationId, deletedAt: { not: null } },
+    select: { id: true, version: true, issueId: true, stance: true, statedOn: true, parties: { select: { partyId: true } } },
+  });
+  return row ? { ...row, partyIds: row.parties.map((p) => p.partyId) } : null;
+}

@@ -167,6 +167,18 @@ test("an Arabic source and an Arabic summary read right to left; a save says wha
   const quote = panel.getByText("تطالب بوقف دائم لإطلاق النار”");
   await expect(quote).toHaveCSS("direction", "rtl");
   await expect(quote).toHaveAttribute("lang", "ar");
+
+  // A delete says what went to the trash and offers Undo right there.
+  await panel.getByRole("link", { name: /^History of this cell/ }).click();
+  await page.getByRole("link", { name: "Edit entry" }).click();
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: "Delete entry" }).click();
+  const deleted = page.getByRole("status").filter({ hasText: "Deleted:" });
+  await expect(deleted).toContainText("Deleted: Hamas on Permanent ceasefire, Demands, stated 1 Feb 2025. It is in the trash.");
+  await expect(overviewCell(page, "Hamas", "Permanent ceasefire")).toHaveAccessibleName(/no position recorded/);
+  await deleted.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Restored:" })).toContainText("Restored: Hamas on Permanent ceasefire, Demands, stated 1 Feb 2025.");
+  await expect(overviewCell(page, "Hamas", "Permanent ceasefire")).toHaveAccessibleName(/^Hamas on Permanent ceasefire: Demands/);
 });
 
 test("after a save in a long matrix, the saved cell is scrolled into view below the sticky header", async ({ page }) => {

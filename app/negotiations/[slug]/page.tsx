@@ -16,6 +16,9 @@ import { OverviewMatrix } from "./_components/overview-matrix";
 import { CellPanel } from "./_components/cell-panel";
 import { getNegotiationActivity, getOverview } from "@/server/queries/overview";
 import { getEntry } from "@/server/queries/entries";
+import { getDeletedEntry } from "@/server/queries/overview";
+import { undoDeleteEntryAction } from "@/server/actions/entries";
+import { RestoreButton } from "@/components/restore-button";
 import { FIRMNESS_SHORT, MARKED_CHANGES as MARKED, STANCE_SHORT } from "@/lib/overview";
 import { FIRMNESS_LABELS, STANCE_LABELS, STANCES, FIRMNESS } from "@/lib/vocabulary";
 import { STALE_AFTER_DAYS } from "@/lib/age";
@@ -29,6 +32,8 @@ type Search = {
   view?: string | string[];
   cell?: string | string[];
   party?: string | string[];
+  deleted?: string | string[];
+  restored?: string | string[];
 };
 
 export async function generateMetadata({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }): Promise<Metadata> {
@@ -54,10 +59,16 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
   const asOf = onLatest ? latest : parsed.asOf;
   const detail = one(search.view) === "detail";
   const partiesAsRows = detail && one(search.axis) === "parties";
-  const savedId = parseId(one(search.saved));
+  const restoredId = parseId(one(search.restored));
+  const savedId = parseId(one(search.saved)) ?? restoredId;
+  const deletedId = parseId(one(search.deleted));
   const windowDays = parseWindow(one(search.window));
   const partyFilter = parseId(one(search.party));
-  const [viewer, saved] = await Promise.all([getViewer(), savedId ? getEntry(negotiation.id, savedId) : null]);
+  const [viewer, saved, deleted] = await Promise.all([
+    getViewer(),
+    savedId ? getEntry(negotiation.id, savedId) : null,
+    deletedId ? getDeletedEntry(negotiation.id, deletedId) : null,
+  ]);
   const editor = canEdit(viewer);
   const base = `/negotiations/${slug}`;
   const query = (changes: Record<string, string | null>) => {
@@ -93,13 +104,23 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
       {plural(activity.entryCount, "entry", "entries")} in all
     </p>
   );
-  const savedNotice = (partyNames: Map<number, string>, issueNames: Map<number, string>) =>
-    saved ? (
-      <p className="notice" role="status">
-        Saved: {saved.partyIds.map((id) => partyNames.get(id)).filter(Boolean).join(" and ")} on {issueNames.get(saved.issueId)},{" "}
-        {STANCE_LABELS[saved.stance as keyof typeof STANCE_LABELS] ?? saved.stance}, stated {formatDay(saved.statedOn)}. The cell is highlighted.
-      </p>
-    ) : null;
+  const describe = (e: { partyIds: number[]; issueId: number; stance: string; statedOn: string }, partyNames: Map<number, string>, issueNames: Map<number, string>) =>
+    `${e.partyIds.map((id) => partyNames.get(id)).filter(Boolean).join(" and ")} on ${issueNames.get(e.issueId)}, ${STANCE_LABELS[e.stance as keyof typeof STANCE_LABELS] ?? e.stance}, stated ${formatDay(e.statedOn)}.`;
+  const savedNotice = (partyNames: Map<number, string>, issueNames: Map<number, string>) => (
+    <>
+      {saved ? (
+        <p className="notice" role="status">
+          {restoredId ? "Restored" : "Saved"}: {describe(saved, partyNames, issueNames)} The cell is highlighted.
+        </p>
+      ) : null}
+      {deleted ? (
+        <div className="notice inline-notice" role="status">
+          <span>Deleted: {describe(deleted, partyNames, issueNames)} It is in the trash.</span>
+          {editor ? <RestoreButton action={undoDeleteEntryAction.bind(null, slug, deleted.id)} version={deleted.version} label="Undo" /> : null}
+        </div>
+      ) : null}
+    </>
+  );
 
   if (!detail) {
     const overview = await getOverview({ negotiationId: negotiation.id, asOf, windowDays });

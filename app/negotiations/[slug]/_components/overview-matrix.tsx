@@ -59,7 +59,8 @@ export function OverviewMatrix(props: {
                     data-active={key === activeCell ? "" : undefined}
                     aria-selected={key === activeCell ? true : undefined}
                   >
-                    <Link href={cellHref(p.id, issue.id)} scroll={false} aria-label={view.sentence} prefetch={false}>
+                    <Link href={cellHref(p.id, issue.id)} scroll={false} prefetch={false}>
+                      <span className="visually-hidden">{view.sentence}</span>
                       <span className="ov-party" aria-hidden="true">
                         {label(p)}
                       </span>

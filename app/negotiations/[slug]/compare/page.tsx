@@ -66,7 +66,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
       </p>
 
       <h2>Counts</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Counts per party (scrolls sideways on a narrow screen)">
         <table className="data-table counts-table">
           <caption className="visually-hidden">Changes per party between the two dates</caption>
           <thead>
