@@ -26,7 +26,7 @@ export function OverviewMatrix(props: {
   const label = (p: Party) => p.shortName || p.name;
   return (
     <MatrixGrid className="overview-wrap">
-      <table role="grid" className="overview" aria-label={`Positions as of ${formatDay(asOf)}: issues as rows, parties as columns`}>
+      <table role="grid" className="overview" aria-label={`Matrix of positions on ${formatDay(asOf)}: issues as rows, parties as columns`}>
         <thead>
           <tr role="row">
             <th role="columnheader" scope="col" className="ov-corner">
