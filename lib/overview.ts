@@ -5,7 +5,9 @@ import { ageInDays, describeAge, formatAge, isStale } from "./age";
 import { CHANGE_DIRECTION, CHANGE_LABELS, readingOf, type ChangeType } from "./change";
 import { changeFromReading, forChange, type HistoryEntry } from "./history";
 import type { MatrixCell } from "./matrix";
-import { inWindow } from "./window";
+import { addDays, daysBetween, inWindow } from "./window";
+import { CHANGE_TYPES } from "./change";
+import { FIRMNESS, STANCES } from "./vocabulary";
 import { formatDay } from "./format";
 import { FIRMNESS_LABELS, STANCE_LABELS, isFirmness, isStance, type Firmness, type Stance } from "./vocabulary";
 
@@ -90,5 +92,35 @@ export function overviewCellOf<E extends HistoryEntry>(cell: MatrixCell<E>, asOf
     statedOn: cell.current.statedOn,
     entries: cell.reading.length,
     change: info && MARKED_CHANGES.includes(info.change) ? info.change : null,
+  };
+}
+
+/**
+ * A cell packed for the page payload: [stance, firmness, change, age in days, entries that day]
+ * as indexes into STANCES, FIRMNESS (-1 none) and CHANGE_TYPES (-1 none). Unknown stored
+ * stances (not written by the app) fall back to -1 and show as "?".
+ */
+export type PackedCell = [number, number, number, number, number];
+
+export function packCell(cell: OverviewCell | null, asOf: string): PackedCell | null {
+  if (!cell) return null;
+  return [
+    (STANCES as readonly string[]).indexOf(cell.stance),
+    cell.firmness ? (FIRMNESS as readonly string[]).indexOf(cell.firmness) : -1,
+    cell.change ? CHANGE_TYPES.indexOf(cell.change) : -1,
+    daysBetween(cell.statedOn, asOf),
+    cell.entries,
+  ];
+}
+
+export function packedCell(packed: PackedCell | null, asOf: string): OverviewCell | null {
+  if (!packed) return null;
+  const [stance, firmness, change, age, entries] = packed;
+  return {
+    stance: STANCES[stance] ?? "?",
+    firmness: FIRMNESS[firmness] ?? null,
+    change: CHANGE_TYPES[change] ?? null,
+    statedOn: addDays(asOf, -age),
+    entries,
   };
 }

@@ -19,7 +19,7 @@ import { getEntry } from "@/server/queries/entries";
 import { getDeletedEntry } from "@/server/queries/overview";
 import { undoDeleteEntryAction } from "@/server/actions/entries";
 import { RestoreButton } from "@/components/restore-button";
-import { FIRMNESS_SHORT, MARKED_CHANGES as MARKED, STANCE_SHORT } from "@/lib/overview";
+import { FIRMNESS_SHORT, MARKED_CHANGES as MARKED, STANCE_SHORT, packCell } from "@/lib/overview";
 import { FIRMNESS_LABELS, STANCE_LABELS, STANCES, FIRMNESS } from "@/lib/vocabulary";
 import { STALE_AFTER_DAYS } from "@/lib/age";
 import { parseId } from "@/lib/form";
@@ -129,7 +129,6 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
     const openParty = overview.parties.find((p) => p.id === cellParty);
     const openIssue = overview.issues.find((i) => i.id === cellIssue);
     const partyNames = new Map(overview.parties.map((p) => [p.id, p.name]));
-    const savedKey = saved ? overview.cellKey(saved.issueId, saved.partyIds[0]!) : null;
     return (
       <>
         <div className="toolbar compact">
@@ -168,14 +167,13 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
         ) : (
           <>
             <OverviewMatrix
-              parties={shownParties}
-              issues={overview.issues}
-              cells={overview.cells}
-              cellKey={overview.cellKey}
+              parties={shownParties.map(({ id, name, shortName, colour, role }) => ({ id, name, shortName, colour, role }))}
+              issues={overview.issues.map(({ id, name, description }) => ({ id, name, description }))}
+              cells={overview.issues.map((i) => shownParties.map((p) => packCell(overview.cells.get(overview.cellKey(i.id, p.id)) ?? null, asOf)))}
               asOf={asOf}
-              cellHref={(p, i) => query({ cell: `${p}-${i}` })}
-              activeCell={openParty && openIssue ? overview.cellKey(openIssue.id, openParty.id) : null}
-              savedCell={savedKey}
+              cellHref={query({ cell: "CELL" })}
+              activeCell={openParty && openIssue ? `${openParty.id}-${openIssue.id}` : null}
+              savedCell={saved ? `${saved.partyIds[0]}-${saved.issueId}` : null}
             />
             <Legend windowDays={windowDays} />
           </>

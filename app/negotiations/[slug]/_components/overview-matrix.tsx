@@ -1,5 +1,7 @@
+"use client";
+
 import Link from "next/link";
-import { describeCell, type OverviewCell } from "@/lib/overview";
+import { describeCell, packedCell, type PackedCell } from "@/lib/overview";
 import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
 import { formatDay } from "@/lib/format";
 import { MatrixGrid } from "./matrix-grid";
@@ -11,18 +13,22 @@ type Issue = { id: number; name: string; description: string };
  * The overview matrix: one compact line per cell (stance chip, firmness, change mark, age),
  * headers sticky against the page's own scroll, an ARIA grid for the keyboard. Each cell
  * links to its details (?cell=) so the page itself carries no summaries or quotes.
+ * A client component fed packed cells (lib/overview.ts packCell) so the page's payload
+ * carries a few numbers per cell, not a serialised element tree (decision 012).
  */
 export function OverviewMatrix(props: {
   parties: Party[];
   issues: Issue[];
-  cells: Map<string, OverviewCell | null>;
-  cellKey: (issueId: number, partyId: number) => string;
+  /** Per issue (row order), per party (column order): the packed cell or null. */
+  cells: Array<Array<PackedCell | null>>;
   asOf: string;
-  cellHref: (partyId: number, issueId: number) => string;
+  /** The cell link with "CELL" where "<partyId>-<issueId>" goes. */
+  cellHref: string;
+  /** "<partyId>-<issueId>" of the cell whose details are open / that was just saved. */
   activeCell: string | null;
   savedCell: string | null;
 }) {
-  const { parties, issues, cells, cellKey, asOf, cellHref, activeCell, savedCell } = props;
+  const { parties, issues, cells, asOf, cellHref, activeCell, savedCell } = props;
   const label = (p: Party) => p.shortName || p.name;
   return (
     <MatrixGrid className="overview-wrap">
@@ -41,25 +47,27 @@ export function OverviewMatrix(props: {
           </tr>
         </thead>
         <tbody>
-          {issues.map((issue) => (
+          {issues.map((issue, row) => (
             <tr role="row" key={issue.id}>
               <th role="rowheader" scope="row" title={issue.description || undefined}>
                 <bdi>{issue.name}</bdi>
               </th>
-              {parties.map((p) => {
-                const key = cellKey(issue.id, p.id);
-                const view = describeCell({ party: p.name, issue: issue.name, asOf, cell: cells.get(key) ?? null });
-                const classes = ["ov-cell", view.empty ? "ov-empty" : view.stale ? "ov-stale" : null, key === savedCell ? "cell-saved" : null];
+              {parties.map((p, column) => {
+                const key = `${p.id}-${issue.id}`;
+                const cell = packedCell(cells[row]?.[column] ?? null, asOf);
+                const view = describeCell({ party: p.name, issue: issue.name, asOf, cell });
+                const classes = [view.empty ? "ov-empty" : view.stale ? "ov-stale" : null, key === savedCell ? "cell-saved" : null].filter(Boolean);
                 return (
                   <td
                     role="gridcell"
                     key={p.id}
-                    id={`cell-${issue.id}-${p.id}`}
-                    className={classes.filter(Boolean).join(" ")}
+                    // Only the saved cell needs an anchor (#cell-<issue>-<party> after a save).
+                    id={key === savedCell ? `cell-${issue.id}-${p.id}` : undefined}
+                    className={classes.length > 0 ? classes.join(" ") : undefined}
                     data-active={key === activeCell ? "" : undefined}
                     aria-selected={key === activeCell ? true : undefined}
                   >
-                    <Link href={cellHref(p.id, issue.id)} scroll={false} prefetch={false}>
+                    <Link href={cellHref.replace("CELL", key)} scroll={false} prefetch={false}>
                       <span className="visually-hidden">{view.sentence}</span>
                       <span className="ov-party" aria-hidden="true">
                         {label(p)}
@@ -70,7 +78,7 @@ export function OverviewMatrix(props: {
                         </span>
                       ) : (
                         <span aria-hidden="true" className="ov-line">
-                          <span className={`chip stance-${cells.get(key)!.stance}`}>{view.stanceShort}</span>
+                          <span className={`chip stance-${cell!.stance}`}>{view.stanceShort}</span>
                           {view.firmnessShort ? <span className="ov-firm">{view.firmnessShort}</span> : null}
                           {view.changeMark ? <span className="ov-change">{view.changeMark}</span> : null}
                           <span className="ov-age">{view.age}</span>
