@@ -2,10 +2,12 @@ import Link from "next/link";
 import { listNegotiations } from "@/server/queries/negotiations";
 import { canEdit, getViewer } from "@/server/session";
 import { formatDay, plural } from "@/lib/format";
+import { lastUpdatedByNegotiation } from "@/server/queries/overview";
+import { LastUpdated } from "@/components/last-updated";
 
 export default async function HomePage() {
   // listNegotiations checks that this request may read (server/session.ts requireReader).
-  const [negotiations, viewer] = await Promise.all([listNegotiations(), getViewer()]);
+  const [negotiations, viewer, updated] = await Promise.all([listNegotiations(), getViewer(), lastUpdatedByNegotiation()]);
   return (
     <>
       <div className="toolbar" style={{ justifyContent: "space-between" }}>
@@ -23,7 +25,9 @@ export default async function HomePage() {
           {negotiations.map((n) => (
             <li key={n.id} className="card">
               <h2>
-                <Link href={`/negotiations/${n.slug}`}>{n.title}</Link>
+                <Link href={`/negotiations/${n.slug}`} dir="auto">
+                  {n.title}
+                </Link>
               </h2>
               {n.description ? <p className="muted small">{n.description}</p> : null}
               <ul className="counts" aria-label="Counts">
@@ -33,7 +37,8 @@ export default async function HomePage() {
                 <li>{plural(n.counts.entries, "position entry", "position entries")}</li>
               </ul>
               <p className="small">
-                {n.lastEntryOn ? <>Last entry stated on {formatDay(n.lastEntryOn)}</> : <>No position recorded yet</>}
+                {n.lastEntryOn ? <>Latest entry stated on {formatDay(n.lastEntryOn)}</> : <>No position recorded yet</>}
+                <LastUpdated at={updated.get(n.id) ?? null} />
               </p>
             </li>
           ))}

@@ -31,18 +31,22 @@ export function EntryCard({
   return (
     <article className="entry" aria-label={`${parties.join(" and ")}${issueName ? ` on ${issueName}` : ""}, ${formatDay(entry.statedOn)}`}>
       <div className="entry-head">
-        <strong>{parties.join(" + ")}</strong>
+        <strong>
+          <bdi>{parties.join(" + ")}</bdi>
+        </strong>
         {parties.length > 1 ? <span className="small muted">(joint statement)</span> : null}
         <StanceBadge stance={entry.stance} />
         <FirmnessTag firmness={entry.firmness} />
-        {issueName ? <span>{issueName}</span> : null}
+        {issueName ? <bdi>{issueName}</bdi> : null}
         <span className="small muted">stated {formatDay(entry.statedOn)}</span>
         {extra}
       </div>
-      <p>{entry.summary}</p>
+      <p dir="auto">{entry.summary}</p>
       {entry.quote ? (
         <>
-          <blockquote className="quote">“{entry.quote}”</blockquote>
+          <blockquote className="quote" dir="auto" lang={entry.source.language || undefined}>
+            “{entry.quote}”
+          </blockquote>
           <QuoteStatus check={entry.quoteStatus} />
         </>
       ) : null}
@@ -50,7 +54,10 @@ export function EntryCard({
       <p className="small">
         {showSource ? (
           <>
-            Source: <Link href={`/negotiations/${slug}/sources/${entry.source.id}`}>{sourceLabel(entry.source)}</Link>
+            Source:{" "}
+            <Link href={`/negotiations/${slug}/sources/${entry.source.id}`} dir="auto" lang={entry.source.language || undefined}>
+              {sourceLabel(entry.source)}
+            </Link>
             {entry.source.outlet && entry.source.title?.trim() ? ` (${entry.source.outlet})` : ""}
             {editable ? " · " : null}
           </>

@@ -126,8 +126,10 @@ function sameWording(a: EntryForChange, b: EntryForChange): boolean {
  *  2. no previous entry, or previous was a withdrawal → new.
  *  3. stance moved between the two ends of the scale (demands/rejects ↔ supports/accepts)
  *     → reversed; any other move up the scale → softened, down → hardened.
- *  4. same place on the scale, both firmness values stated and different → toward
- *     flexible = softened, toward red line = hardened. A missing firmness never counts.
+ *  4. same place on the scale: a red line declared where there was none (even from an
+ *     unstated firmness) → hardened; else both firmness values stated and different →
+ *     toward flexible = softened, toward red line = hardened. Otherwise a missing
+ *     firmness never counts.
  *  5. different stance word at the same place, or different summary/quote once
  *     normalised → reworded; otherwise unchanged.
  */
@@ -146,6 +148,8 @@ export function classifyChange(previous: EntryForChange | null, current: EntryFo
     return to > from ? "softened" : "hardened";
   }
 
+  // Declaring a red line is a move even when the previous firmness went unstated.
+  if (current.firmness === "red_line" && previous.firmness !== "red_line") return "hardened";
   if (previous.firmness !== null && current.firmness !== null && previous.firmness !== current.firmness) {
     return FIRMNESS_RANK[current.firmness] > FIRMNESS_RANK[previous.firmness] ? "softened" : "hardened";
   }
@@ -177,4 +181,27 @@ export function classifySequence<T extends EntryForChange>(entries: T[]): Array<
     ...entry,
     change: classifyChange(i === 0 ? null : (entries[i - 1] ?? null), entry),
   }));
+}
+
+/**
+ * One reading: every entry of one party on one issue stated on the same day, taken
+ * together, so the order in which an analyst typed them never matters (decision 004).
+ * The reading stands at the hardest place on the scale among its entries (a withdrawal only
+ * when every entry withdraws), with the firmest stated firmness at that place, the
+ * alphabetically first stance word there, and its wording as the sorted set of wordings.
+ * Commutative: any order of the same entries gives the same reading.
+ */
+export function readingOf(entries: readonly EntryForChange[]): EntryForChange {
+  if (entries.length === 0) throw new RangeError("A reading needs at least one entry");
+  const onScale = entries.filter((e) => e.stance !== "withdraws");
+  const pool = onScale.length > 0 ? onScale : entries;
+  const step = (e: EntryForChange) => STANCE_POSITION[e.stance] ?? -1;
+  const hardest = Math.min(...pool.map(step));
+  const atStep = pool.filter((e) => step(e) === hardest);
+  const stance = atStep.map((e) => e.stance).sort()[0]!;
+  const stated = atStep.map((e) => e.firmness).filter((f): f is Firmness => f !== null);
+  const firmness = stated.length > 0 ? stated.reduce((a, b) => (FIRMNESS_RANK[b] < FIRMNESS_RANK[a] ? b : a)) : null;
+  const wordings = (pick: (e: EntryForChange) => string) =>
+    [...new Set(entries.map((e) => normalizeForComparison(pick(e))))].sort().join("\n");
+  return { stance, firmness, summary: wordings((e) => e.summary), quote: wordings((e) => e.quote) };
 }

@@ -1,7 +1,7 @@
 // Change types over a negotiation's entries: each entry classified against the same party's
 // previous entry on the same issue (lib/change.ts), per cell, since a joint statement belongs
 // to several cells and can be "new" for one party and "softened" for another.
-import { classifyChange, effectiveChange, type ChangeType, type EntryForChange } from "./change";
+import { classifyChange, effectiveChange, readingOf, type ChangeType, type EntryForChange } from "./change";
 import { entriesByCell, type MatrixEntry } from "./matrix";
 import { positionAsOf } from "./as-of";
 import type { Firmness, Stance } from "./vocabulary";
@@ -35,15 +35,48 @@ export function changeOf<E extends HistoryEntry>(previous: E | null, current: E)
   return { change: type, computedChange, overridden };
 }
 
-/** Every cell's entries in date order, each with its change against the one before. */
+/**
+ * A cell's entries (date order) grouped into readings: all entries stated on one day form one
+ * reading (decision 004), oldest day first.
+ */
+export function readingsOf<E extends { statedOn: string }>(list: readonly E[]): E[][] {
+  const days: E[][] = [];
+  for (const entry of list) {
+    const last = days[days.length - 1];
+    if (last && last[0]!.statedOn === entry.statedOn) last.push(entry);
+    else days.push([entry]);
+  }
+  return days;
+}
+
+/**
+ * How `current` (one entry, or a whole day's reading) moved from the previous day's reading.
+ * Same-day entries are never compared with each other, so typing order cannot invent a move.
+ * The override shown is that of the last-recorded entry of `current` that has a valid one.
+ */
+export function changeFromReading<E extends HistoryEntry>(previousDay: readonly E[] | null, current: E | readonly E[]): ChangeInfo {
+  const now = Array.isArray(current) ? (current as readonly E[]) : [current as E];
+  const before = previousDay && previousDay.length > 0 ? readingOf(previousDay.map(forChange)) : null;
+  const computedChange = classifyChange(before, readingOf(now.map(forChange)));
+  const override = [...now].sort((a, b) => a.id - b.id).reduce<string | null>((found, e) => effectiveChange(computedChange, e.changeOverride).overridden ? e.changeOverride : found, null);
+  const { type, overridden } = effectiveChange(computedChange, override);
+  return { change: type, computedChange, overridden };
+}
+
+/**
+ * Every cell's entries in date order, each with its change against the previous day's
+ * reading; `previous` is the last entry of that reading (for word diffs).
+ */
 export function cellHistories<E extends HistoryEntry>(entries: readonly E[]): Map<string, Array<Classified<E>>> {
   const out = new Map<string, Array<Classified<E>>>();
   for (const [key, list] of entriesByCell(entries)) {
+    const days = readingsOf(list);
     out.set(
       key,
-      list.map((entry, i) => {
-        const previous = i > 0 ? list[i - 1]! : null;
-        return { ...entry, ...changeOf(previous, entry), previous };
+      days.flatMap((day, d) => {
+        const previousDay = d > 0 ? days[d - 1]! : null;
+        const previous = previousDay ? previousDay[previousDay.length - 1]! : null;
+        return day.map((entry) => ({ ...entry, ...changeFromReading(previousDay, entry), previous }));
       }),
     );
   }

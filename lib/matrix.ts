@@ -12,8 +12,12 @@ export interface MatrixCell<E extends MatrixEntry> {
   partyId: number;
   /** The entry in force on the as-of day, or null: no position recorded by then. */
   current: E | null;
-  /** The entry in force just before `current` (for change marks), or null. */
+  /** The entry in force just before `current`, or null. */
   previous: E | null;
+  /** Every entry stated on `current`'s day (one reading, decision 004), recording order; empty when none. */
+  reading: E[];
+  /** The reading of the latest earlier day (what the change mark compares with), or null. */
+  previousReading: E[] | null;
   earlier: number;
   later: number;
 }
@@ -52,7 +56,11 @@ export function buildMatrix<E extends MatrixEntry>(args: {
       const current = positionAsOf(list, args.asOf);
       const index = current ? list.indexOf(current) : -1;
       const previous = index > 0 ? list[index - 1]! : null;
-      matrix.set(key, { issueId, partyId, current, previous, ...neighbourCounts(list, current, args.asOf) });
+      const reading = current ? list.filter((e) => e.statedOn === current.statedOn) : [];
+      const earlierDay = current ? list.filter((e) => e.statedOn < current.statedOn) : [];
+      const lastEarlier = earlierDay[earlierDay.length - 1];
+      const previousReading = lastEarlier ? earlierDay.filter((e) => e.statedOn === lastEarlier.statedOn) : null;
+      matrix.set(key, { issueId, partyId, current, previous, reading, previousReading, ...neighbourCounts(list, current, args.asOf) });
     }
   }
   return matrix;

@@ -5,6 +5,10 @@ import { revalidatePath } from "next/cache";
 import type { FormState } from "@/lib/form";
 import { entrySchema, entryEditSchema } from "@/lib/schemas";
 import { createEntry, trashEntry, updateEntry } from "../mutations/entries";
+import { restoreInNegotiation } from "../mutations/scoped";
+import { NEEDED } from "@/lib/roles";
+import { requireRole } from "../session";
+import { restoredDay } from "../queries/overview";
 import { currentActor, requireId, requireNegotiation, runFormAction, stateForError, versionOf } from "./run";
 
 const ARRAY_FIELDS = ["partyIds"] as const;
@@ -68,5 +72,21 @@ export async function deleteEntryAction(slug: string, id: number, _prev: FormSta
     return stateForError(error, {});
   }
   revalidatePath(`/negotiations/${slug}`, "layout");
-  redirect(`/negotiations/${slug}`);
+  // The matrix says what was deleted and offers Undo right there (issue 8).
+  redirect(`/negotiations/${slug}?deleted=${id}`);
+}
+
+/** Undo of a delete, from the message the matrix shows after it: the trash's restore, back to the matrix. */
+export async function undoDeleteEntryAction(slug: string, id: number, _prev: FormState, formData: FormData): Promise<FormState> {
+  let statedOn: string;
+  try {
+    const actor = await requireRole(NEEDED.restore);
+    const negotiation = await requireNegotiation(slug);
+    await restoreInNegotiation("entry", negotiation.id, requireId(id), versionOf(formData), actor);
+    statedOn = (await restoredDay(negotiation.id, id)) ?? "";
+  } catch (error) {
+    return stateForError(error, {});
+  }
+  revalidatePath(`/negotiations/${slug}`, "layout");
+  redirect(`/negotiations/${slug}?${statedOn ? `asOf=${statedOn}&` : ""}restored=${id}`);
 }

@@ -21,7 +21,7 @@ const entrySelect = {
   changeOverride: true,
   version: true,
   parties: { select: { partyId: true }, orderBy: { partyId: "asc" } },
-  source: { select: { id: true, title: true, outlet: true, url: true, publishedOn: true } },
+  source: { select: { id: true, title: true, outlet: true, url: true, publishedOn: true, language: true } },
 } satisfies Prisma.PositionEntrySelect;
 
 type EntryRow = Prisma.PositionEntryGetPayload<{ select: typeof entrySelect }>;

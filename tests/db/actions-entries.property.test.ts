@@ -85,7 +85,7 @@ const SPECS: Record<string, FieldSpec> = {
 const versionSpec: FieldSpec = { valid: versionRef, hostile: fc.constantFrom("0", "-1", "1.0", " 1", "01", "abc", "9999999999", "") };
 
 it("covers every exported action of the module", () => {
-  expect(Object.keys(actions).sort()).toEqual(["createEntryAction", "deleteEntryAction", "updateEntryAction"]);
+  expect(Object.keys(actions).sort()).toEqual(["createEntryAction", "deleteEntryAction", "undoDeleteEntryAction", "updateEntryAction"]);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -283,7 +283,8 @@ it("deleteEntryAction: trashes the current version only", { timeout: TIMEOUT }, 
       values: {},
       change: { op: "delete", table: "PositionEntry" },
       onSaved: async (url) => {
-        expect(url).toBe(`/negotiations/${scope!.slug}`);
+        // The matrix names the deleted entry and offers Undo (issue 8).
+        expect(url).toBe(`/negotiations/${scope!.slug}?deleted=${idValue as number}`);
         const { rec, fields } = await storedEntry(idValue as number);
         const version = (target!.version as number) + 1;
         expect(rec.version).toBe(version);

@@ -13,6 +13,7 @@ import { request } from "../support/next-request";
 import { getDb } from "@/server/db";
 import * as entries from "@/server/queries/entries";
 import * as negotiations from "@/server/queries/negotiations";
+import * as overview from "@/server/queries/overview";
 import * as partiesAndIssues from "@/server/queries/parties-and-issues";
 import * as revisions from "@/server/queries/revisions";
 import * as sources from "@/server/queries/sources";
@@ -60,6 +61,12 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   getEntry: { call: () => entries.getEntry(world.main.id, ids.entry) },
   listDependants: { call: () => entries.listDependants(world.main.id, "party", ids.party) },
   getQuoteStatus: { call: () => entries.getQuoteStatus(ids.entry) },
+  getOverview: { call: () => overview.getOverview({ negotiationId: world.main.id, asOf: "2024-08-25", windowDays: 30 }) },
+  getNegotiationActivity: { call: () => overview.getNegotiationActivity(world.main.id) },
+  lastUpdatedByNegotiation: { call: () => overview.lastUpdatedByNegotiation() },
+  restoredDay: { call: () => overview.restoredDay(world.main.id, ids.entry) },
+  // An entry in the trash, for the matrix's "deleted · Undo" message: nothing while the entry is live.
+  getDeletedEntry: { call: () => overview.getDeletedEntry(world.main.id, ids.entry), none: true },
   listParties: { call: () => partiesAndIssues.listParties(world.main.id) },
   getParty: { call: () => partiesAndIssues.getParty(world.main.id, ids.party) },
   listIssues: { call: () => partiesAndIssues.listIssues(world.main.id) },
@@ -74,8 +81,10 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
 /** Exports of the query modules that read nothing. */
 const NOT_READS = new Set(["isEntityType", "ENTITY_TYPES"]);
 
-/** Data, as a page would use it: a non-empty list or object. */
+/** Data, as a page would use it: a non-empty text, list, map or object. */
 function hasData(value: unknown): boolean {
+  if (typeof value === "string") return value.length > 0;
+  if (value instanceof Map) return value.size > 0;
   if (Array.isArray(value)) return value.length > 0;
   if (value && typeof value === "object") return Object.values(value).some((v) => (Array.isArray(v) ? v.length > 0 : v instanceof Map ? v.size > 0 : v !== null));
   return false;
@@ -97,7 +106,7 @@ afterEach(() => {
 
 describe("finding 2: every reading query checks the reader itself", () => {
   it("has a case for every exported query function (a new query must make the check too)", () => {
-    const exported = [entries, negotiations, partiesAndIssues, revisions, sources]
+    const exported = [entries, negotiations, overview, partiesAndIssues, revisions, sources]
       .flatMap((m) => Object.entries(m))
       .filter(([name, value]) => typeof value === "function" && !NOT_READS.has(name))
       .map(([name]) => name);

@@ -91,6 +91,7 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
     updateEntryAction: () => [slug, one("PositionEntry").id, {}, formData({ ...entryFields(), summary: "Edited.", version: String(one("PositionEntry").version) })],
     deleteEntryAction: () => [slug, one("PositionEntry").id, {}, formData({ version: String(one("PositionEntry").version) })],
     restoreAction: () => ["entry", one("PositionEntry").id, {}, formData({ version: String(one("PositionEntry").version) })],
+    undoDeleteEntryAction: () => [slug, one("PositionEntry").id, {}, formData({ version: String(one("PositionEntry").version) })],
     createUserAction: () => [{}, formData({ name: "Mallory", email: `mallory-${Date.now()}@e2e.test`, password: "long enough password", role: "admin" })],
     // Refused attempts aim at the viewer; the proper call changes the throwaway account made above.
     setRoleAction: () => [
@@ -135,7 +136,7 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
   const order = [
     "updateNegotiationAction", "updatePartyAction", "updateIssueAction", "updateSourceAction", "updateEntryAction",
     "deleteEntryAction", "restoreAction", "createPartyAction", "createIssueAction", "createSourceAction", "createEntryAction",
-    "createUserAction", "setRoleAction", "setDisabledAction", "deleteEntryAction", "deleteSourceAction", "deletePartyAction", "deleteIssueAction",
+    "createUserAction", "setRoleAction", "setDisabledAction", "deleteEntryAction", "undoDeleteEntryAction", "deleteEntryAction", "deleteSourceAction", "deletePartyAction", "deleteIssueAction",
     "createNegotiationAction", "deleteNegotiationAction",
   ];
   for (const name of order) {

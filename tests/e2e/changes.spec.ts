@@ -1,7 +1,7 @@
 // How positions move: one party's sequence demands -> conditions -> accepts on one issue, read
 // back in the cell history, the matrix's change marks and the comparison of two dates.
 import { expect, test } from "@playwright/test";
-import { addEntry, addIssue, addParty, addSource, cell, createNegotiation, signIn, tab } from "./helpers";
+import { addEntry, addIssue, addParty, addSource, cell, createNegotiation, detailedView, signIn, tab } from "./helpers";
 
 test("a sequence of entries is labelled in the history, marked in the matrix and counted in a comparison", async ({ page }) => {
   await signIn(page, "editor");
@@ -27,6 +27,7 @@ test("a sequence of entries is labelled in the history, marked in the matrix and
   await page.getByLabel("Mark changes in the last").selectOption({ label: "7 days" });
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/window=7/);
+  await detailedView(page);
   const northland = cell(page, "Northland", "Tariffs");
   await expect(northland).toContainText("Accepts");
   await expect(northland).toContainText("Softened");

@@ -59,7 +59,17 @@ export async function addEntry(page: Page, e: Parameters<typeof fillEntry>[1]) {
 
 export const tab = (page: Page, name: string) => page.getByRole("navigation", { name: "Negotiation" }).getByRole("link", { name, exact: true });
 
+/** A cell of the detailed matrix (and of the comparison), by its "Party on Issue:" label. */
 export const cell = (page: Page, party: string, issue: string) => page.getByRole("cell", { name: new RegExp(`^${party} on ${issue}:`) });
+
+/** A cell of the overview matrix (an ARIA grid): its name is the sentence "Party on Issue: Stance, …". */
+export const overviewCell = (page: Page, party: string, issue: string) => page.getByRole("gridcell", { name: new RegExp(`^${party} on ${issue}:`) });
+
+/** Switches the matrix from the overview to the detailed view (same date and marks). */
+export async function detailedView(page: Page) {
+  await page.getByRole("link", { name: "Detailed view" }).click();
+  await expect(page).toHaveURL(/view=detail/);
+}
 
 export async function showAsOf(page: Page, day: string) {
   await page.getByLabel("As of").fill(day);

@@ -5,9 +5,10 @@ import { signIn } from "./helpers";
 
 const pages: Array<[string, string]> = [
   ["home", "/"],
-  ["matrix", "/negotiations/gaza-ceasefire-2024?asOf=2024-08-25"],
-  ["matrix-today", "/negotiations/gaza-ceasefire-2024"],
-  ["matrix-swapped", "/negotiations/gaza-ceasefire-2024?asOf=2024-08-25&axis=parties"],
+  ["matrix", "/negotiations/gaza-ceasefire-2024"],
+  ["matrix-details", "/negotiations/gaza-ceasefire-2024?asOf=2024-08-25&cell=2-12"],
+  ["matrix-detailed-view", "/negotiations/gaza-ceasefire-2024?asOf=2024-08-25&view=detail"],
+  ["matrix-swapped", "/negotiations/gaza-ceasefire-2024?asOf=2024-08-25&view=detail&axis=parties"],
   ["matrix-marks", "/negotiations/gaza-ceasefire-2024?asOf=2024-08-26&window=7"],
   ["compare", "/negotiations/gaza-ceasefire-2024/compare?from=2024-08-01&to=2024-09-30"],
   ["cell-history", "/negotiations/gaza-ceasefire-2024/cells/1/6"],
@@ -33,6 +34,10 @@ const adminPages: Array<[string, string]> = [
 ];
 
 test.describe("screenshots", () => {
+  test("matrix-print", async ({ page }) => {
+    await page.goto("/negotiations/gaza-ceasefire-2024");
+    await page.pdf({ path: "screenshots/matrix-print.pdf", format: "A4", landscape: true, printBackground: true });
+  });
   for (const [name, path] of pages) {
     test(name, async ({ page }) => {
       for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {

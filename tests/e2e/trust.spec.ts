@@ -1,7 +1,7 @@
 // Trust, as people experience it: signing in and out, what each role can do, editing,
 // conflicting edits, the trash, and hostile text that must stay text.
 import { expect, test, type Page } from "@playwright/test";
-import { addEntry, addIssue, addParty, addSource, cell, createNegotiation, signIn, tab } from "./helpers";
+import { addEntry, addIssue, addParty, addSource, cell, createNegotiation, detailedView, signIn, tab } from "./helpers";
 
 const DEMO = "/negotiations/gaza-ceasefire-2024";
 
@@ -30,7 +30,7 @@ test("a wrong password is refused with a message by the form", async ({ page }) 
 test("anonymous readers and viewers see no edit controls and cannot open forms", async ({ page }) => {
   for (const who of ["anonymous", "viewer"] as const) {
     if (who === "viewer") await signIn(page, "viewer");
-    await page.goto(`${DEMO}?asOf=2024-08-25`);
+    await page.goto(`${DEMO}?asOf=2024-08-25&view=detail`);
     await expect(cell(page, "Hamas", "Blockade")).toContainText("Demands");
     await expect(page.getByRole("link", { name: "Add position entry" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Edit details" })).toHaveCount(0);
@@ -43,7 +43,7 @@ test("anonymous readers and viewers see no edit controls and cannot open forms",
 });
 
 async function openEditOf(page: Page, party: string, issue: string) {
-  await page.goto(`${DEMO}?asOf=2024-08-25`);
+  await page.goto(`${DEMO}?asOf=2024-08-25&view=detail`);
   await cell(page, party, issue).getByRole("link", { name: /earlier|later/ }).first().click();
   await page.getByRole("link", { name: "Edit entry" }).last().click();
   await expect(page.getByRole("heading", { name: "Edit position entry" })).toBeVisible();
@@ -57,6 +57,7 @@ test("an editor edits an entry and the change shows in the matrix and its revisi
   await summary.fill(edited);
   await page.getByRole("button", { name: "Save entry" }).click();
   await expect(page).toHaveURL(/saved=/);
+  await detailedView(page);
   await expect(cell(page, "Egypt", "Philadelphi corridor")).toContainText("checked against the Arabic original");
   await cell(page, "Egypt", "Philadelphi corridor").getByRole("link", { name: /earlier/ }).click();
   await page.getByRole("link", { name: "Revisions" }).last().click();
@@ -83,6 +84,7 @@ test("two people save the same entry: one wins, the other sees the conflict and 
   // Saving again, now knowingly over the newer version, works.
   await second.getByRole("button", { name: "Save entry" }).click();
   await expect(second).toHaveURL(/saved=/);
+  await detailedView(second);
   await expect(cell(second, "Israel", "Philadelphi corridor")).toContainText("second editor");
   await first.close();
   await second.close();
@@ -90,7 +92,7 @@ test("two people save the same entry: one wins, the other sees the conflict and 
 
 test("an admin restores a deleted entry from the trash and it reappears identical", async ({ page }) => {
   await signIn(page, "admin");
-  await page.goto(`${DEMO}?asOf=2024-08-25`);
+  await page.goto(`${DEMO}?asOf=2024-08-25&view=detail`);
   const blockade = cell(page, "Hamas", "Blockade");
   const before = await blockade.innerText();
   await blockade.getByRole("link", { name: /MENAFN/ }).click();
@@ -98,16 +100,16 @@ test("an admin restores a deleted entry from the trash and it reappears identica
   await card.getByRole("link", { name: "Edit entry" }).click();
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Delete entry" }).click();
-  // The delete's outcome: back on the matrix (the edit page's address is gone).
-  await expect(page).toHaveURL(new RegExp(`${DEMO}$`));
-  await page.goto(`${DEMO}?asOf=2024-08-25`);
+  // The delete's outcome: back on the matrix, which names what went to the trash.
+  await expect(page).toHaveURL(/[?&]deleted=\d+/);
+  await page.goto(`${DEMO}?asOf=2024-08-25&view=detail`);
   await expect(blockade).toContainText("No position recorded");
 
   await page.getByRole("link", { name: "Trash" }).click();
   const row = page.getByRole("row").filter({ hasText: "the blockade" }).first();
   await row.getByRole("button", { name: "Restore" }).click();
   await expect(page.getByRole("status")).toContainText("Restored");
-  await page.goto(`${DEMO}?asOf=2024-08-25`);
+  await page.goto(`${DEMO}?asOf=2024-08-25&view=detail`);
   await expect.poll(() => blockade.innerText()).toBe(before);
 });
 
@@ -125,6 +127,7 @@ test("hostile text in every field is shown as text and runs nothing", async ({ p
   await addSource(page, x("Source"), "2025-01-01", x("Text"));
   await addEntry(page, { parties: [x("Party")], issue: x("Issue"), source: x("Source"), stance: "Demands", summary: x("Summary"), quote: x("Text") });
   await tab(page, "Matrix").click();
+  await detailedView(page);
   await expect(page.getByText(x("Summary"))).toBeVisible();
   await tab(page, "Sources").click();
   await page.getByRole("link", { name: x("Source") }).click();

@@ -131,8 +131,10 @@ describe("classifyChange: firmness at the same stance", () => {
     ["flexible", "red_line", "hardened"],
     ["firm", "firm", "unchanged"],
     ["flexible", "flexible", "unchanged"],
-    // null = not stated: never a firmness move
-    [null, "red_line", "unchanged"],
+    // declaring a red line is a move even from an unstated firmness (issue 8, decision 004)
+    [null, "red_line", "hardened"],
+    // otherwise null = not stated: never a firmness move
+
     [null, "flexible", "unchanged"],
     ["red_line", null, "unchanged"],
     ["flexible", null, "unchanged"],
@@ -154,7 +156,16 @@ describe("classifyChange: firmness at the same stance", () => {
   });
 
   it("an unstated firmness falls through to the wording", () => {
-    expect(classifyChange(entry("demands", null, "a"), entry("demands", "red_line", "b"))).toBe("reworded");
+    expect(classifyChange(entry("demands", null, "a"), entry("demands", "flexible", "b"))).toBe("reworded");
+    expect(classifyChange(entry("demands", "red_line", "a"), entry("demands", null, "b"))).toBe("reworded");
+  });
+
+  it("a move to a red line is hardening, from any firmness or none, at any stance", () => {
+    for (const stance of STANCES.filter((s) => s !== "withdraws")) {
+      for (const from of [null, "firm", "flexible"] as const) {
+        expect(classifyChange(entry(stance, from, "a"), entry(stance, "red_line", "b"))).toBe("hardened");
+      }
+    }
   });
 
   it("ignores firmness on a repeated withdrawal", () => {
@@ -250,9 +261,11 @@ describe("classifyChange: properties", () => {
     withdrawn: "withdrawn",
   };
 
-  it("swapping the two entries mirrors the direction", () => {
+  it("swapping the two entries mirrors the direction (except a red line declared where none was stated)", () => {
     fc.assert(
       fc.property(anEntry, anEntry, (a, b) => {
+        const declared = (x: EntryForChange, y: EntryForChange) => x.firmness === null && y.firmness === "red_line" && STANCE_POSITION[x.stance] === STANCE_POSITION[y.stance];
+        fc.pre(!declared(a, b) && !declared(b, a));
         expect(classifyChange(b, a)).toBe(MIRROR[classifyChange(a, b)]);
       }),
     );

@@ -50,7 +50,9 @@ export function MatrixCellView({
         <FirmnessTag firmness={entry.firmness} />
         {change ? <ChangeBadge change={change.change} overridden={change.overridden} /> : null}
       </div>
-      <p className="cell-summary">{entry.summary}</p>
+      <p className="cell-summary" dir="auto">
+        {entry.summary}
+      </p>
       {others.length > 0 ? <span className="cell-joint">Joint with {others.join(", ")}</span> : null}
       {entry.quoteStatus === "missing" ? <QuoteStatus check="missing" /> : null}
       <span className="cell-meta">

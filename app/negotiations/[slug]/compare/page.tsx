@@ -10,8 +10,9 @@ import { formatDay, plural } from "@/lib/format";
 import { CHANGE_DIRECTION, CHANGE_LABELS, type ChangeType } from "@/lib/change";
 import { ChangeBadge } from "@/components/change-badge";
 import { FirmnessTag, StanceBadge } from "@/components/stance";
+import { titled } from "../_components/page-title";
 
-export const metadata: Metadata = { title: "Compare two dates" };
+export const generateMetadata = titled("Compare two dates");
 
 type Search = { from?: string | string[]; to?: string | string[] };
 
@@ -65,7 +66,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
       </p>
 
       <h2>Counts</h2>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label="Counts per party (scrolls sideways on a narrow screen)">
         <table className="data-table counts-table">
           <caption className="visually-hidden">Changes per party between the two dates</caption>
           <thead>

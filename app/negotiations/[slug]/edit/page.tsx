@@ -6,8 +6,9 @@ import { getNegotiation } from "@/server/queries/negotiations";
 import { deleteNegotiationAction } from "@/server/actions/negotiations";
 import { DeleteForm } from "@/components/delete-form";
 import { NegotiationForm } from "../../_components/negotiation-form";
+import { titled } from "../_components/page-title";
 
-export const metadata: Metadata = { title: "Edit negotiation" };
+export const generateMetadata = titled("Edit negotiation");
 
 export default async function EditNegotiationPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

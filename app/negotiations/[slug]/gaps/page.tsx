@@ -10,8 +10,9 @@ import { formatDay, plural } from "@/lib/format";
 import { GAP_LABELS } from "@/lib/gap";
 import { buildGapRows, countGapStatuses, DEFAULT_GAP_SORT, GAP_SORT_LABELS, GAP_SORTS, parseGapSort } from "@/lib/gaps-view";
 import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
+import { titled } from "../_components/page-title";
 
-export const metadata: Metadata = { title: "Gaps" };
+export const generateMetadata = titled("Gaps");
 
 type Search = { asOf?: string | string[]; sort?: string | string[] };
 

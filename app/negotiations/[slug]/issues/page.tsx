@@ -5,8 +5,9 @@ import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { listIssues } from "@/server/queries/parties-and-issues";
 import { IssueForm } from "./_components/issue-form";
+import { titled } from "../_components/page-title";
 
-export const metadata: Metadata = { title: "Issues" };
+export const generateMetadata = titled("Issues");
 
 export default async function IssuesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

@@ -6,8 +6,9 @@ import { getNegotiation } from "@/server/queries/negotiations";
 import { listParties } from "@/server/queries/parties-and-issues";
 import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
 import { PartyForm } from "./_components/party-form";
+import { titled } from "../_components/page-title";
 
-export const metadata: Metadata = { title: "Parties" };
+export const generateMetadata = titled("Parties");
 
 export default async function PartiesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -58,7 +59,7 @@ export default async function PartiesPage({ params }: { params: Promise<{ slug: 
         </div>
       )}
       {editor ? <h2>Add a party</h2> : null}
-      {editor ? <PartyForm slug={slug} submissionId={crypto.randomUUID()} nextOrder={Math.max(0, ...parties.map((p) => p.order)) + 1} /> : null}
+      {editor ? <PartyForm slug={slug} submissionId={crypto.randomUUID()} nextOrder={Math.max(0, ...parties.map((p) => p.order)) + 1} otherParties={parties} /> : null}
     </div>
   );
 }

@@ -6,8 +6,9 @@ import { getNegotiation } from "@/server/queries/negotiations";
 import { listSources } from "@/server/queries/sources";
 import { formatDay } from "@/lib/format";
 import { sourceLabel } from "@/lib/source-label";
+import { titled } from "../_components/page-title";
 
-export const metadata: Metadata = { title: "Sources" };
+export const generateMetadata = titled("Sources");
 
 export default async function SourcesPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

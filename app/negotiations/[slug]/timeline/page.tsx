@@ -15,8 +15,9 @@ import { TimelineChart, type LaneView, type MarkView } from "./_components/timel
 import { TimelineExplorer, type MarkDetail } from "./_components/timeline-explorer";
 import { TimelineLegend } from "./_components/timeline-legend";
 import { TimelineTable, type TableRow } from "./_components/timeline-table";
+import { titled } from "../_components/page-title";
 
-export const metadata: Metadata = { title: "Timeline" };
+export const generateMetadata = titled("Timeline");
 
 type Search = { issue?: string | string[] };
 

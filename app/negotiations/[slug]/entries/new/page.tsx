@@ -6,8 +6,9 @@ import { getNegotiation } from "@/server/queries/negotiations";
 import { parseId } from "@/lib/form";
 import { EntryForm } from "../_components/entry-form";
 import { entryFormOptions } from "../_components/options";
+import { titled } from "../../_components/page-title";
 
-export const metadata: Metadata = { title: "Add position entry" };
+export const generateMetadata = titled("Add position entry");
 
 type Search = { party?: string; issue?: string; source?: string };
 

@@ -14,8 +14,9 @@ import { formatDay, plural } from "@/lib/format";
 import { buildPartyProfile } from "@/lib/party-profile";
 import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
 import { sourceLabel } from "@/lib/source-label";
+import { titled } from "../../_components/page-title";
 
-export const metadata: Metadata = { title: "Party profile" };
+export const generateMetadata = titled("Party profile");
 
 type Search = { asOf?: string | string[] };
 

@@ -6,6 +6,7 @@ import { createPartyAction, updatePartyAction } from "@/server/actions/parties-a
 import { LIMITS } from "@/lib/schemas";
 import { PARTY_ROLE_LABELS, PARTY_ROLES } from "@/lib/vocabulary";
 import type { FormValues } from "@/lib/form";
+import { ColourWarning } from "./colour-warning";
 
 export interface PartyFormRecord {
   id: number;
@@ -18,7 +19,20 @@ export interface PartyFormRecord {
   order: number;
 }
 
-export function PartyForm({ slug, party, nextOrder = 1, submissionId }: { slug: string; submissionId?: string; party?: PartyFormRecord; nextOrder?: number }) {
+export function PartyForm({
+  slug,
+  party,
+  nextOrder = 1,
+  submissionId,
+  otherParties = [],
+}: {
+  slug: string;
+  submissionId?: string;
+  party?: PartyFormRecord;
+  nextOrder?: number;
+  /** The negotiation's other parties, to warn about a colour too close to one of theirs. */
+  otherParties?: Array<{ name: string; colour: string }>;
+}) {
   const action = party ? updatePartyAction.bind(null, slug, party.id) : createPartyAction.bind(null, slug);
   const initial: FormValues = party
     ? { ...party, id: String(party.id), version: String(party.version), order: String(party.order) }
@@ -35,6 +49,7 @@ export function PartyForm({ slug, party, nextOrder = 1, submissionId }: { slug: 
         <Field kind="color" name="colour" label="Colour" hint="Marks the party's column and timeline lane." />
         <Field kind="number" name="order" label="Order" hint="Columns are sorted by this number." />
       </div>
+      <ColourWarning otherParties={otherParties} />
       <Field kind="textarea" name="aliases" label="Other names" rows={2} maxLength={LIMITS.aliases} hint="One per line, e.g. “PIJ”." />
     </FormShell>
   );

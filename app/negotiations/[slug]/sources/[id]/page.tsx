@@ -10,8 +10,9 @@ import { EntryCard } from "@/components/entry-card";
 import { formatDay, plural } from "@/lib/format";
 import { parseId } from "@/lib/form";
 import { sourceLabel } from "@/lib/source-label";
+import { titled } from "../../_components/page-title";
 
-export const metadata: Metadata = { title: "Source" };
+export const generateMetadata = titled("Source");
 
 export default async function SourcePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id: rawId } = await params;
@@ -36,7 +37,9 @@ export default async function SourcePage({ params }: { params: Promise<{ slug: s
       <p className="breadcrumbs">
         <Link href={`/negotiations/${slug}/sources`}>Sources</Link> /
       </p>
-      <h2 style={{ marginTop: 0 }}>{sourceLabel(source)}</h2>
+      <h2 style={{ marginTop: 0 }} dir="auto" lang={source.language || undefined}>
+        {sourceLabel(source)}
+      </h2>
       <p className="muted">
         {source.outlet || "Unknown outlet"} · {source.publishedOn ? `published ${formatDay(source.publishedOn)}` : "date unknown"} · language{" "}
         {source.language}
@@ -77,7 +80,9 @@ export default async function SourcePage({ params }: { params: Promise<{ slug: s
       ) : null}
       <h3>Text</h3>
       {source.text ? (
-        <div className="source-text">{source.text}</div>
+        <div className="source-text" dir="auto" lang={source.language || undefined}>
+          {source.text}
+        </div>
       ) : (
         <p className="empty">Link-only source: its text is not stored in Parley, so quotes taken from it are shown as unverified.</p>
       )}

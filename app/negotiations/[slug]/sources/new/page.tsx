@@ -4,8 +4,9 @@ import { notFound } from "next/navigation";
 import { requirePageRole } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { SourceForm } from "../_components/source-form";
+import { titled } from "../../_components/page-title";
 
-export const metadata: Metadata = { title: "Add source" };
+export const generateMetadata = titled("Add source");
 
 export default async function NewSourcePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

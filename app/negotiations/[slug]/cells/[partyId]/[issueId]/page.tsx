@@ -11,8 +11,9 @@ import { changeOf } from "@/lib/history";
 import { wordDiff } from "@/lib/text-diff";
 import { parseId } from "@/lib/form";
 import { formatDay, plural } from "@/lib/format";
+import { titled } from "../../../_components/page-title";
 
-export const metadata: Metadata = { title: "Position history" };
+export const generateMetadata = titled("Position history");
 
 export default async function CellHistoryPage({ params }: { params: Promise<{ slug: string; partyId: string; issueId: string }> }) {
   const { slug, partyId: rawParty, issueId: rawIssue } = await params;

@@ -9,8 +9,9 @@ import { DeleteForm } from "@/components/delete-form";
 import { parseId } from "@/lib/form";
 import { EntryForm } from "../../_components/entry-form";
 import { entryFormOptions } from "../../_components/options";
+import { titled } from "../../../_components/page-title";
 
-export const metadata: Metadata = { title: "Edit position entry" };
+export const generateMetadata = titled("Edit position entry");
 
 export default async function EditEntryPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id: rawId } = await params;

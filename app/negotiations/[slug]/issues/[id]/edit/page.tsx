@@ -10,8 +10,9 @@ import { parseId } from "@/lib/form";
 import { listDependants } from "@/server/queries/entries";
 import { DependantsList, trashQuestion } from "@/components/dependants";
 import { IssueForm } from "../../_components/issue-form";
+import { titled } from "../../../_components/page-title";
 
-export const metadata: Metadata = { title: "Edit issue" };
+export const generateMetadata = titled("Edit issue");
 
 export default async function EditIssuePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id: rawId } = await params;

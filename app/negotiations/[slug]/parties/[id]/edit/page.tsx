@@ -10,8 +10,9 @@ import { parseId } from "@/lib/form";
 import { listDependants } from "@/server/queries/entries";
 import { DependantsList, trashQuestion } from "@/components/dependants";
 import { PartyForm } from "../../_components/party-form";
+import { titled } from "../../../_components/page-title";
 
-export const metadata: Metadata = { title: "Edit party" };
+export const generateMetadata = titled("Edit party");
 
 export default async function EditPartyPage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id: rawId } = await params;
@@ -32,7 +33,7 @@ export default async function EditPartyPage({ params }: { params: Promise<{ slug
         <Link href={`/negotiations/${slug}/parties`}>Parties</Link> /
       </p>
       <h2 style={{ marginTop: 0 }}>Edit {party.name}</h2>
-      <PartyForm slug={slug} party={party} />
+      <PartyForm slug={slug} party={party} otherParties={parties.filter((p) => p.id !== party.id)} />
       <p className="small">
         <Link href={`/history/party/${id}`}>Revision history</Link>
       </p>

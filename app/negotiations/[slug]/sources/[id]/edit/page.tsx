@@ -12,8 +12,9 @@ import { listIssues, listParties } from "@/server/queries/parties-and-issues";
 import { DependantsList, trashQuestion } from "@/components/dependants";
 import { SourceForm } from "../../_components/source-form";
 import { sourceLabel } from "@/lib/source-label";
+import { titled } from "../../../_components/page-title";
 
-export const metadata: Metadata = { title: "Edit source" };
+export const generateMetadata = titled("Edit source");
 
 export default async function EditSourcePage({ params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id: rawId } = await params;

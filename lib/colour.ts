@@ -1,0 +1,56 @@
+// Party colours against each other and against the stance palette (issue 8): a party's
+// colour should never be mistaken for another party's or for a stance. Pure, no I/O.
+import { STANCE_LABELS, type Stance } from "./vocabulary";
+
+/** The stance chips' ink colours (app/globals.css .stance-*): party colours keep away from them. */
+export const STANCE_COLOURS: Record<Stance, string> = {
+  demands: "#9a3412",
+  rejects: "#991b1b",
+  conditions: "#854d0e",
+  proposes: "#1e40af",
+  supports: "#115e59",
+  accepts: "#166534",
+  concedes: "#3f6212",
+  withdraws: "#374151",
+};
+
+/** Below this CIE76 distance (ΔE*ab) two colours read as "the same colour" at a glance. */
+export const TOO_CLOSE = 20;
+
+const HEX = /^#([0-9a-f]{6})$/i;
+
+/** CIE L*a*b* of an sRGB #rrggbb colour (D65), or null when it is not one. */
+export function toLab(hex: string): [number, number, number] | null {
+  const m = HEX.exec(hex.trim());
+  if (!m) return null;
+  const n = parseInt(m[1]!, 16);
+  const lin = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => {
+    const v = c / 255;
+    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  const [r, g, b] = lin;
+  const xyz = [(0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883];
+  const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (24389 / 27 * t + 16) / 116);
+  const [fx, fy, fz] = xyz.map(f) as [number, number, number];
+  return [116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)];
+}
+
+/** ΔE*ab (CIE76) between two #rrggbb colours; Infinity when either is not a colour. */
+export function colourDistance(a: string, b: string): number {
+  const x = toLab(a);
+  const y = toLab(b);
+  if (!x || !y) return Infinity;
+  return Math.hypot(x[0] - y[0], x[1] - y[1], x[2] - y[2]);
+}
+
+/** Warnings for a party colour: too close to another party's colour or to a stance colour. */
+export function colourWarnings(colour: string, otherParties: ReadonlyArray<{ name: string; colour: string }>): string[] {
+  const warnings: string[] = [];
+  for (const p of otherParties) {
+    if (colourDistance(colour, p.colour) < TOO_CLOSE) warnings.push(`Close to ${p.name}'s colour (${p.colour}): the two columns and timeline lanes may be confused.`);
+  }
+  for (const [stance, ink] of Object.entries(STANCE_COLOURS) as Array<[Stance, string]>) {
+    if (colourDistance(colour, ink) < TOO_CLOSE) warnings.push(`Close to the colour of the stance “${STANCE_LABELS[stance]}” (${ink}): it may be read as a stance.`);
+  }
+  return warnings;
+}
