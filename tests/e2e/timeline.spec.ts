@@ -20,6 +20,9 @@ async function filterByIssue(page: Page, issue: string) {
   return page.getByRole("group", { name: new RegExp(`^Timeline of positions on ${issue}`) });
 }
 
+/** The accessible name of the focused element (the marks are named by aria-label). */
+const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? null);
+
 const isFocused = (target: Locator) => target.evaluate((el) => el === document.activeElement).catch(() => false);
 
 test("filtered by issue, a mark reached with Tab shows its details and Enter opens the entry", async ({ page }) => {
@@ -33,9 +36,12 @@ test("filtered by issue, a mark reached with Tab shows its details and Enter ope
   expect(count).toBeGreaterThan(3);
   await expect(chart.getByRole("link", { name: /^[^,]+ on Philadelphi corridor, / })).toHaveCount(count);
 
-  // Keyboard only, from the top of the page.
+  // Keyboard only, from the top of the page: Tab reaches the chart's one tab stop, arrows the mark.
   const target = chart.getByRole("link", { name: /^Israel on Philadelphi corridor, 25 Aug 2024: Concedes, Softened/ });
-  for (let i = 0; i < 80 && !(await isFocused(target)); i++) await page.keyboard.press("Tab");
+  const aMark = / on Philadelphi corridor, /;
+  for (let i = 0; i < 80 && !aMark.test((await focusedName(page)) ?? ""); i++) await page.keyboard.press("Tab");
+  await expect(page.locator(":focus")).toHaveAccessibleName(aMark);
+  for (let i = 0; i < count && !(await isFocused(target)); i++) await page.keyboard.press("ArrowRight");
   await expect(target).toBeFocused();
   await expect(target).toHaveAccessibleDescription("Israel offers to pull back partly from the Philadelphi corridor.");
   const details = page.getByRole("tooltip");
@@ -47,9 +53,9 @@ test("filtered by issue, a mark reached with Tab shows its details and Enter ope
   // Escape hides the details, moving on shows the next mark's.
   await page.keyboard.press("Escape");
   await expect(details).toBeHidden();
-  await page.keyboard.press("Shift+Tab");
+  await page.keyboard.press("ArrowLeft");
   await expect(page.getByRole("tooltip")).toBeVisible();
-  await page.keyboard.press("Tab");
+  await page.keyboard.press("ArrowRight");
   await expect(target).toBeFocused();
 
   await page.keyboard.press("Enter");

@@ -62,7 +62,7 @@ export function TimelineChart({ layout, lanes, title }: { layout: TimelineLayout
         if (!party) return null;
         const mid = lane.y + lane.height / 2;
         return (
-          <g key={lane.id}>
+          <g key={lane.id} data-lane={lane.id}>
             <g className="tl-lane-label" aria-hidden="true">
               <title>{party.fullName}</title>
               <circle cx={14} cy={mid - 5} r={6} fill={party.colour} className="tl-swatch" />
@@ -80,6 +80,7 @@ export function TimelineChart({ layout, lanes, title }: { layout: TimelineLayout
                 href={m.item.href}
                 className="tl-mark"
                 data-mark={m.item.key}
+                data-day={m.item.day}
                 aria-label={m.item.label}
                 aria-describedby={`tl-desc-${m.item.key}`}
                 // Days into the chart: CSS compares it with the scrubber's --asof to fade later marks.

@@ -7,7 +7,8 @@ import Link from "next/link";
 import { useCallback, useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import { StanceBadge } from "@/components/stance";
 import { formatDay } from "@/lib/format";
-import { addDays } from "@/lib/window";
+import { addDays, daysBetween } from "@/lib/window";
+import { useRovingFocus, type RovingRows } from "../../_components/roving-focus";
 
 export interface MarkDetail {
   day: string;
@@ -37,6 +38,28 @@ interface Anchor {
 
 const TOOLTIP_WIDTH = 288;
 
+const dayOf = (mark: HTMLElement) => mark.getAttribute("data-day") ?? "";
+
+/**
+ * The marks as rows for the roving focus: one row per lane, its marks in time order (a lane
+ * packs close marks on several lines, so document order is not time order). Up/Down moves to
+ * the mark nearest in time in the next lane that has marks; of two as near, the earlier.
+ */
+const TIMELINE_ROWS: RovingRows = {
+  rows: (root) =>
+    [...root.querySelectorAll<HTMLElement>("[data-lane]")]
+      .map((lane) => [...lane.querySelectorAll<HTMLElement>("[data-mark]")].sort((a, b) => (dayOf(a) < dayOf(b) ? -1 : dayOf(a) > dayOf(b) ? 1 : 0)))
+      .filter((lane) => lane.length > 0),
+  across: (from, _column, lane) => {
+    const day = dayOf(from);
+    let best = 0;
+    for (let i = 1; i < lane.length; i++) {
+      if (Math.abs(daysBetween(day, dayOf(lane[i]!))) < Math.abs(daysBetween(day, dayOf(lane[best]!)))) best = i;
+    }
+    return best;
+  },
+};
+
 export function TimelineExplorer({
   matrixHref,
   domainStart,
@@ -62,6 +85,7 @@ export function TimelineExplorer({
   const [hover, setHover] = useState<Anchor | null>(null);
   const [focus, setFocus] = useState<Anchor | null>(null);
   const day = addDays(domainStart, offset);
+  const roving = useRovingFocus(canvas, TIMELINE_ROWS, children);
 
   useEffect(() => () => {
     if (hideTimer.current) clearTimeout(hideTimer.current);
@@ -151,6 +175,7 @@ export function TimelineExplorer({
             setHover(null);
           }}
           onKeyDown={(e) => {
+            roving(e);
             if (e.key === "Escape" && shown) {
               setHover(null);
               setFocus(null);
