@@ -71,13 +71,16 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
                 <tr key={`${r.entityType}-${r.id}`}>
                   <td style={{ whiteSpace: "nowrap" }}>{r.deletedAt.toISOString().slice(0, 16).replace("T", " ")} UTC</td>
                   <td>{KIND[r.entityType]}</td>
-                  <td>{r.label}</td>
+                  <td dir="auto">{r.label}</td>
                   <td>{r.negotiation.title}</td>
                   <td className="small">{r.deletedBy}</td>
                   <td>
                     <div className="row-actions">
                       <Link href={`/history/${r.entityType}/${r.id}`}>
-                        History<span className="visually-hidden"> of {r.label}</span>
+                        History<span className="visually-hidden">
+                          {" "}
+                          of <bdi>{r.label}</bdi>
+                        </span>
                       </Link>
                       <RestoreButton action={restoreAction.bind(null, r.entityType, r.id)} version={r.version} label={`Restore`} />
                     </div>

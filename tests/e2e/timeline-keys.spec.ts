@@ -2,7 +2,10 @@
 // time within a party's lane and across lanes to the nearest mark in time, Home/End, Enter opens
 // the entry; the details follow focus. Acts on the demo (Philadelphi corridor: Israel's lane has
 // 7 Jul, 20 Aug ×2, 25 Aug, 3 Sep, 4 Sep ×2 2024; Hamas's has 20 Aug, 25 Aug ×2, 3 Sep).
+// Then text in its own direction (issue 8 item 7): Arabic names, title and summary laid out
+// right to left on the sources list, compare and the timeline's table.
 import { expect, test, type Page } from "@playwright/test";
+import { addIssue, addParty, createNegotiation, signIn, tab } from "./helpers";
 
 const MATRIX = "/negotiations/gaza-ceasefire-2024";
 
@@ -68,4 +71,54 @@ test("timeline marks: one tab stop, arrows move in time and across lanes, Home/E
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/cells\/\d+\/\d+#entry-\d+$/);
   await expect(page.getByRole("heading", { name: "Israel on Philadelphi corridor" })).toBeVisible();
+});
+
+test("Arabic party, issue, source title and summary read right to left on the sources list, compare and timeline", async ({ page }) => {
+  const PARTY = "حماس";
+  const ISSUE = "وقف دائم لإطلاق النار";
+  const TITLE = "بيان حماس في القاهرة";
+  const SUMMARY = "تطالب حماس بوقف دائم لإطلاق النار.";
+  await signIn(page, "editor");
+  await createNegotiation(page, `Right to left ${Date.now().toString(36)}`);
+  await addParty(page, PARTY);
+  await addIssue(page, ISSUE);
+  await tab(page, "Sources").click();
+  await page.getByRole("link", { name: "Add source" }).click();
+  await page.getByLabel("Title").fill(TITLE);
+  await page.getByLabel("Outlet").fill("Al Jazeera Arabic");
+  await page.getByLabel("Published").fill("2025-02-01");
+  await page.getByLabel("Language").fill("ar");
+  await page.getByLabel("Text").fill("قالت حماس إنها تطالب بوقف دائم لإطلاق النار.");
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
+  await page.getByRole("link", { name: "Add position entry from this source" }).click();
+  await page.getByRole("checkbox", { name: PARTY }).check();
+  await page.getByRole("combobox", { name: "Issue", exact: true }).selectOption({ label: ISSUE });
+  await page.getByLabel("Stance").selectOption({ label: "Demands" });
+  await page.getByLabel("Summary").fill(SUMMARY);
+  await page.getByRole("button", { name: "Add entry" }).click();
+  await expect(page).toHaveURL(/saved=\d+/);
+
+  // The sources list: the title in its own direction and language.
+  await tab(page, "Sources").click();
+  const title = page.getByRole("link", { name: TITLE });
+  await expect(title).toHaveCSS("direction", "rtl");
+  await expect(title).toHaveAttribute("lang", "ar");
+
+  // Compare: the party's column and counts row, the issue's row and the summary.
+  const slugPath = new URL(page.url()).pathname.replace(/\/sources$/, "");
+  await page.goto(`${slugPath}/compare?from=2025-01-01&to=2025-03-01`);
+  await expect(page.getByRole("columnheader", { name: PARTY })).toHaveCSS("direction", "rtl");
+  await expect(page.getByRole("rowheader", { name: PARTY })).toHaveCSS("direction", "rtl");
+  await expect(page.getByRole("rowheader", { name: ISSUE })).toHaveCSS("direction", "rtl");
+  await expect(page.getByText(SUMMARY)).toHaveCSS("direction", "rtl");
+  // The English column headers keep their own direction.
+  await expect(page.getByRole("columnheader", { name: "Party", exact: true })).toHaveCSS("direction", "ltr");
+
+  // The timeline's table alternative.
+  await tab(page, "Timeline").click();
+  await page.getByText("Show the timeline as a table").click();
+  const row = page.getByRole("table", { name: /^Timeline of positions/ }).getByRole("row").filter({ hasText: SUMMARY });
+  await expect(row.getByRole("cell", { name: SUMMARY, exact: true })).toHaveCSS("direction", "rtl");
+  await expect(row.getByRole("cell", { name: ISSUE, exact: true })).toHaveCSS("direction", "rtl");
 });

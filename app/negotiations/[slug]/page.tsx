@@ -201,12 +201,16 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
     <>
       <span className="head-name">
         <span className="swatch" style={{ background: p.colour }} aria-hidden="true" />
-        <Link href={`${base}/parties/${p.id}`}>{p.name}</Link>
+        <Link href={`${base}/parties/${p.id}`} dir="auto">
+          {p.name}
+        </Link>
       </span>
       <span className="head-role">{PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role}</span>
     </>
   );
-  const issueHeader = (i: (typeof issues)[number]) => <span title={i.description || undefined}>{i.name}</span>;
+  const issueHeader = (i: (typeof issues)[number]) => <span title={i.description || undefined} dir="auto">
+      {i.name}
+    </span>;
   const rows = partiesAsRows ? parties : issues;
   const columns = partiesAsRows ? issues : parties;
 

@@ -58,7 +58,9 @@ export default async function HistoryPage({ params }: { params: Promise<{ entity
   const name = entity === "source" ? sourceLabel(latest as unknown as NamedSource) : show(latest.title ?? latest.name ?? latest.summary);
   return (
     <div className="page-narrow">
-      <h1>History of {name}</h1>
+      <h1>
+        History of <bdi>{name}</bdi>
+      </h1>
       <p className="muted">
         Every change to this {entity === "entry" ? "position entry" : entity}, oldest first, with the full state kept for each. {revisions.length}{" "}
         revisions.
@@ -80,7 +82,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ entity
                   {fields.map((f) => (
                     <div key={f}>
                       <dt>{FIELD_LABELS[f] ?? f}</dt>
-                      <dd>
+                      <dd dir="auto">
                         {i === 0 || f === "deletedAt" ? show(r.state[f]) || <em>empty</em> : <WordDiff parts={wordDiff(show(before[f]), show(r.state[f]))} />}
                       </dd>
                     </div>

@@ -85,7 +85,9 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
               const counts = result.byParty.get(p.id)!;
               return (
                 <tr key={p.id}>
-                  <th scope="row">{p.name}</th>
+                  <th scope="row" dir="auto">
+                    {p.name}
+                  </th>
                   {COUNTED.map((c) => (
                     <td key={c}>{counts[c]}</td>
                   ))}
@@ -117,7 +119,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
               <tr>
                 <th scope="col">Issue \ Party</th>
                 {colParties.map((p) => (
-                  <th scope="col" key={p.id}>
+                  <th scope="col" key={p.id} dir="auto">
                     <span className="head-name">
                       <span className="swatch" style={{ background: p.colour }} aria-hidden="true" />
                       {p.name}
@@ -129,13 +131,15 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
             <tbody>
               {rowIssues.map((i) => (
                 <tr key={i.id}>
-                  <th scope="row">{i.name}</th>
+                  <th scope="row" dir="auto">
+                    {i.name}
+                  </th>
                   {colParties.map((p) => {
                     const c = changed.get(`${i.id}:${p.id}`);
                     return (
                       <td key={p.id}>
                         <span className="visually-hidden">
-                          {p.shortName || p.name} on {i.name}:{" "}
+                          <bdi>{p.shortName || p.name}</bdi> on <bdi>{i.name}</bdi>:{" "}
                         </span>
                         {c ? (
                           <div className="compare-cell">
@@ -150,7 +154,9 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
                               )}{" "}
                               <span className="compare-arrow">→</span> <StanceBadge stance={c.after.stance} /> <FirmnessTag firmness={c.after.firmness} />
                             </span>
-                            <p className="cell-summary">{c.after.summary}</p>
+                            <p className="cell-summary" dir="auto">
+                              {c.after.summary}
+                            </p>
                             <span className="cell-meta">
                               {c.before ? `${formatDay(c.before.statedOn)} → ` : ""}
                               {formatDay(c.after.statedOn)}

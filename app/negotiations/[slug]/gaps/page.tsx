@@ -96,7 +96,9 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
                   <th scope="col" key={p.id} className={p.role === "party" ? undefined : "gaps-bystander"}>
                     <span className="head-name">
                       <span className="swatch" style={{ background: p.colour }} aria-hidden="true" />
-                      <Link href={`${base}/parties/${p.id}`}>{p.shortName || p.name}</Link>
+                      <Link href={`${base}/parties/${p.id}`} dir="auto">
+                        {p.shortName || p.name}
+                      </Link>
                     </span>
                     <span className="head-role">{PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role}</span>
                   </th>
@@ -106,7 +108,7 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
             <tbody>
               {rows.map(({ issue, gap, cells }) => (
                 <tr key={issue.id}>
-                  <th scope="row" title={issue.description || undefined}>
+                  <th scope="row" title={issue.description || undefined} dir="auto">
                     {issue.name}
                   </th>
                   <td className="gaps-status-cell">
@@ -118,21 +120,23 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
                     const name = party.shortName || party.name;
                     return (
                       <td key={partyId} className={party.role === "party" ? undefined : "gaps-bystander"}>
-                        <span className="visually-hidden">{name}: </span>
+                        <span className="visually-hidden">
+                          <bdi>{name}</bdi>:{" "}
+                        </span>
                         {entry ? (
                           <div className="gaps-cell">
                             <span className="cell-top">
                               <StanceBadge stance={entry.stance} />
                               <FirmnessTag firmness={entry.firmness} />
                             </span>
-                            <span className="gaps-summary" title={entry.summary}>
+                            <span className="gaps-summary" title={entry.summary} dir="auto">
                               {entry.summary}
                             </span>
                             <Link href={`${base}/cells/${partyId}/${issue.id}`} className="gaps-date">
                               {formatDay(entry.statedOn)}
                               <span className="visually-hidden">
                                 {" "}
-                                (history of {name} on {issue.name})
+                                (history of <bdi>{name}</bdi> on <bdi>{issue.name}</bdi>)
                               </span>
                             </Link>
                           </div>

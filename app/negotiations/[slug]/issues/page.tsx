@@ -37,11 +37,15 @@ export default async function IssuesPage({ params }: { params: Promise<{ slug: s
               {issues.map((i) => (
                 <tr key={i.id}>
                   <td>{i.order}</td>
-                  <td>{i.name}</td>
+                  <td dir="auto">{i.name}</td>
                   <td className="small">{i.description}</td>
                   <td>
                     {editor ? (<Link href={`/negotiations/${slug}/issues/${i.id}/edit`}>
-                      Edit<span className="visually-hidden"> {i.name}</span>
+                      Edit
+                      <span className="visually-hidden">
+                        {" "}
+                        <bdi>{i.name}</bdi>
+                      </span>
                     </Link>) : null}
                   </td>
                 </tr>

@@ -42,14 +42,20 @@ export default async function PartiesPage({ params }: { params: Promise<{ slug: 
                   <td>{p.order}</td>
                   <td>
                     <span className="swatch" style={{ background: p.colour }} aria-hidden="true" />
-                    <Link href={`/negotiations/${slug}/parties/${p.id}`}>{p.name}</Link>
+                    <Link href={`/negotiations/${slug}/parties/${p.id}`} dir="auto">
+                      {p.name}
+                    </Link>
                   </td>
                   <td>{p.shortName}</td>
                   <td>{PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role}</td>
                   <td>{p.aliases.split("\n").filter(Boolean).join(", ")}</td>
                   <td>
                     {editor ? (<Link href={`/negotiations/${slug}/parties/${p.id}/edit`}>
-                      Edit<span className="visually-hidden"> {p.name}</span>
+                      Edit
+                        <span className="visually-hidden">
+                          {" "}
+                          <bdi>{p.name}</bdi>
+                        </span>
                     </Link>) : null}
                   </td>
                 </tr>

@@ -44,9 +44,11 @@ export default async function SourcesPage({ params }: { params: Promise<{ slug: 
                 <tr key={s.id}>
                   <td style={{ whiteSpace: "nowrap" }}>{formatDay(s.publishedOn)}</td>
                   <td>
-                    <Link href={`/negotiations/${slug}/sources/${s.id}`}>{sourceLabel(s)}</Link>
+                    <Link href={`/negotiations/${slug}/sources/${s.id}`} dir="auto" lang={s.title?.trim() ? s.language || undefined : undefined}>
+                      {sourceLabel(s)}
+                    </Link>
                   </td>
-                  <td>{s.outlet}</td>
+                  <td dir="auto">{s.outlet}</td>
                   <td>{s.hasText ? "Full text" : "Link only"}</td>
                   <td>{s.entryCount}</td>
                 </tr>

@@ -123,7 +123,7 @@ export default async function TimelinePage({ params, searchParams }: { params: P
             <select name="issue" defaultValue={issue ? String(issue.id) : ""}>
               <option value="">All issues</option>
               {issues.map((i) => (
-                <option key={i.id} value={i.id}>
+                <option key={i.id} value={i.id} dir="auto">
                   {i.name}
                 </option>
               ))}

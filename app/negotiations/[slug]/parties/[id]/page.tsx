@@ -51,7 +51,7 @@ export default async function PartyProfilePage({
       <div className="profile-head">
         <h2>
           <span className="swatch" style={{ background: party.colour }} aria-hidden="true" />
-          {party.name}
+          <bdi>{party.name}</bdi>
         </h2>
         <span className="profile-role">{PARTY_ROLE_LABELS[party.role as PartyRole] ?? party.role}</span>
         {editor ? (
@@ -62,8 +62,8 @@ export default async function PartyProfilePage({
       </div>
       {aliases.length > 0 || (party.shortName && party.shortName !== party.name) ? (
         <p className="muted small">
-          {party.shortName && party.shortName !== party.name ? <>Short name {party.shortName}. </> : null}
-          {aliases.length > 0 ? <>Also called {aliases.join(", ")}.</> : null}
+          {party.shortName && party.shortName !== party.name ? <>Short name <bdi>{party.shortName}</bdi>. </> : null}
+          {aliases.length > 0 ? <>Also called {aliases.map((a, i) => (<span key={i}>{i > 0 ? ", " : ""}<bdi>{a}</bdi></span>))}.</> : null}
         </p>
       ) : null}
 
@@ -88,7 +88,7 @@ export default async function PartyProfilePage({
       <p className="muted small" aria-live="polite">
         {plural(profile.entryCount, "entry", "entries")} on {plural(profile.issues.length, "issue")} of {issues.length}, oldest first. As of{" "}
         <strong>{formatDay(asOf)}</strong>
-        {asOf === today ? " (today)" : ""} {party.name} holds a position on {plural(heldOnAsOf, "issue")}; the entry in force on that day is
+        {asOf === today ? " (today)" : ""} <bdi>{party.name}</bdi> holds a position on {plural(heldOnAsOf, "issue")}; the entry in force on that day is
         marked.
       </p>
       <InvalidAsOfNotice value={invalidAsOf} />
@@ -109,7 +109,9 @@ export default async function PartyProfilePage({
               {profile.issues.map(({ issue, current, history }) => (
                 <tr key={issue.id}>
                   <td>
-                    <a href={`#issue-${issue.id}`}>{issue.name}</a>
+                    <a href={`#issue-${issue.id}`} dir="auto">
+                      {issue.name}
+                    </a>
                   </td>
                   <td>
                     {current ? (
@@ -134,7 +136,9 @@ export default async function PartyProfilePage({
         profile.issues.map(({ issue, current, history }) => (
           <section key={issue.id} className="profile-issue" aria-labelledby={`issue-${issue.id}`}>
             <div className="profile-issue-head">
-              <h3 id={`issue-${issue.id}`}>{issue.name}</h3>
+              <h3 id={`issue-${issue.id}`} dir="auto">
+                {issue.name}
+              </h3>
               <p className="profile-current">
                 <span className="muted">As of {formatDay(asOf)}:</span>{" "}
                 {current ? (
@@ -164,10 +168,14 @@ export default async function PartyProfilePage({
                         {inForce ? <span className="profile-tag">In force on {formatDay(asOf)}</span> : null}
                         {afterAsOf ? <span className="profile-tag profile-tag-later">After {formatDay(asOf)}</span> : null}
                       </div>
-                      <p className="profile-summary">{entry.summary}</p>
+                      <p className="profile-summary" dir="auto">
+                        {entry.summary}
+                      </p>
                       <p className="profile-meta">
                         {others.length > 0 ? <>Joint with {others.join(", ")} · </> : null}
-                        Source: <Link href={`${base}/sources/${entry.source.id}`}>{sourceLabel(entry.source)}</Link>
+                        Source: <Link href={`${base}/sources/${entry.source.id}`} dir="auto">
+                          {sourceLabel(entry.source)}
+                        </Link>
                         {entry.source.outlet && entry.source.title?.trim() ? ` (${entry.source.outlet})` : ""}
                       </p>
                     </div>
@@ -177,7 +185,10 @@ export default async function PartyProfilePage({
             </ol>
             <p className="profile-more small">
               <Link href={`${base}/cells/${partyId}/${issue.id}`}>
-                Quotes and full history<span className="visually-hidden"> ({party.name} on {issue.name})</span>
+                Quotes and full history<span className="visually-hidden">
+                  {" "}
+                  (<bdi>{party.name}</bdi> on <bdi>{issue.name}</bdi>)
+                </span>
               </Link>
             </p>
           </section>

@@ -198,7 +198,10 @@ export function TimelineExplorer({
           {shown && detail ? (
             <div role="tooltip" className="tl-tooltip" style={tooltipStyle}>
               <p className="tl-tooltip-head">
-                <strong>{detail.party}</strong> on {detail.issue}
+                <strong>
+                  <bdi>{detail.party}</bdi>
+                </strong>{" "}
+                on <bdi>{detail.issue}</bdi>
               </p>
               <p className="small">{formatDay(detail.day)}</p>
               <p className="tl-tooltip-marks">
@@ -209,7 +212,7 @@ export function TimelineExplorer({
                   {detail.overridden ? " (set by analyst)" : ""}
                 </span>
               </p>
-              <p>{detail.summary}</p>
+              <p dir="auto">{detail.summary}</p>
               {detail.jointWith.length > 0 ? <p className="small muted">Joint statement with {detail.jointWith.join(", ")}</p> : null}
               <p className="small muted">Enter or click opens the entry · Esc hides this</p>
             </div>

@@ -39,8 +39,8 @@ export function TimelineTable({ rows, caption }: { rows: TableRow[]; caption: st
                 <th scope="row" className="tl-nowrap">
                   {formatDay(r.day)}
                 </th>
-                <td>{r.party}</td>
-                <td>{r.issue}</td>
+                <td dir="auto">{r.party}</td>
+                <td dir="auto">{r.issue}</td>
                 <td>
                   <StanceBadge stance={r.stance} />
                 </td>
@@ -48,7 +48,7 @@ export function TimelineTable({ rows, caption }: { rows: TableRow[]; caption: st
                   {CHANGE_LABELS[r.change]} <span aria-hidden="true">{CHANGE_DIRECTION[r.change]}</span>
                   {r.overridden ? <span className="small muted"> (set by analyst)</span> : null}
                 </td>
-                <td>
+                <td dir="auto">
                   <Link href={r.href}>{r.summary}</Link>
                 </td>
               </tr>

@@ -37,10 +37,13 @@ export default async function CellHistoryPage({ params }: { params: Promise<{ sl
   return (
     <div className="page-narrow">
       <p className="breadcrumbs">
-        <Link href={`/negotiations/${slug}`}>Matrix</Link> / <Link href={`/negotiations/${slug}/parties/${party.id}`}>{party.name}</Link> /
+        <Link href={`/negotiations/${slug}`}>Matrix</Link> / <Link href={`/negotiations/${slug}/parties/${party.id}`} dir="auto">
+          {party.name}
+        </Link>{" "}
+        /
       </p>
       <h2 style={{ marginTop: 0 }}>
-        {party.name} on {issue.name}
+        <bdi>{party.name}</bdi> on <bdi>{issue.name}</bdi>
       </h2>
       <p className="muted">
         {plural(entries.length, "entry", "entries")}, oldest first. Each is compared with the one before it: its change type, and what changed in

@@ -32,7 +32,8 @@ export default async function EditIssuePage({ params }: { params: Promise<{ slug
       <p className="breadcrumbs">
         <Link href={`/negotiations/${slug}/issues`}>Issues</Link> /
       </p>
-      <h2 style={{ marginTop: 0 }}>Edit {issue.name}</h2>
+      <h2 style={{ marginTop: 0 }}>Edit <bdi>{issue.name}</bdi>
+      </h2>
       <IssueForm slug={slug} issue={issue} />
       <p className="small">
         <Link href={`/history/issue/${id}`}>Revision history</Link>

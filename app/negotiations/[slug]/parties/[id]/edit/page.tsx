@@ -32,7 +32,8 @@ export default async function EditPartyPage({ params }: { params: Promise<{ slug
       <p className="breadcrumbs">
         <Link href={`/negotiations/${slug}/parties`}>Parties</Link> /
       </p>
-      <h2 style={{ marginTop: 0 }}>Edit {party.name}</h2>
+      <h2 style={{ marginTop: 0 }}>Edit <bdi>{party.name}</bdi>
+      </h2>
       <PartyForm slug={slug} party={party} otherParties={parties.filter((p) => p.id !== party.id)} />
       <p className="small">
         <Link href={`/history/party/${id}`}>Revision history</Link>
