@@ -12,6 +12,7 @@ import { changeOf } from "@/lib/history";
 import { CHANGE_DIRECTION, CHANGE_LABELS, type ChangeType } from "@/lib/change";
 import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
 import { MatrixCellView } from "./_components/matrix-cell";
+import { ExportLinks } from "./_components/export-links";
 
 export const metadata: Metadata = { title: "Matrix" };
 
@@ -168,6 +169,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
           </table>
         </div>
       )}
+      <ExportLinks slug={slug} asOf={asOf} editor={editor} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { getNegotiation } from "@/server/queries/negotiations";
 import { listSources } from "@/server/queries/sources";
 import { formatDay } from "@/lib/format";
 import { sourceLabel } from "@/lib/source-label";
+import { ExportLinks } from "../_components/export-links";
 
 export const metadata: Metadata = { title: "Sources" };
 
@@ -54,6 +55,7 @@ export default async function SourcesPage({ params }: { params: Promise<{ slug: 
           </table>
         </div>
       )}
+      <ExportLinks slug={slug} editor={canEdit(viewer)} />
     </>
   );
 }
