@@ -20,7 +20,7 @@ export async function exportResponse(
 ): Promise<Response> {
   const { slug } = await params;
   const url = new URL(request.url);
-  await requireReader(`${url.pathname}${url.search}`);
+  await requireReader();
   const negotiation = await getNegotiation(slug);
   if (!negotiation) return new Response("No negotiation has this address.\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const { asOf, invalid } = asOfParam(url.searchParams.get("asOf") ?? undefined);
