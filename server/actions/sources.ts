@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/lib/form";
-import { sourceSchema, sourceEditSchema } from "@/lib/schemas";
+import { LIMITS, sourceSchema, sourceEditSchema } from "@/lib/schemas";
 import { createInNegotiation } from "../mutations/scoped";
 import { trashSource, updateSource } from "../mutations/sources";
 import { formDataToValues } from "@/lib/form";
@@ -60,6 +60,9 @@ function fetchedStatus(asked: string, final: string, filled: { filled: string[];
   parts.push(filled.filled.length ? `Filled ${list(filled.filled)} from the page.` : "The page gave nothing to fill in.");
   if (filled.kept.length) parts.push(`Kept what you had typed in ${list(filled.kept)}.`);
   if (textLength === 0) parts.push("No article text was found: paste the text yourself, or save it as a link-only source.");
+  if (textLength > LIMITS.sourceText) {
+    parts.push(`The article's text is longer than a source's text may be (${LIMITS.sourceText.toLocaleString("en")} characters): keep the passages you quote from.`);
+  }
   parts.push("Check every field, then press Add source; nothing is saved until then.");
   return parts.join(" ");
 }

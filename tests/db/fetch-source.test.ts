@@ -143,6 +143,16 @@ describe("the Fetch from URL action", () => {
     expect(state.status).toMatch(/nothing is saved until then/);
   });
 
+  it("a text longer than a source may hold is filled whole, with a warning, never cut", async () => {
+    process.env.PARLEY_FETCH_ALLOW = `127.0.0.1:${server.port}`;
+    useRequester(world, "editor");
+    const outcome = await invoke(() => fetchSourceAction(world.main.slug, {}, form({ url: `${server.origin}/long-article` })));
+    expect(outcome.kind).toBe("state");
+    if (outcome.kind !== "state") return;
+    expect(String(outcome.state.values?.text).length).toBeGreaterThan(200_000);
+    expect(outcome.state.status).toMatch(/longer than a source's text may be \(200,000 characters\)/);
+  });
+
   it("a refused address is a message by the URL field with what was typed kept", async () => {
     delete process.env.PARLEY_FETCH_ALLOW;
     useRequester(world, "editor");

@@ -51,6 +51,7 @@ export function testPages(port: number): Record<string, Handler> {
       res.writeHead(200, { "content-type": "text/html; charset=iso-8859-1" });
       res.end(Buffer.from(ARTICLE_HTML.replace('content="The Lantern Courier"', 'content="Le Café du Port"').replace('charset="utf-8"', 'charset="iso-8859-1"').replace(/[“”’©]/g, "'"), "latin1"));
     },
+    "/long-article": html(ARTICLE_HTML.replace("</article>", `${"<p>The delegations went through the catch figures line by line, year by year, without agreeing on any of them.</p>".repeat(2500)}</article>`)),
     "/notes.txt": (_req, res) => {
       res.writeHead(200, { "content-type": "text/plain; charset=utf-8" });
       res.end("Briefing notes: the envoy said no quota below last year.\n");
