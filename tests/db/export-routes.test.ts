@@ -7,6 +7,7 @@ vi.mock("next/cache", async () => (await import("../support/next-request")).next
 
 import { useFreshDatabase } from "../support/db";
 import { request } from "../support/next-request";
+import { REQUEST_PATH_HEADER } from "@/lib/request-path";
 import { importEntriesCsv } from "@/server/exchange/import";
 import { ENTRY_COLUMNS } from "@/lib/exchange/csv";
 import { GET as entriesCsv } from "@/app/negotiations/[slug]/export/entries.csv/route";
@@ -69,6 +70,8 @@ describe("export routes", () => {
   });
   it("with public reading off, an anonymous request is sent to sign in", async () => {
     process.env.PARLEY_PUBLIC_READ = "off";
+    // proxy.ts hands every request's path to the read check, as here.
+    request.headers = new Headers({ host: "127.0.0.1:3000", [REQUEST_PATH_HEADER]: "/negotiations/talks/export/entries.csv" });
     const error = await call(entriesCsv, "talks", "/export/entries.csv").catch((e) => e);
     expect(String(error.digest)).toContain(`/sign-in?next=${encodeURIComponent("/negotiations/talks/export/entries.csv")}`);
   });
