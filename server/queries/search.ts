@@ -1,0 +1,217 @@
+import "server-only";
+import { Prisma } from "../generated/prisma/client";
+import { getDb } from "../db";
+import { liveEntrySql } from "../live";
+import { requireReader } from "../session";
+import {
+  ftsAll,
+  ftsAny,
+  MARK_END,
+  MARK_START,
+  SEARCH_RESULTS_MAX,
+  searchTerms,
+  type SearchFilters,
+  type SearchRequest,
+  type SearchTerm,
+} from "@/lib/search";
+
+// Full-text search over position entries (summary, quote, notes) and sources (title, outlet,
+// text) through the FTS5 indexes of prisma/migrations/*_search (docs/decisions/014-search.md).
+// The index holds every record; what may be shown is decided here: live entries only
+// (server/live.ts), sources and negotiations out of the trash.
+
+export interface EntryHit {
+  id: number;
+  negotiation: { slug: string; title: string };
+  statedOn: string;
+  stance: string;
+  summary: string;
+  quote: string;
+  issue: { id: number; name: string };
+  parties: Array<{ id: number; name: string }>;
+  source: { id: number; title: string | null; outlet: string; publishedOn: string | null };
+  /** Matched words between MARK_START and MARK_END (lib/search.ts snippetParts); null when the entry matched through its party only. */
+  snippet: string | null;
+}
+
+export interface SourceHit {
+  id: number;
+  negotiation: { slug: string; title: string };
+  title: string | null;
+  outlet: string;
+  publishedOn: string | null;
+  language: string;
+  snippet: string | null;
+}
+
+export interface SearchResults {
+  terms: SearchTerm[];
+  entries: EntryHit[];
+  sources: SourceHit[];
+  /** More hits than listed (SEARCH_RESULTS_MAX per kind). */
+  moreEntries: boolean;
+  moreSources: boolean;
+  /** Sources are not listed when the search filters by party, issue or stance (those describe positions). */
+  sourcesFiltered: boolean;
+}
+
+const EMPTY = (terms: SearchTerm[], sourcesFiltered = false): SearchResults => ({
+  terms,
+  entries: [],
+  sources: [],
+  moreEntries: false,
+  moreSources: false,
+  sourcesFiltered,
+});
+
+/**
+ * The search page's query. A reader check comes first (anonymous only with public reading on,
+ * server/session.ts), so no page can list hits without it.
+ */
+export async function search(request: Pick<SearchRequest, "q" | "filters">, path: string): Promise<SearchResults> {
+  await requireReader(path);
+  return searchIndex(request.q, request.filters);
+}
+
+/** Hits for a typed query and filters; `limit` per kind. */
+export async function searchIndex(q: string, filters: SearchFilters, limit = SEARCH_RESULTS_MAX): Promise<SearchResults> {
+  const db = await getDb();
+  const parties = await db.party.findMany({
+    where: { deletedAt: null, negotiation: { deletedAt: null, ...(filters.negotiation ? { slug: filters.negotiation } : {}) } },
+    select: { id: true, name: true, shortName: true, aliases: true },
+  });
+  const terms = searchTerms(q, parties);
+  const sourcesFiltered = filters.partyId !== null || filters.issueId !== null || filters.stance !== null;
+  if (terms.length === 0) return EMPTY(terms, sourcesFiltered);
+
+  const [entryIds, sourceIds] = await Promise.all([
+    matchingEntryIds(terms, filters, limit + 1),
+    sourcesFiltered ? Promise.resolve([]) : matchingSourceIds(terms, filters, limit + 1),
+  ]);
+  const [entries, sources] = await Promise.all([entryHits(entryIds.slice(0, limit), terms), sourceHits(sourceIds.slice(0, limit), terms)]);
+  return { terms, entries, sources, moreEntries: entryIds.length > limit, moreSources: sourceIds.length > limit, sourcesFiltered };
+}
+
+const raw = Prisma.raw;
+
+async function matchingEntryIds(terms: SearchTerm[], filters: SearchFilters, limit: number): Promise<number[]> {
+  const db = await getDb();
+  const conditions: Prisma.Sql[] = [raw(liveEntrySql("e"))];
+  const plain = terms.filter((t) => t.partyIds.length === 0);
+  const naming = terms.filter((t) => t.partyIds.length > 0);
+  if (naming.length === 0) {
+    conditions.push(Prisma.sql`h."hit" IS NOT NULL`);
+  } else {
+    // A term naming a party matches the party's entries as well as entries that mention it.
+    if (plain.length > 0) {
+      conditions.push(Prisma.sql`e."id" IN (SELECT rowid FROM "EntrySearch" WHERE "EntrySearch" MATCH ${ftsAll(plain)})`);
+    }
+    for (const t of naming) {
+      conditions.push(Prisma.sql`(e."id" IN (SELECT rowid FROM "EntrySearch" WHERE "EntrySearch" MATCH ${t.fts})
+        OR EXISTS (SELECT 1 FROM "PositionEntryParty" tp WHERE tp."entryId" = e."id" AND tp."partyId" IN (${Prisma.join(t.partyIds)})))`);
+    }
+  }
+  if (filters.negotiation) conditions.push(Prisma.sql`n."slug" = ${filters.negotiation}`);
+  if (filters.partyId !== null) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "PositionEntryParty" fp WHERE fp."entryId" = e."id" AND fp."partyId" = ${filters.partyId})`);
+  }
+  if (filters.issueId !== null) conditions.push(Prisma.sql`e."issueId" = ${filters.issueId}`);
+  if (filters.stance !== null) conditions.push(Prisma.sql`e."stance" = ${filters.stance}`);
+  if (filters.from !== null) conditions.push(Prisma.sql`e."statedOn" >= ${filters.from}`);
+  if (filters.to !== null) conditions.push(Prisma.sql`e."statedOn" <= ${filters.to}`);
+  // Best matches of all the words first (bm25), then entries found through their party, newest first.
+  const rows = await db.$queryRaw<Array<{ id: number | bigint }>>`
+    SELECT e."id" AS "id"
+    FROM "PositionEntry" e
+    JOIN "Negotiation" n ON n."id" = e."negotiationId" AND n."deletedAt" IS NULL
+    LEFT JOIN (SELECT rowid AS "hit", rank AS "rank" FROM "EntrySearch" WHERE "EntrySearch" MATCH ${ftsAll(terms)}) h ON h."hit" = e."id"
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY h."rank" IS NULL, h."rank", e."statedOn" DESC, e."id" DESC
+    LIMIT ${limit}`;
+  return rows.map((r) => Number(r.id));
+}
+
+async function matchingSourceIds(terms: SearchTerm[], filters: SearchFilters, limit: number): Promise<number[]> {
+  const db = await getDb();
+  const conditions: Prisma.Sql[] = [Prisma.sql`s."deletedAt" IS NULL`];
+  if (filters.negotiation) conditions.push(Prisma.sql`n."slug" = ${filters.negotiation}`);
+  if (filters.from !== null) conditions.push(Prisma.sql`s."publishedOn" >= ${filters.from}`);
+  if (filters.to !== null) conditions.push(Prisma.sql`s."publishedOn" <= ${filters.to}`);
+  const rows = await db.$queryRaw<Array<{ id: number | bigint }>>`
+    SELECT s."id" AS "id"
+    FROM (SELECT rowid AS "hit", rank AS "rank" FROM "SourceSearch" WHERE "SourceSearch" MATCH ${ftsAll(terms)}) h
+    JOIN "Source" s ON s."id" = h."hit"
+    JOIN "Negotiation" n ON n."id" = s."negotiationId" AND n."deletedAt" IS NULL
+    WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY h."rank", s."id" DESC
+    LIMIT ${limit}`;
+  return rows.map((r) => Number(r.id));
+}
+
+/** Snippets of the listed hits only: any term's words marked, about 24 words around the best match. */
+async function snippets(table: "EntrySearch" | "SourceSearch", ids: number[], terms: SearchTerm[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db.$queryRaw<Array<{ id: number | bigint; snippet: string }>>`
+    SELECT rowid AS "id", snippet(${raw(`"${table}"`)}, -1, ${MARK_START}, ${MARK_END}, '…', 24) AS "snippet"
+    FROM ${raw(`"${table}"`)} WHERE ${raw(`"${table}"`)} MATCH ${ftsAny(terms)} AND rowid IN (${Prisma.join(ids)})`;
+  return new Map(rows.map((r) => [Number(r.id), r.snippet]));
+}
+
+async function entryHits(ids: number[], terms: SearchTerm[]): Promise<EntryHit[]> {
+  if (ids.length === 0) return [];
+  const db = await getDb();
+  const [rows, marked] = await Promise.all([
+    db.positionEntry.findMany({
+      where: { id: { in: ids } },
+      select: {
+        id: true,
+        statedOn: true,
+        stance: true,
+        summary: true,
+        quote: true,
+        negotiation: { select: { slug: true, title: true } },
+        issue: { select: { id: true, name: true } },
+        parties: { select: { party: { select: { id: true, name: true, order: true } } } },
+        source: { select: { id: true, title: true, outlet: true, publishedOn: true } },
+      },
+    }),
+    snippets("EntrySearch", ids, terms),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    return [
+      {
+        id: r.id,
+        negotiation: r.negotiation,
+        statedOn: r.statedOn,
+        stance: r.stance,
+        summary: r.summary,
+        quote: r.quote,
+        issue: r.issue,
+        parties: r.parties.map((p) => p.party).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name)).map(({ id, name }) => ({ id, name })),
+        source: r.source,
+        snippet: marked.get(id) ?? null,
+      },
+    ];
+  });
+}
+
+async function sourceHits(ids: number[], terms: SearchTerm[]): Promise<SourceHit[]> {
+  if (ids.length === 0) return [];
+  const db = await getDb();
+  const [rows, marked] = await Promise.all([
+    db.source.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, title: true, outlet: true, publishedOn: true, language: true, negotiation: { select: { slug: true, title: true } } },
+    }),
+    snippets("SourceSearch", ids, terms),
+  ]);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [{ ...r, snippet: marked.get(id) ?? null }] : [];
+  });
+}
