@@ -154,7 +154,7 @@ export function parseSearchRequest(params: Record<string, SearchValue>): SearchR
   const id = (key: "party" | "issue") => {
     if (!typed[key]) return null;
     if (ID.test(typed[key])) return Number(typed[key]);
-    errors[key === "party" ? "partyId" : "issueId"] = `Choose a ${key} from the list.`;
+    errors[key === "party" ? "partyId" : "issueId"] = key === "party" ? "Choose a party from the list." : "Choose an issue from the list.";
     return null;
   };
   const day = (key: "from" | "to") => {

@@ -215,3 +215,31 @@ async function sourceHits(ids: number[], terms: SearchTerm[]): Promise<SourceHit
     return r ? [{ ...r, snippet: marked.get(id) ?? null }] : [];
   });
 }
+
+/** What the search form offers: live negotiations, and the parties and issues of the chosen one. */
+export async function searchFilterOptions(negotiationSlug: string | null) {
+  const db = await getDb();
+  const negotiations = await db.negotiation.findMany({ where: { deletedAt: null }, orderBy: { title: "asc" }, select: { id: true, slug: true, title: true } });
+  const chosen = negotiationSlug ? (negotiations.find((x) => x.slug === negotiationSlug) ?? null) : null;
+  const [parties, issues] = chosen
+    ? await Promise.all([
+        db.party.findMany({ where: { negotiationId: chosen.id, deletedAt: null }, orderBy: [{ order: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
+        db.issue.findMany({ where: { negotiationId: chosen.id, deletedAt: null }, orderBy: [{ order: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
+      ])
+    : [[], []];
+  return { negotiations, chosen, parties, issues };
+}
+
+/**
+ * Everything the search page shows, behind the reader check: the form's options, problems with
+ * the URL's values (shown by their fields; nothing is searched then) and the hits.
+ */
+export async function getSearchPage(request: SearchRequest, path: string) {
+  await requireReader(path);
+  const options = await searchFilterOptions(request.filters.negotiation);
+  const errors = { ...request.errors };
+  if (request.filters.negotiation && !options.chosen) errors.negotiation = "No negotiation has this address: choose one from the list.";
+  const ready = request.q.trim() !== "" && Object.keys(errors).length === 0;
+  const results = ready ? await searchIndex(request.q, request.filters) : null;
+  return { options, errors, results };
+}

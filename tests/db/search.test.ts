@@ -29,7 +29,7 @@ let hostages = 0;
 let english = 0;
 let arabic = 0;
 let russian = 0;
-const ids: Record<string, number> = {};
+const ids = { israelCorridor: 0, hamasRejects: 0, hamasArabic: 0, israelRussian: 0, pijHostages: 0, joint: 0 };
 
 const ENGLISH_TEXT =
   "Cairo talks resumed on Sunday. Israel insisted on keeping troops along the Philadelphi corridor, the strip of land on the border with Egypt. Hamas rejected any continued presence.";
@@ -92,17 +92,17 @@ describe("search finds words in every script", () => {
     const results = await searchIndex("philadelphi", NONE);
     expect(results.entries.map((e) => e.id)).toEqual([ids.israelCorridor]);
     expect(results.sources.map((s) => s.id)).toEqual([english]);
-    const marked = snippetParts(results.sources[0].snippet!).filter((p) => p.mark).map((p) => p.text);
+    const marked = snippetParts(results.sources[0]!.snippet!).filter((p) => p.mark).map((p) => p.text);
     expect(marked).toEqual(["Philadelphi"]);
     expect(await sourceIds("Philadelph")).toEqual([english]);
-    expect(results.entries[0]).toMatchObject({ negotiation: { slug: "gaza" }, issue: { name: "Security arrangements" }, parties: [{ name: "Israel" }] });
+    expect(results.entries[0]!).toMatchObject({ negotiation: { slug: "gaza" }, issue: { name: "Security arrangements" }, parties: [{ name: "Israel" }] });
   });
 
   it("Arabic: a word in a summary and in a source's title and text", async () => {
     const results = await searchIndex("فيلادلفيا", NONE);
     expect(results.entries.map((e) => e.id)).toEqual([ids.hamasArabic]);
     expect(results.sources.map((s) => s.id)).toEqual([arabic]);
-    expect(snippetParts(results.sources[0].snippet!).filter((p) => p.mark).map((p) => p.text)).toEqual(["فيلادلفيا"]);
+    expect(snippetParts(results.sources[0]!.snippet!).filter((p) => p.mark).map((p) => p.text)).toEqual(["فيلادلفيا"]);
     expect(await sourceIds("القاهرة")).toEqual([arabic]);
   });
 
@@ -127,7 +127,7 @@ describe("party names and aliases", () => {
   it("“PIJ” finds Palestinian Islamic Jihad's entries, joint statements included, though no text says PIJ", async () => {
     const results = await searchIndex("PIJ", NONE);
     expect(results.entries.map((e) => e.id).sort((a, b) => a - b)).toEqual(sorted(ids.pijHostages, ids.joint));
-    expect(results.terms[0].partyIds).toEqual([pij]);
+    expect(results.terms[0]!.partyIds).toEqual([pij]);
   });
   it("a party's alias combines with other words: “PIJ withdrawal” and a multi-word name “Islamic Jihad withdrawal”", async () => {
     expect(await entryIds("PIJ withdrawal")).toEqual(sorted(ids.pijHostages, ids.joint));
@@ -198,7 +198,7 @@ describe("the index stays in sync with every write, trash and restore", () => {
     await trashInNegotiation("party", n, pij, await version("party", pij), "t");
     expect(await entryIds("withdrawal")).toEqual([]);
     // and its alias no longer names a party: only the text is searched
-    expect((await searchIndex("PIJ", NONE)).terms[0].partyIds).toEqual([]);
+    expect((await searchIndex("PIJ", NONE)).terms[0]!.partyIds).toEqual([]);
     await restoreInNegotiation("party", n, pij, await version("party", pij), "t");
     expect(await entryIds("withdrawal")).toEqual(sorted(ids.pijHostages, ids.joint));
   });
