@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getSearchPage } from "@/server/queries/search";
 import { StanceBadge } from "@/components/stance";
 import { formatDay, plural } from "@/lib/format";
@@ -30,8 +31,11 @@ function FieldErrors({ id, message }: { id: string; message: string | undefined 
 }
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, SearchValue>> }) {
-  const request = parseSearchRequest(await searchParams);
+  const params = await searchParams;
+  const request = parseSearchRequest(params);
   const { typed } = request;
+  // The form sends every field, empty ones too: the shareable address keeps only those set.
+  if (Object.values(params).some((v) => v === "")) redirect(searchHref(typed));
   const { options, errors, results } = await getSearchPage(request, searchHref(typed));
   const invalid = (key: keyof typeof errors) => (errors[key] ? { "aria-invalid": true as const, "aria-describedby": `search-${key}-error` } : {});
   const fieldClass = (key: keyof typeof errors) => (errors[key] ? "field invalid" : "field");
