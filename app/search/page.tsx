@@ -151,7 +151,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               ? "Type at least one word with a letter or a digit."
               : total === 0
                 ? `No results for “${typed.q.trim()}”.`
-                : `${plural(results.entries.length, "position entry", "position entries")}${results.moreEntries ? " (the best 50 of more)" : ""} and ${plural(results.sources.length, "source")}${results.moreSources ? " (the best 50 of more)" : ""} for “${typed.q.trim()}”.`}
+                : `${plural(results.entries.length, "position entry", "position entries")}${results.moreEntries ? " (the latest 50 of more)" : ""} and ${plural(results.sources.length, "source")}${results.moreSources ? " (the latest 50 of more)" : ""} for “${typed.q.trim()}”.`}
       </p>
 
       {results && results.terms.some((t) => t.partyIds.length > 0) ? (

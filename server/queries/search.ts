@@ -88,20 +88,20 @@ export async function searchIndex(q: string, filters: SearchFilters, limit = SEA
     matchingEntryIds(terms, filters, limit + 1),
     sourcesFiltered ? Promise.resolve([]) : matchingSourceIds(terms, filters, limit + 1),
   ]);
-  const [entries, sources] = await Promise.all([entryHits(entryIds.slice(0, limit), terms), sourceHits(sourceIds.slice(0, limit), terms)]);
+  const [entries, sources] = await Promise.all([entryHits(entryIds.slice(0, limit), terms), sourceHits(sourceIds.slice(0, limit))]);
   return { terms, entries, sources, moreEntries: entryIds.length > limit, moreSources: sourceIds.length > limit, sourcesFiltered };
 }
 
 const raw = Prisma.raw;
 
-async function matchingEntryIds(terms: SearchTerm[], filters: SearchFilters, limit: number): Promise<number[]> {
+type Hit = { id: number; snippet: string | null };
+
+async function matchingEntryIds(terms: SearchTerm[], filters: SearchFilters, limit: number): Promise<Hit[]> {
   const db = await getDb();
   const conditions: Prisma.Sql[] = [raw(liveEntrySql("e"))];
   const plain = terms.filter((t) => t.partyIds.length === 0);
   const naming = terms.filter((t) => t.partyIds.length > 0);
-  if (naming.length === 0) {
-    conditions.push(Prisma.sql`h."hit" IS NOT NULL`);
-  } else {
+  if (naming.length > 0) {
     // A term naming a party matches the party's entries as well as entries that mention it.
     if (plain.length > 0) {
       conditions.push(Prisma.sql`e."id" IN (SELECT rowid FROM "EntrySearch" WHERE "EntrySearch" MATCH ${ftsAll(plain)})`);
@@ -119,37 +119,57 @@ async function matchingEntryIds(terms: SearchTerm[], filters: SearchFilters, lim
   if (filters.stance !== null) conditions.push(Prisma.sql`e."stance" = ${filters.stance}`);
   if (filters.from !== null) conditions.push(Prisma.sql`e."statedOn" >= ${filters.from}`);
   if (filters.to !== null) conditions.push(Prisma.sql`e."statedOn" <= ${filters.to}`);
-  // Best matches of all the words first (bm25), then entries found through their party, newest first.
-  const rows = await db.$queryRaw<Array<{ id: number | bigint }>>`
-    SELECT e."id" AS "id"
+  // Newest recorded first. The text hits drive the query in descending rowid order (CROSS JOIN
+  // keeps that order) so it stops at the limit: ranking every hit by bm25 costs 200-300 ms for a
+  // common word at the bench size (docs/decisions/014-search.md).
+  const rows =
+    naming.length === 0
+      ? await db.$queryRaw<Array<{ id: number | bigint; snippet: string | null }>>`
+    SELECT e."id" AS "id", h."snippet" AS "snippet"
+    FROM (SELECT rowid AS "hit", ${snippetSql("EntrySearch")} AS "snippet" FROM "EntrySearch" WHERE "EntrySearch" MATCH ${ftsAll(terms)} ORDER BY rowid DESC) h
+    CROSS JOIN "PositionEntry" e ON e."id" = h."hit"
+    JOIN "Negotiation" n ON n."id" = e."negotiationId" AND n."deletedAt" IS NULL
+    WHERE ${Prisma.join(conditions, " AND ")}
+    LIMIT ${limit}`
+      : await db.$queryRaw<Array<{ id: number | bigint; snippet: string | null }>>`
+    SELECT e."id" AS "id", NULL AS "snippet"
     FROM "PositionEntry" e
     JOIN "Negotiation" n ON n."id" = e."negotiationId" AND n."deletedAt" IS NULL
-    LEFT JOIN (SELECT rowid AS "hit", rank AS "rank" FROM "EntrySearch" WHERE "EntrySearch" MATCH ${ftsAll(terms)}) h ON h."hit" = e."id"
-    WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY h."rank" IS NULL, h."rank", e."statedOn" DESC, e."id" DESC
+    WHERE e."id" IN (SELECT rowid FROM "EntrySearch" WHERE "EntrySearch" MATCH ${ftsAny(naming)}
+                     UNION SELECT pp."entryId" FROM "PositionEntryParty" pp WHERE pp."partyId" IN (${Prisma.join(naming.flatMap((t) => t.partyIds))}))
+      AND ${Prisma.join(conditions, " AND ")}
+    ORDER BY e."id" DESC
     LIMIT ${limit}`;
-  return rows.map((r) => Number(r.id));
+  return rows.map((r) => ({ id: Number(r.id), snippet: r.snippet }));
 }
 
-async function matchingSourceIds(terms: SearchTerm[], filters: SearchFilters, limit: number): Promise<number[]> {
+async function matchingSourceIds(terms: SearchTerm[], filters: SearchFilters, limit: number): Promise<Hit[]> {
   const db = await getDb();
   const conditions: Prisma.Sql[] = [Prisma.sql`s."deletedAt" IS NULL`];
   if (filters.negotiation) conditions.push(Prisma.sql`n."slug" = ${filters.negotiation}`);
   if (filters.from !== null) conditions.push(Prisma.sql`s."publishedOn" >= ${filters.from}`);
   if (filters.to !== null) conditions.push(Prisma.sql`s."publishedOn" <= ${filters.to}`);
-  const rows = await db.$queryRaw<Array<{ id: number | bigint }>>`
-    SELECT s."id" AS "id"
-    FROM (SELECT rowid AS "hit", rank AS "rank" FROM "SourceSearch" WHERE "SourceSearch" MATCH ${ftsAll(terms)}) h
-    JOIN "Source" s ON s."id" = h."hit"
+  const rows = await db.$queryRaw<Array<{ id: number | bigint; snippet: string | null }>>`
+    SELECT s."id" AS "id", h."snippet" AS "snippet"
+    FROM (SELECT rowid AS "hit", ${snippetSql("SourceSearch")} AS "snippet" FROM "SourceSearch" WHERE "SourceSearch" MATCH ${ftsAll(terms)} ORDER BY rowid DESC) h
+    CROSS JOIN "Source" s ON s."id" = h."hit"
     JOIN "Negotiation" n ON n."id" = s."negotiationId" AND n."deletedAt" IS NULL
     WHERE ${Prisma.join(conditions, " AND ")}
-    ORDER BY h."rank", s."id" DESC
     LIMIT ${limit}`;
-  return rows.map((r) => Number(r.id));
+  return rows.map((r) => ({ id: Number(r.id), snippet: r.snippet }));
+}
+
+/**
+ * A hit's snippet, computed in the scan itself (SQLite runs the subquery as a coroutine, so only
+ * for the rows read up to the limit): looking hits up again by rowid re-reads a common prefix
+ * term's whole doclist each time (17 ms per hit at the bench size).
+ */
+function snippetSql(table: "EntrySearch" | "SourceSearch") {
+  return Prisma.sql`snippet(${raw(`"${table}"`)}, -1, ${MARK_START}, ${MARK_END}, '…', 24)`;
 }
 
 /** Snippets of the listed hits only: any term's words marked, about 24 words around the best match. */
-async function snippets(table: "EntrySearch" | "SourceSearch", ids: number[], terms: SearchTerm[]): Promise<Map<number, string>> {
+async function snippets(table: "EntrySearch", ids: number[], terms: SearchTerm[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const db = await getDb();
   const rows = await db.$queryRaw<Array<{ id: number | bigint; snippet: string }>>`
@@ -158,8 +178,10 @@ async function snippets(table: "EntrySearch" | "SourceSearch", ids: number[], te
   return new Map(rows.map((r) => [Number(r.id), r.snippet]));
 }
 
-async function entryHits(ids: number[], terms: SearchTerm[]): Promise<EntryHit[]> {
-  if (ids.length === 0) return [];
+async function entryHits(hits: Hit[], terms: SearchTerm[]): Promise<EntryHit[]> {
+  if (hits.length === 0) return [];
+  const ids = hits.map((h) => h.id);
+  const missing = hits.filter((h) => h.snippet === null).map((h) => h.id);
   const db = await getDb();
   const [rows, marked] = await Promise.all([
     db.positionEntry.findMany({
@@ -176,8 +198,9 @@ async function entryHits(ids: number[], terms: SearchTerm[]): Promise<EntryHit[]
         source: { select: { id: true, title: true, outlet: true, publishedOn: true } },
       },
     }),
-    snippets("EntrySearch", ids, terms),
+    snippets("EntrySearch", missing, terms),
   ]);
+  for (const h of hits) if (h.snippet !== null) marked.set(h.id, h.snippet);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
@@ -199,16 +222,15 @@ async function entryHits(ids: number[], terms: SearchTerm[]): Promise<EntryHit[]
   });
 }
 
-async function sourceHits(ids: number[], terms: SearchTerm[]): Promise<SourceHit[]> {
-  if (ids.length === 0) return [];
+async function sourceHits(hits: Hit[]): Promise<SourceHit[]> {
+  if (hits.length === 0) return [];
+  const ids = hits.map((h) => h.id);
+  const marked = new Map(hits.map((h) => [h.id, h.snippet]));
   const db = await getDb();
-  const [rows, marked] = await Promise.all([
-    db.source.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, title: true, outlet: true, publishedOn: true, language: true, negotiation: { select: { slug: true, title: true } } },
-    }),
-    snippets("SourceSearch", ids, terms),
-  ]);
+  const rows = await db.source.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, title: true, outlet: true, publishedOn: true, language: true, negotiation: { select: { slug: true, title: true } } },
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
