@@ -139,6 +139,7 @@ function readingProbes(id: ReturnType<typeof ids>): Array<{ label: string; path:
     { template: "/negotiations/{slug}/import", query: [] },
     { template: "/history/{entity}/{entry}", query: [] },
     { template: "/trash", query: ["restored"] },
+    { template: "/search", query: ["q", "negotiation", "party", "issue", "stance", "from", "to"] },
     { template: "/users", query: [] },
     { template: "/sign-in", query: ["next"] },
     { template: "/no-access", query: ["needed"] },
