@@ -3,6 +3,7 @@
 // The paths are found the way a person finds them (the links on the pages), never guessed ids.
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { extractText, getDocumentProxy } from "unpdf";
 import { overviewCell, signIn } from "./helpers";
 
 const DEMO = "/negotiations/gaza-ceasefire-2024";
@@ -101,3 +102,34 @@ test("every page and form an editor uses, the trash, the users page and no-acces
   await checkAtBothWidths(page, "/users", "users");
 });
 
+/** The text of the page printed on landscape A4, spaces collapsed. */
+async function printedText(page: Page, name: string, testInfo: import("@playwright/test").TestInfo) {
+  const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true });
+  await testInfo.attach(name, { body: pdf, contentType: "application/pdf" });
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+  return text.replace(/\s+/g, " ");
+}
+
+/** What a printed page must leave out: the site's header and navigation, and every control. */
+const SITE_NAVIGATION = ["Skip to", "Sign out", "Trash", "Compare dates", "Timeline", "Gaps", "Sources"];
+
+test("the printed comparison (landscape A4) has its counts and differences, not the site navigation or the date controls", async ({ page }, testInfo) => {
+  await signIn(page, "editor");
+  await page.goto(`${DEMO}/compare?from=2024-08-01&to=2024-09-30`);
+  await expect(page.getByRole("heading", { name: "What differs" })).toBeVisible();
+  const flat = await printedText(page, "compare.pdf", testInfo);
+  for (const content of ["What changed between", "1 Aug 2024", "30 Sep 2024", "Counts", "What differs", "Hamas", "Israel"]) expect(flat, content).toContain(content);
+  for (const control of [...SITE_NAVIGATION, "Date A (before)", "Date B (after)", "Eddie Editor"]) expect(flat, control).not.toContain(control);
+});
+
+test("the printed cell history (landscape A4) has every entry and its wording changes, not the site navigation or edit links", async ({ page }, testInfo) => {
+  await signIn(page, "editor");
+  await page.goto(`${DEMO}?asOf=2024-08-25`);
+  await page.goto(await href(overviewCell(page, "Hamas", "Blockade").getByRole("link")));
+  await page.getByRole("link", { name: /^History of this cell/ }).click();
+  await expect(page.getByRole("heading", { name: "Hamas on Blockade" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Edit entry" }).first()).toBeVisible();
+  const flat = await printedText(page, "cell-history.pdf", testInfo);
+  for (const content of ["Hamas on Blockade", "The two groups require the blockade of Gaza to be lifted.", "the lifting of the blockade", "stated 25 Aug 2024"]) expect(flat, content).toContain(content);
+  for (const control of [...SITE_NAVIGATION, "Edit entry", "Revisions", "Add position entry", "Eddie Editor"]) expect(flat, control).not.toContain(control);
+});
