@@ -39,6 +39,6 @@ test("a new party gets the next unused palette colour; the palette is keyboard o
   await page.getByRole("button", { name: "Add party" }).click();
   await expect(page.getByRole("cell", { name: "South", exact: true })).toBeVisible();
   await page.getByRole("link", { name: "South", exact: true }).click();
-  await page.getByRole("link", { name: /^Edit/ }).first().click();
+  await page.getByRole("link", { name: "Edit party" }).click();
   await expect(page.getByLabel("Colour")).toHaveValue("#56b4e9");
 });
