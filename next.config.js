@@ -15,7 +15,8 @@ const securityHeaders = [
 
 const nextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2"],
+  // linkedom (lib/page-source.ts) requires an optional `canvas` it does not need; left unbundled too.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2", "linkedom", "@mozilla/readability"],
   poweredByHeader: false,
   experimental: {
     // proxy.ts refuses any body over 1 MiB with a 413 (lib/request-limits.ts); Next's own limit

@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { existsSync } from "node:fs";
+import { E2E_PAGE_PORT } from "./tests/support/page-server";
 
 // Debian's Chromium: Playwright's own browser download does not work on our machines (STACK.md).
 const chromium = "/usr/bin/chromium";
@@ -36,7 +37,9 @@ export default defineConfig({
       // A fresh database for every run, with the demo loaded, served by the production build.
       command: `node scripts/e2e-server.mjs`,
       url: `http://127.0.0.1:${PORT}/`,
-      env: { E2E_PORT: String(PORT) },
+      // "Fetch from URL" may reach the test page server (tests/e2e/fetch-source.spec.ts) and
+      // nothing else on loopback (docs/decisions/015).
+      env: { E2E_PORT: String(PORT), PARLEY_FETCH_ALLOW: `127.0.0.1:${E2E_PAGE_PORT}` },
       reuseExistingServer: false,
       // next build runs first; on a loaded 2-core machine it has taken close to 4 minutes.
       timeout: 600_000,

@@ -28,6 +28,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             Par<span>ley</span>
           </Link>
           <span className="tagline">Positions in negotiations, side by side and over time</span>
+          <form role="search" action="/search" method="get" className="header-search" aria-label="Site search">
+            <label htmlFor="header-search-q" className="visually-hidden">
+              Search Parley
+            </label>
+            <input id="header-search-q" name="q" type="search" placeholder="Search…" />
+            <button type="submit" className="button">
+              Search
+            </button>
+          </form>
           <div className="account">
             {viewer ? (
               <>

@@ -59,12 +59,19 @@ export function EntryCard({
               {sourceLabel(entry.source)}
             </Link>
             {entry.source.outlet && entry.source.title?.trim() ? ` (${entry.source.outlet})` : ""}
-            {editable ? " · " : null}
           </>
         ) : null}
-        {editable ? <Link href={`/negotiations/${slug}/entries/${entry.id}/edit`}>Edit entry</Link> : null}
-        {" · "}
-        <Link href={`/history/entry/${entry.id}`}>Revisions</Link>
+        {/* Controls, left off paper (app/globals.css @media print). */}
+        <span className="entry-actions">
+          {showSource ? " · " : null}
+          {editable ? (
+            <>
+              <Link href={`/negotiations/${slug}/entries/${entry.id}/edit`}>Edit entry</Link>
+              {" · "}
+            </>
+          ) : null}
+          <Link href={`/history/entry/${entry.id}`}>Revisions</Link>
+        </span>
       </p>
       {children}
     </article>

@@ -86,6 +86,11 @@ export function FormShell({
             ) : null}
           </div>
         ) : null}
+        {state.status ? (
+          <p className="form-status" role="status">
+            {state.status}
+          </p>
+        ) : null}
         {children}
         <div className="form-actions">
           <SubmitButton label={submitLabel} danger={Boolean(confirm)} />

@@ -14,6 +14,38 @@ export const STANCE_COLOURS: Record<Stance, string> = {
   withdraws: "#374151",
 };
 
+/**
+ * The party palette: the eight colours of Okabe and Ito's colour-blind-safe set (Color
+ * Universal Design, 2008), which stay distinguishable with protanopia, deuteranopia and
+ * tritanopia. Each is at least TOO_CLOSE from every stance colour and from every other palette
+ * colour (tests/unit/colour.test.ts), so party colours never read as stances or as each other.
+ */
+export const PARTY_PALETTE: ReadonlyArray<{ name: string; colour: string }> = [
+  { name: "Blue", colour: "#0072b2" },
+  { name: "Bluish green", colour: "#009e73" },
+  { name: "Vermillion", colour: "#d55e00" },
+  { name: "Orange", colour: "#e69f00" },
+  { name: "Reddish purple", colour: "#cc79a7" },
+  { name: "Sky blue", colour: "#56b4e9" },
+  { name: "Black", colour: "#000000" },
+  { name: "Yellow", colour: "#f0e442" },
+];
+
+/**
+ * The colour a new party starts with: the first palette colour no party uses yet (compared
+ * without regard to case); when all are taken, the palette colour used by the fewest parties.
+ */
+export function nextPartyColour(usedColours: ReadonlyArray<string>): string {
+  const uses = (colour: string) => usedColours.filter((c) => c.trim().toLowerCase() === colour).length;
+  let best = PARTY_PALETTE[0]!.colour;
+  let fewest = Infinity;
+  for (const { colour } of PARTY_PALETTE) {
+    const n = uses(colour);
+    if (n < fewest) [best, fewest] = [colour, n];
+  }
+  return best;
+}
+
 /** Below this CIE76 distance (ΔE*ab) two colours read as "the same colour" at a glance. */
 export const TOO_CLOSE = 20;
 

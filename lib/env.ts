@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL } from "./database-url";
 import { parseTrustedProxies } from "./client-address";
+import { parseAllowList, type AllowedNetwork } from "./fetch-guard";
 
 const onOff = (name: string) =>
   z
@@ -73,6 +74,17 @@ export const envSchema = z.object({
         return z.NEVER;
       }
     }),
+  PARLEY_FETCH_ALLOW: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      try {
+        return parseAllowList(v);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   PARLEY_PUBLIC_READ: onOff("PARLEY_PUBLIC_READ"),
   PARLEY_RATE_LIMIT: onOff("PARLEY_RATE_LIMIT"),
   PARLEY_DEMO: onOff("PARLEY_DEMO"),
@@ -97,6 +109,8 @@ export interface Env {
   port: number;
   /** How many reverse proxies in front of Parley may set X-Forwarded-For (docs/decisions/008). */
   trustedProxies: number;
+  /** Non-public networks "Fetch from URL" may reach (docs/decisions/015); none by default. */
+  fetchAllow: AllowedNetwork[];
   publicRead: boolean;
   rateLimit: boolean;
   demo: boolean;
@@ -153,6 +167,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     secure: (e.PARLEY_URL ?? "").startsWith("https://"),
     port: e.PORT ?? DEFAULT_PORT,
     trustedProxies: e.PARLEY_TRUSTED_PROXIES ?? 0,
+    fetchAllow: e.PARLEY_FETCH_ALLOW ?? [],
     publicRead: (e.PARLEY_PUBLIC_READ ?? "on") === "on",
     rateLimit: (e.PARLEY_RATE_LIMIT ?? "on") === "on",
     demo: (e.PARLEY_DEMO ?? "on") === "on",

@@ -8,6 +8,8 @@ export interface FormState {
   fieldErrors?: Record<string, string[]>;
   /** An error about the whole form (e.g. a conflicting edit), shown above the buttons. */
   formError?: string;
+  /** A message about a step that worked without saving (e.g. a page fetched into the form). */
+  status?: string;
   /** What the user submitted, so a failed form shows it again. */
   values?: FormValues;
   /** For a refused stale save: the record as it is now, so the user sees what changed. */

@@ -3,7 +3,7 @@
 // adapter (STACK.md), so diff the committed schema (HEAD) against the working one.
 // Usage: npm run db:migration -- <name>
 import { execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync, mkdtempSync, existsSync, readdirSync } from "node:fs";
+import { mkdirSync, writeFileSync, mkdtempSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -22,11 +22,12 @@ if (hasMigrations) {
 } else {
   args.push("--from-empty");
 }
-const sql = execFileSync("npx", args, { encoding: "utf8" });
+let sql = execFileSync("npx", args, { encoding: "utf8" });
 if (!sql.trim() || /This is an empty migration/.test(sql)) {
   console.log("No schema change: nothing written.");
   process.exit(0);
 }
+sql += searchTriggersAgain(sql);
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const out = join("prisma/migrations", `${stamp}_${name}`);
 mkdirSync(out, { recursive: true });
@@ -35,3 +36,28 @@ if (!existsSync("prisma/migrations/migration_lock.toml")) {
   writeFileSync("prisma/migrations/migration_lock.toml", 'provider = "sqlite"\n');
 }
 console.log(`Wrote ${out}/migration.sql; apply it with npm run db:migrate.`);
+
+/**
+ * SQLite drops a table's triggers with the table, and Prisma rebuilds a table to change a column
+ * (RedefineTables: create new_X, copy, drop X, rename). When the migration rebuilds Source or
+ * PositionEntry, the full-text search triggers are created again from the search migration and
+ * both indexes rebuilt (docs/decisions/014-search.md).
+ */
+function searchTriggersAgain(migration) {
+  if (!/DROP TABLE "(Source|PositionEntry)"/.test(migration)) return "";
+  const dir = readdirSync("prisma/migrations").find((d) => /^\d+_search$/.test(d));
+  if (!dir) return "";
+  const text = readFileSync(join("prisma/migrations", dir, "migration.sql"), "utf8");
+  const block = text.slice(text.indexOf("-- SEARCH TRIGGERS BEGIN"), text.indexOf("-- SEARCH TRIGGERS END"));
+  const names = [...block.matchAll(/CREATE TRIGGER "([^"]+)"/g)].map((m) => m[1]);
+  console.log(`This migration rebuilds a searched table: the search triggers (${names.length}) are created again.`);
+  return [
+    "",
+    `-- Search triggers again (from ${dir}): the rebuilt table lost them.`,
+    ...names.map((name) => `DROP TRIGGER IF EXISTS "${name}";`),
+    block.trim(),
+    `INSERT INTO "SourceSearch"("SourceSearch") VALUES ('rebuild');`,
+    `INSERT INTO "EntrySearch"("EntrySearch") VALUES ('rebuild');`,
+    "",
+  ].join("\n");
+}

@@ -31,3 +31,16 @@ export function dependantsWhere(kind: DependencyKind, id: number): Prisma.Positi
     kind === "party" ? { parties: { some: { partyId: id } } } : kind === "issue" ? { issueId: id } : { sourceId: id };
   return { AND: [liveEntryWhere, link] };
 }
+
+/**
+ * The same rule as `liveEntryWhere`, as SQL for the raw full-text search query (FTS5 tables are
+ * out of Prisma's reach): `e` names the PositionEntry row. tests/db/search.test.ts checks that
+ * both pick exactly the same entries.
+ */
+export function liveEntrySql(e: string): string {
+  return `(${e}."deletedAt" IS NULL
+    AND EXISTS (SELECT 1 FROM "Issue" li WHERE li."id" = ${e}."issueId" AND li."deletedAt" IS NULL)
+    AND EXISTS (SELECT 1 FROM "Source" ls WHERE ls."id" = ${e}."sourceId" AND ls."deletedAt" IS NULL)
+    AND NOT EXISTS (SELECT 1 FROM "PositionEntryParty" lep JOIN "Party" lp ON lp."id" = lep."partyId"
+                    WHERE lep."entryId" = ${e}."id" AND lp."deletedAt" IS NOT NULL))`;
+}

@@ -42,14 +42,17 @@ async function setParties(tx: Tx, entryId: number, partyIds: number[]) {
 
 export async function createEntry(negotiationId: number, input: EntryInput, actor: string, submissionId: string | null = null) {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const { partyIds, data } = await resolveEntry(tx, negotiationId, input);
-    return createRecord(tx, "entry", { ...data, negotiationId }, {
-      actor,
-      negotiationId,
-      submissionId,
-      afterCreate: (id) => setParties(tx, id, partyIds),
-    });
+  return db.$transaction((tx) => createEntryIn(tx, negotiationId, input, actor, submissionId));
+}
+
+/** createEntry inside the caller's transaction (an import writes many entries in one). */
+export async function createEntryIn(tx: Tx, negotiationId: number, input: EntryInput, actor: string, submissionId: string | null = null) {
+  const { partyIds, data } = await resolveEntry(tx, negotiationId, input);
+  return createRecord(tx, "entry", { ...data, negotiationId }, {
+    actor,
+    negotiationId,
+    submissionId,
+    afterCreate: (id) => setParties(tx, id, partyIds),
   });
 }
 

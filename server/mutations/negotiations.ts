@@ -21,12 +21,15 @@ async function freeSlug(tx: Tx, wanted: string, exceptId?: number): Promise<stri
 
 export async function createNegotiation(input: NegotiationInput, actor: string, submissionId: string | null = null) {
   const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const seen = submissionId ? await tx.submissionToken.findUnique({ where: { token: submissionId } }) : null;
-    const slug = seen ? "" : input.slug ? await requireFreeSlug(tx, input.slug) : await freeSlug(tx, slugify(input.title));
-    const { id, state } = await createRecord(tx, "negotiation", { title: input.title, description: input.description, slug }, { actor, negotiationId: null, submissionId });
-    return { id, slug: state.slug as string };
-  });
+  return db.$transaction((tx) => createNegotiationIn(tx, input, actor, submissionId));
+}
+
+/** createNegotiation inside the caller's transaction (an import creates it with its records). */
+export async function createNegotiationIn(tx: Tx, input: NegotiationInput, actor: string, submissionId: string | null = null) {
+  const seen = submissionId ? await tx.submissionToken.findUnique({ where: { token: submissionId } }) : null;
+  const slug = seen ? "" : input.slug ? await requireFreeSlug(tx, input.slug) : await freeSlug(tx, slugify(input.title));
+  const { id, state } = await createRecord(tx, "negotiation", { title: input.title, description: input.description, slug }, { actor, negotiationId: null, submissionId });
+  return { id, slug: state.slug as string };
 }
 
 export async function restoreNegotiation(id: number, version: number, actor: string) {

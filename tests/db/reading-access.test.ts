@@ -14,6 +14,7 @@ import { getDb } from "@/server/db";
 import * as entries from "@/server/queries/entries";
 import * as negotiations from "@/server/queries/negotiations";
 import * as overview from "@/server/queries/overview";
+import * as search from "@/server/queries/search";
 import * as partiesAndIssues from "@/server/queries/parties-and-issues";
 import * as revisions from "@/server/queries/revisions";
 import * as sources from "@/server/queries/sources";
@@ -67,6 +68,10 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   restoredDay: { call: () => overview.restoredDay(world.main.id, ids.entry) },
   // An entry in the trash, for the matrix's "deleted · Undo" message: nothing while the entry is live.
   getDeletedEntry: { call: () => overview.getDeletedEntry(world.main.id, ids.entry), none: true },
+  search: { call: () => search.search({ q: "Philadelphi", filters: SEARCH_ALL }) },
+  searchIndex: { call: () => search.searchIndex("Philadelphi", SEARCH_ALL) },
+  searchFilterOptions: { call: () => search.searchFilterOptions(null) },
+  getSearchPage: { call: () => search.getSearchPage({ q: "Philadelphi", filters: SEARCH_ALL, errors: {}, typed: {} } as never) },
   listParties: { call: () => partiesAndIssues.listParties(world.main.id) },
   getParty: { call: () => partiesAndIssues.getParty(world.main.id, ids.party) },
   listIssues: { call: () => partiesAndIssues.listIssues(world.main.id) },
@@ -78,6 +83,7 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   listTrash: { call: () => revisions.listTrash(), needs: "editor" },
   listUsers: { call: () => listUsers(), needs: "admin" },
 };
+const SEARCH_ALL = { negotiation: null, partyId: null, issueId: null, stance: null, from: null, to: null };
 /** Exports of the query modules that read nothing. */
 const NOT_READS = new Set(["isEntityType", "ENTITY_TYPES"]);
 
@@ -106,7 +112,7 @@ afterEach(() => {
 
 describe("finding 2: every reading query checks the reader itself", () => {
   it("has a case for every exported query function (a new query must make the check too)", () => {
-    const exported = [entries, negotiations, overview, partiesAndIssues, revisions, sources]
+    const exported = [entries, negotiations, overview, partiesAndIssues, revisions, search, sources]
       .flatMap((m) => Object.entries(m))
       .filter(([name, value]) => typeof value === "function" && !NOT_READS.has(name))
       .map(([name]) => name);

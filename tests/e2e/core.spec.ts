@@ -138,7 +138,8 @@ test("bad input in a form shows a message by the field and keeps the rest", asyn
   await expect(page.getByText("Enter the report's title, or its outlet if it has no headline.")).toBeVisible();
   await expect(page.getByText("Enter a full web address starting with https:// or http://.")).toBeVisible();
   await expect(page.getByLabel("Language")).toHaveValue("fr");
-  await expect(page.getByLabel("Title")).toBeFocused();
+  // Focus goes to the first field with an error: the address, at the top of the new-source form.
+  await expect(page.getByLabel("Address (URL)")).toBeFocused();
 });
 
 test("the demo negotiation opens and shows the seed article's joint demands", async ({ page }) => {

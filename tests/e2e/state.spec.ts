@@ -3,7 +3,7 @@
 // the trash, and a trash of thousands of records. Every write waits for its visible outcome.
 import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
-import { addEntry, addIssue, addParty, addSource, cell, createNegotiation, signIn, tab } from "./helpers";
+import { addEntry, addIssue, addParty, addSource, cell, createNegotiation, detailedView, signIn, tab } from "./helpers";
 
 const run = Date.now().toString(36);
 
@@ -23,6 +23,7 @@ test("trashing a party lists its joint statements first; they leave the matrix a
   await addSource(page, "Joint communiqué", "2025-02-01", "");
   await addEntry(page, { parties: ["Alpha", "Beta"], issue: "Water", source: "Joint communiqué", stance: "Demands", summary: "Both demand water rights." });
   await tab(page, "Matrix").click();
+  await detailedView(page);
   await expect(cell(page, "Beta", "Water")).toContainText("Joint with Alpha");
 
   // The delete form says what will leave the matrix before anything happens.
@@ -43,6 +44,7 @@ test("trashing a party lists its joint statements first; they leave the matrix a
 
   // Not live while Alpha is in the trash: not in Beta's cell, not in the source's list.
   await tab(page, "Matrix").click();
+  await detailedView(page);
   await expect(cell(page, "Beta", "Water")).toContainText("No position recorded");
   await tab(page, "Sources").click();
   await page.getByRole("link", { name: "Joint communiqué" }).click();
@@ -54,6 +56,7 @@ test("trashing a party lists its joint statements first; they leave the matrix a
   await expect(page.getByRole("heading", { name: /Position entries taken from this source \(1 entry\)/ })).toBeVisible();
   await expect(page.getByRole("article")).toContainText("Alpha + Beta");
   await tab(page, "Matrix").click();
+  await detailedView(page);
   await expect(cell(page, "Beta", "Water")).toContainText("Joint with Alpha");
   await expect(cell(page, "Alpha", "Water")).toContainText("Joint with Beta");
 });
@@ -73,7 +76,7 @@ test("an entry restored after its quote left the source is flagged, on the cell,
   await page.getByRole("link", { name: "Edit entry" }).click();
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Delete entry" }).click();
-  await expect(page).toHaveURL(/\/negotiations\/quotes-[a-z0-9-]+$/);
+  await expect(page).toHaveURL(/\/negotiations\/quotes-[a-z0-9-]+\?deleted=\d+$/);
 
   // Edit the passage out of the source: allowed, and the source page says what it means.
   await tab(page, "Sources").click();
@@ -93,6 +96,7 @@ test("an entry restored after its quote left the source is flagged, on the cell,
   await expect(card).toContainText("⚠ Quote not found in source");
   await expect(card).not.toContainText("✓ Quote found in source");
   await tab(page, "Matrix").click();
+  await detailedView(page);
   await expect(cell(page, "Gamma", "Borders")).toContainText("⚠ Quote not found in source");
 });
 
@@ -132,6 +136,10 @@ test("the trash opens with 2,000 records, 50 a page, newest first", async ({ pag
   const pages = Number(/of (\d+)/.exec(last)![1]);
   await page.goto(`/trash?page=${pages}`);
   await expect(page.getByRole("row").last()).toContainText(`Old talks ${run}`);
-  await expect(page.getByRole("cell", { name: `Old party ${run} 1`, exact: true })).toBeVisible();
+  // The oldest party is the next oldest record: on the last page, or on the one before when the
+  // negotiation is alone there (how many records the other specs trashed decides which).
+  const oldestParty = page.getByRole("cell", { name: `Old party ${run} 1`, exact: true });
+  if ((await oldestParty.count()) === 0) await page.goto(`/trash?page=${pages - 1}`);
+  await expect(oldestParty).toBeVisible();
   expect((await page.goto(`/trash?page=${pages + 1}`))?.status()).toBe(404);
 });

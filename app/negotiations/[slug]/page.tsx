@@ -23,6 +23,7 @@ import { FIRMNESS_SHORT, MARKED_CHANGES as MARKED, STANCE_SHORT, packCell } from
 import { FIRMNESS_LABELS, STANCE_LABELS, STANCES, FIRMNESS } from "@/lib/vocabulary";
 import { STALE_AFTER_DAYS } from "@/lib/age";
 import { parseId } from "@/lib/form";
+import { ExportLinks } from "./_components/export-links";
 
 type Search = {
   asOf?: string | string[];
@@ -304,6 +305,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
           </table>
         </div>
       )}
+      <ExportLinks slug={slug} asOf={asOf} editor={editor} />
     </>
   );
 }

@@ -7,6 +7,7 @@ import { listSources } from "@/server/queries/sources";
 import { formatDay } from "@/lib/format";
 import { sourceLabel } from "@/lib/source-label";
 import { titled } from "../_components/page-title";
+import { ExportLinks } from "../_components/export-links";
 
 export const generateMetadata = titled("Sources");
 
@@ -57,6 +58,7 @@ export default async function SourcesPage({ params }: { params: Promise<{ slug: 
           </table>
         </div>
       )}
+      <ExportLinks slug={slug} editor={canEdit(viewer)} />
     </>
   );
 }

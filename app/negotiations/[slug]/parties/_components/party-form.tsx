@@ -7,6 +7,8 @@ import { LIMITS } from "@/lib/schemas";
 import { PARTY_ROLE_LABELS, PARTY_ROLES } from "@/lib/vocabulary";
 import type { FormValues } from "@/lib/form";
 import { ColourWarning } from "./colour-warning";
+import { PaletteSwatches } from "./palette-swatches";
+import { nextPartyColour } from "@/lib/colour";
 
 export interface PartyFormRecord {
   id: number;
@@ -36,7 +38,7 @@ export function PartyForm({
   const action = party ? updatePartyAction.bind(null, slug, party.id) : createPartyAction.bind(null, slug);
   const initial: FormValues = party
     ? { ...party, id: String(party.id), version: String(party.version), order: String(party.order) }
-    : { role: "party", colour: "#4b5563", order: String(nextOrder), submissionId: submissionId ?? "" };
+    : { role: "party", colour: nextPartyColour(otherParties.map((p) => p.colour)), order: String(nextOrder), submissionId: submissionId ?? "" };
   return (
     <FormShell action={action} initialValues={initial} submitLabel={party ? "Save party" : "Add party"}>
       {party ? <Field kind="hidden" name="version" label="Version" /> : <Field kind="hidden" name="submissionId" label="Submission" />}
@@ -46,9 +48,10 @@ export function PartyForm({
       </div>
       <div className="form-grid-2">
         <Field kind="select" name="role" label="Role" required options={PARTY_ROLES.map((r) => ({ value: r, label: PARTY_ROLE_LABELS[r] }))} />
-        <Field kind="color" name="colour" label="Colour" hint="Marks the party's column and timeline lane." />
+        <Field kind="color" name="colour" label="Colour" hint="Marks the party's column and timeline lane. The palette's colours are colour-blind safe and never read as a stance." />
         <Field kind="number" name="order" label="Order" hint="Columns are sorted by this number." />
       </div>
+      <PaletteSwatches />
       <ColourWarning otherParties={otherParties} />
       <Field kind="textarea" name="aliases" label="Other names" rows={2} maxLength={LIMITS.aliases} hint="One per line, e.g. “PIJ”." />
     </FormShell>

@@ -1,0 +1,269 @@
+import "server-only";
+import { Prisma } from "../generated/prisma/client";
+import { getDb } from "../db";
+import { liveEntrySql } from "../live";
+import { requireReader } from "../session";
+import {
+  ftsAll,
+  ftsAny,
+  MARK_END,
+  MARK_START,
+  SEARCH_RESULTS_MAX,
+  searchTerms,
+  type SearchFilters,
+  type SearchRequest,
+  type SearchTerm,
+} from "@/lib/search";
+
+// Full-text search over position entries (summary, quote, notes) and sources (title, outlet,
+// text) through the FTS5 indexes of prisma/migrations/*_search (docs/decisions/014-search.md).
+// The index holds every record; what may be shown is decided here: live entries only
+// (server/live.ts), sources and negotiations out of the trash.
+
+export interface EntryHit {
+  id: number;
+  negotiation: { slug: string; title: string };
+  statedOn: string;
+  stance: string;
+  summary: string;
+  quote: string;
+  issue: { id: number; name: string };
+  parties: Array<{ id: number; name: string }>;
+  source: { id: number; title: string | null; outlet: string; publishedOn: string | null };
+  /** Matched words between MARK_START and MARK_END (lib/search.ts snippetParts); null when the entry matched through its party only. */
+  snippet: string | null;
+}
+
+export interface SourceHit {
+  id: number;
+  negotiation: { slug: string; title: string };
+  title: string | null;
+  outlet: string;
+  publishedOn: string | null;
+  language: string;
+  snippet: string | null;
+}
+
+export interface SearchResults {
+  terms: SearchTerm[];
+  entries: EntryHit[];
+  sources: SourceHit[];
+  /** More hits than listed (SEARCH_RESULTS_MAX per kind). */
+  moreEntries: boolean;
+  moreSources: boolean;
+  /** Sources are not listed when the search filters by party, issue or stance (those describe positions). */
+  sourcesFiltered: boolean;
+}
+
+const EMPTY = (terms: SearchTerm[], sourcesFiltered = false): SearchResults => ({
+  terms,
+  entries: [],
+  sources: [],
+  moreEntries: false,
+  moreSources: false,
+  sourcesFiltered,
+});
+
+/**
+ * The search page's query. A reader check comes first (anonymous only with public reading on,
+ * server/session.ts), so no page can list hits without it.
+ */
+export async function search(request: Pick<SearchRequest, "q" | "filters">): Promise<SearchResults> {
+  await requireReader();
+  return searchIndex(request.q, request.filters);
+}
+
+/** Hits for a typed query and filters; `limit` per kind. */
+export async function searchIndex(q: string, filters: SearchFilters, limit = SEARCH_RESULTS_MAX): Promise<SearchResults> {
+  await requireReader();
+  const db = await getDb();
+  const parties = await db.party.findMany({
+    where: { deletedAt: null, negotiation: { deletedAt: null, ...(filters.negotiation ? { slug: filters.negotiation } : {}) } },
+    select: { id: true, name: true, shortName: true, aliases: true },
+  });
+  const terms = searchTerms(q, parties);
+  const sourcesFiltered = filters.partyId !== null || filters.issueId !== null || filters.stance !== null;
+  if (terms.length === 0) return EMPTY(terms, sourcesFiltered);
+
+  const [entryIds, sourceIds] = await Promise.all([
+    matchingEntryIds(terms, filters, limit + 1),
+    sourcesFiltered ? Promise.resolve([]) : matchingSourceIds(terms, filters, limit + 1),
+  ]);
+  const [entries, sources] = await Promise.all([entryHits(entryIds.slice(0, limit), terms), sourceHits(sourceIds.slice(0, limit))]);
+  return { terms, entries, sources, moreEntries: entryIds.length > limit, moreSources: sourceIds.length > limit, sourcesFiltered };
+}
+
+const raw = Prisma.raw;
+
+type Hit = { id: number; snippet: string | null };
+
+async function matchingEntryIds(terms: SearchTerm[], filters: SearchFilters, limit: number): Promise<Hit[]> {
+  const db = await getDb();
+  const conditions: Prisma.Sql[] = [raw(liveEntrySql("e"))];
+  const plain = terms.filter((t) => t.partyIds.length === 0);
+  const naming = terms.filter((t) => t.partyIds.length > 0);
+  if (naming.length > 0) {
+    // A term naming a party matches the party's entries as well as entries that mention it.
+    if (plain.length > 0) {
+      conditions.push(Prisma.sql`e."id" IN (SELECT rowid FROM "EntrySearch" WHERE "EntrySearch" MATCH ${ftsAll(plain)})`);
+    }
+    for (const t of naming) {
+      conditions.push(Prisma.sql`(e."id" IN (SELECT rowid FROM "EntrySearch" WHERE "EntrySearch" MATCH ${t.fts})
+        OR EXISTS (SELECT 1 FROM "PositionEntryParty" tp WHERE tp."entryId" = e."id" AND tp."partyId" IN (${Prisma.join(t.partyIds)})))`);
+    }
+  }
+  if (filters.negotiation) conditions.push(Prisma.sql`n."slug" = ${filters.negotiation}`);
+  if (filters.partyId !== null) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "PositionEntryParty" fp WHERE fp."entryId" = e."id" AND fp."partyId" = ${filters.partyId})`);
+  }
+  if (filters.issueId !== null) conditions.push(Prisma.sql`e."issueId" = ${filters.issueId}`);
+  if (filters.stance !== null) conditions.push(Prisma.sql`e."stance" = ${filters.stance}`);
+  if (filters.from !== null) conditions.push(Prisma.sql`e."statedOn" >= ${filters.from}`);
+  if (filters.to !== null) conditions.push(Prisma.sql`e."statedOn" <= ${filters.to}`);
+  // Newest recorded first. The text hits drive the query in descending rowid order (CROSS JOIN
+  // keeps that order) so it stops at the limit: ranking every hit by bm25 costs 200-300 ms for a
+  // common word at the bench size (docs/decisions/014-search.md).
+  const rows =
+    naming.length === 0
+      ? await db.$queryRaw<Array<{ id: number | bigint; snippet: string | null }>>`
+    SELECT e."id" AS "id", h."snippet" AS "snippet"
+    FROM (SELECT rowid AS "hit", ${snippetSql("EntrySearch")} AS "snippet" FROM "EntrySearch" WHERE "EntrySearch" MATCH ${ftsAll(terms)} ORDER BY rowid DESC) h
+    CROSS JOIN "PositionEntry" e ON e."id" = h."hit"
+    JOIN "Negotiation" n ON n."id" = e."negotiationId" AND n."deletedAt" IS NULL
+    WHERE ${Prisma.join(conditions, " AND ")}
+    LIMIT ${limit}`
+      : await db.$queryRaw<Array<{ id: number | bigint; snippet: string | null }>>`
+    SELECT e."id" AS "id", NULL AS "snippet"
+    FROM "PositionEntry" e
+    JOIN "Negotiation" n ON n."id" = e."negotiationId" AND n."deletedAt" IS NULL
+    WHERE e."id" IN (SELECT rowid FROM "EntrySearch" WHERE "EntrySearch" MATCH ${ftsAny(naming)}
+                     UNION SELECT pp."entryId" FROM "PositionEntryParty" pp WHERE pp."partyId" IN (${Prisma.join(naming.flatMap((t) => t.partyIds))}))
+      AND ${Prisma.join(conditions, " AND ")}
+    ORDER BY e."id" DESC
+    LIMIT ${limit}`;
+  return rows.map((r) => ({ id: Number(r.id), snippet: r.snippet }));
+}
+
+async function matchingSourceIds(terms: SearchTerm[], filters: SearchFilters, limit: number): Promise<Hit[]> {
+  const db = await getDb();
+  const conditions: Prisma.Sql[] = [Prisma.sql`s."deletedAt" IS NULL`];
+  if (filters.negotiation) conditions.push(Prisma.sql`n."slug" = ${filters.negotiation}`);
+  if (filters.from !== null) conditions.push(Prisma.sql`s."publishedOn" >= ${filters.from}`);
+  if (filters.to !== null) conditions.push(Prisma.sql`s."publishedOn" <= ${filters.to}`);
+  const rows = await db.$queryRaw<Array<{ id: number | bigint; snippet: string | null }>>`
+    SELECT s."id" AS "id", h."snippet" AS "snippet"
+    FROM (SELECT rowid AS "hit", ${snippetSql("SourceSearch")} AS "snippet" FROM "SourceSearch" WHERE "SourceSearch" MATCH ${ftsAll(terms)} ORDER BY rowid DESC) h
+    CROSS JOIN "Source" s ON s."id" = h."hit"
+    JOIN "Negotiation" n ON n."id" = s."negotiationId" AND n."deletedAt" IS NULL
+    WHERE ${Prisma.join(conditions, " AND ")}
+    LIMIT ${limit}`;
+  return rows.map((r) => ({ id: Number(r.id), snippet: r.snippet }));
+}
+
+/**
+ * A hit's snippet, computed in the scan itself (SQLite runs the subquery as a coroutine, so only
+ * for the rows read up to the limit): looking hits up again by rowid re-reads a common prefix
+ * term's whole doclist each time (17 ms per hit at the bench size).
+ */
+function snippetSql(table: "EntrySearch" | "SourceSearch") {
+  return Prisma.sql`snippet(${raw(`"${table}"`)}, -1, ${MARK_START}, ${MARK_END}, '…', 24)`;
+}
+
+/** Snippets of the listed hits only: any term's words marked, about 24 words around the best match. */
+async function snippets(table: "EntrySearch", ids: number[], terms: SearchTerm[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const db = await getDb();
+  const rows = await db.$queryRaw<Array<{ id: number | bigint; snippet: string }>>`
+    SELECT rowid AS "id", snippet(${raw(`"${table}"`)}, -1, ${MARK_START}, ${MARK_END}, '…', 24) AS "snippet"
+    FROM ${raw(`"${table}"`)} WHERE ${raw(`"${table}"`)} MATCH ${ftsAny(terms)} AND rowid IN (${Prisma.join(ids)})`;
+  return new Map(rows.map((r) => [Number(r.id), r.snippet]));
+}
+
+async function entryHits(hits: Hit[], terms: SearchTerm[]): Promise<EntryHit[]> {
+  if (hits.length === 0) return [];
+  const ids = hits.map((h) => h.id);
+  const missing = hits.filter((h) => h.snippet === null).map((h) => h.id);
+  const db = await getDb();
+  const [rows, marked] = await Promise.all([
+    db.positionEntry.findMany({
+      where: { id: { in: ids } },
+      select: {
+        id: true,
+        statedOn: true,
+        stance: true,
+        summary: true,
+        quote: true,
+        negotiation: { select: { slug: true, title: true } },
+        issue: { select: { id: true, name: true } },
+        parties: { select: { party: { select: { id: true, name: true, order: true } } } },
+        source: { select: { id: true, title: true, outlet: true, publishedOn: true } },
+      },
+    }),
+    snippets("EntrySearch", missing, terms),
+  ]);
+  for (const h of hits) if (h.snippet !== null) marked.set(h.id, h.snippet);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    return [
+      {
+        id: r.id,
+        negotiation: r.negotiation,
+        statedOn: r.statedOn,
+        stance: r.stance,
+        summary: r.summary,
+        quote: r.quote,
+        issue: r.issue,
+        parties: r.parties.map((p) => p.party).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name)).map(({ id, name }) => ({ id, name })),
+        source: r.source,
+        snippet: marked.get(id) ?? null,
+      },
+    ];
+  });
+}
+
+async function sourceHits(hits: Hit[]): Promise<SourceHit[]> {
+  if (hits.length === 0) return [];
+  const ids = hits.map((h) => h.id);
+  const marked = new Map(hits.map((h) => [h.id, h.snippet]));
+  const db = await getDb();
+  const rows = await db.source.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, title: true, outlet: true, publishedOn: true, language: true, negotiation: { select: { slug: true, title: true } } },
+  });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [{ ...r, snippet: marked.get(id) ?? null }] : [];
+  });
+}
+
+/** What the search form offers: live negotiations, and the parties and issues of the chosen one. */
+export async function searchFilterOptions(negotiationSlug: string | null) {
+  await requireReader();
+  const db = await getDb();
+  const negotiations = await db.negotiation.findMany({ where: { deletedAt: null }, orderBy: { title: "asc" }, select: { id: true, slug: true, title: true } });
+  const chosen = negotiationSlug ? (negotiations.find((x) => x.slug === negotiationSlug) ?? null) : null;
+  const [parties, issues] = chosen
+    ? await Promise.all([
+        db.party.findMany({ where: { negotiationId: chosen.id, deletedAt: null }, orderBy: [{ order: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
+        db.issue.findMany({ where: { negotiationId: chosen.id, deletedAt: null }, orderBy: [{ order: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
+      ])
+    : [[], []];
+  return { negotiations, chosen, parties, issues };
+}
+
+/**
+ * Everything the search page shows, behind the reader check: the form's options, problems with
+ * the URL's values (shown by their fields; nothing is searched then) and the hits.
+ */
+export async function getSearchPage(request: SearchRequest) {
+  await requireReader();
+  const options = await searchFilterOptions(request.filters.negotiation);
+  const errors = { ...request.errors };
+  if (request.filters.negotiation && !options.chosen) errors.negotiation = "No negotiation has this address: choose one from the list.";
+  const ready = request.q.trim() !== "" && Object.keys(errors).length === 0;
+  const results = ready ? await searchIndex(request.q, request.filters) : null;
+  return { options, errors, results };
+}

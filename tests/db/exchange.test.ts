@@ -1,0 +1,151 @@
+// Export and import on real SQLite files: the demo negotiation survives a round trip byte for
+// byte (JSON and entries CSV), an import is all or nothing, a dry run writes nothing and names
+// every row's problem, and every record imported has its revision.
+import { describe, expect, it } from "vitest";
+import { useFreshDatabase } from "../support/db";
+import { loadDemo } from "@/prisma/seed";
+import { gaza2024 } from "@/prisma/demo/gaza-2024";
+import { getDb } from "@/server/db";
+import { getNegotiation } from "@/server/queries/negotiations";
+import { exportEntriesCsv, exportMatrixCsv, exportNegotiationJson, matrixRows } from "@/server/exchange/export";
+import { importEntriesCsv, importNegotiationJson } from "@/server/exchange/import";
+import { ENTRY_COLUMNS, problemText } from "@/lib/exchange/csv";
+import { getMatrix } from "@/server/queries/entries";
+
+async function demo() {
+  useFreshDatabase();
+  await loadDemo(gaza2024);
+  return (await getNegotiation(gaza2024.slug))!;
+}
+
+async function counts() {
+  const db = await getDb();
+  return {
+    negotiations: await db.negotiation.count(),
+    parties: await db.party.count(),
+    issues: await db.issue.count(),
+    sources: await db.source.count(),
+    entries: await db.positionEntry.count(),
+    revisions: await db.revision.count(),
+  };
+}
+
+describe("round trip", () => {
+  it("demo negotiation: export JSON, import into an empty database, export again gives the same bytes", async () => {
+    const first = await exportNegotiationJson(await demo());
+    const exported = JSON.parse(first);
+    expect(exported.entries.length).toBeGreaterThan(50);
+
+    useFreshDatabase();
+    const result = await importNegotiationJson(first, { actor: "test" });
+    expect(result.problems.map(problemText)).toEqual([]);
+    expect(result).toMatchObject({ ok: true, created: { negotiation: gaza2024.slug, entries: exported.entries.length, sources: exported.sources.length } });
+    const second = await exportNegotiationJson((await getNegotiation(gaza2024.slug))!);
+    expect(second).toBe(first);
+  }, 120_000);
+
+  it("demo negotiation: entries CSV exported, imported into a new negotiation of an empty database, exported again gives the same bytes", async () => {
+    const negotiation = await demo();
+    const first = await exportEntriesCsv(negotiation.id);
+    expect(first.startsWith(`\uFEFF${ENTRY_COLUMNS.join(",")}\r\n`)).toBe(true);
+
+    useFreshDatabase();
+    const result = await importEntriesCsv(first, { slug: "copy", createMissing: true, actor: "test" });
+    expect(result.problems.map(problemText)).toEqual([]);
+    const copy = (await getNegotiation("copy"))!;
+    expect(await exportEntriesCsv(copy.id)).toBe(first);
+  }, 120_000);
+
+  it("the matrix export shows what the matrix shows as of the day", async () => {
+    const negotiation = await demo();
+    const { parties, issues, cells, cellKey } = await getMatrix({ negotiationId: negotiation.id, asOf: "2024-08-25" });
+    const filled = issues.flatMap((i) => parties.map((p) => cells.get(cellKey(i.id, p.id))?.current)).filter(Boolean);
+    const rows = await matrixRows(negotiation.id, "2024-08-25");
+    expect(rows).toHaveLength(filled.length);
+    expect(rows[0]).toEqual(expect.objectContaining({ issue: issues[0]!.name, stance: expect.any(String), stated_on: expect.stringMatching(/^2024-/) }));
+    expect((await exportMatrixCsv(negotiation.id, "2024-08-25")).split("\r\n")[0]).toBe("\uFEFFissue,party,stance,firmness,stated_on,summary,source_title,source_url");
+  }, 120_000);
+});
+
+const HEADER = ENTRY_COLUMNS.join(",");
+const row = (party: string, issue: string, summary: string, extra = "") =>
+  `2024-08-25,${party},${issue},rejects,firm,${summary},${extra},,Cairo talks,Reuters,https://example.org/cairo,2024-08-25,en`;
+
+describe("entries import", () => {
+  it("matches parties by name, short name and alias, issues by name, sources by URL; writes revisions", async () => {
+    const negotiation = await demo();
+    const db = await getDb();
+    const hamas = await db.party.findFirstOrThrow({ where: { negotiationId: negotiation.id, name: { contains: "Hamas" } } });
+    const pij = await db.party.findFirst({ where: { negotiationId: negotiation.id, aliases: { contains: "PIJ" } } });
+    const issue = await db.issue.findFirstOrThrow({ where: { negotiationId: negotiation.id }, orderBy: { id: "asc" } });
+    const before = await counts();
+    const lines = [HEADER, row(hamas.name.toUpperCase(), issue.name, "One"), row(hamas.shortName || hamas.name, issue.name, "Two")];
+    if (pij) lines.push(row("PIJ", issue.name, "Three"));
+    const result = await importEntriesCsv(lines.join("\n"), { slug: negotiation.slug, actor: "test" });
+    expect(result.problems).toEqual([]);
+    const n = lines.length - 1;
+    expect(result.created).toEqual({ negotiation: null, parties: [], issues: [], sources: 1, entries: n });
+    const after = await counts();
+    expect(after.entries - before.entries).toBe(n);
+    expect(after.sources - before.sources).toBe(1);
+    expect(after.revisions - before.revisions).toBe(n + 1);
+  }, 120_000);
+
+  it("a dry run names every problem by line and column and writes nothing", async () => {
+    const negotiation = await demo();
+    const db = await getDb();
+    const party = await db.party.findFirstOrThrow({ where: { negotiationId: negotiation.id } });
+    const issue = await db.issue.findFirstOrThrow({ where: { negotiationId: negotiation.id } });
+    const before = await counts();
+    const text = [HEADER, row(party.name, issue.name, "Fine"), row("Nobody", issue.name, "Unknown party"), row(party.name, "No such issue", "Unknown issue"), row(party.name, issue.name, "")].join("\n");
+    const result = await importEntriesCsv(text, { slug: negotiation.slug, dryRun: true, actor: "test" });
+    expect(result.ok).toBe(false);
+    expect(result.problems.map(problemText)).toEqual([
+      expect.stringMatching(/^Line 3, parties: No party of this negotiation is called “Nobody”/),
+      expect.stringMatching(/^Line 4, issue: No issue of this negotiation is called “No such issue”/),
+      "Line 5, summary: Summarise the position in your own words.",
+    ]);
+    expect(await counts()).toEqual(before);
+  }, 120_000);
+
+  it("is all or nothing: one bad row (a quote not in the source's text) and nothing is saved; a clean dry run saves nothing either", async () => {
+    const negotiation = await demo();
+    const db = await getDb();
+    const party = await db.party.findFirstOrThrow({ where: { negotiationId: negotiation.id } });
+    const issue = await db.issue.findFirstOrThrow({ where: { negotiationId: negotiation.id } });
+    const withText = await db.source.findFirstOrThrow({ where: { negotiationId: negotiation.id, text: { not: null } } });
+    const before = await counts();
+    const bad = `2024-08-25,${party.name},${issue.name},demands,,Quote not there,Words nobody said,,"${withText.title}",${withText.outlet},${withText.url},${withText.publishedOn},en`;
+    const result = await importEntriesCsv([HEADER, row(party.name, issue.name, "Fine"), bad].join("\n"), { slug: negotiation.slug, actor: "test", createMissing: true });
+    expect(result.ok).toBe(false);
+    expect(result.problems.map(problemText)).toEqual([expect.stringMatching(/^Line 3, quote: This quote does not occur/)]);
+    expect(await counts()).toEqual(before);
+
+    const clean = await importEntriesCsv([HEADER, row(party.name, issue.name, "Fine")].join("\n"), { slug: negotiation.slug, actor: "test", dryRun: true });
+    expect(clean).toMatchObject({ ok: true, dryRun: true, created: { entries: 1, sources: 1 } });
+    expect(await counts()).toEqual(before);
+  }, 120_000);
+
+  it("creates the negotiation, and with create-missing its parties and issues", async () => {
+    useFreshDatabase();
+    const text = [HEADER, row("Hamas; Israel", "Hostages", "Joint"), row("Israel", "Hostages", "Alone")].join("\n");
+    const refused = await importEntriesCsv(text, { slug: "fresh", title: "Fresh talks", actor: "test" });
+    expect(refused.problems.map((p) => [p.line, p.column])).toEqual([[2, "parties"], [2, "parties"], [2, "issue"], [3, "parties"], [3, "issue"]]);
+    expect(await getNegotiation("fresh")).toBeNull();
+    const result = await importEntriesCsv(text, { slug: "fresh", title: "Fresh talks", createMissing: true, actor: "test" });
+    expect(result).toMatchObject({ ok: true, created: { negotiation: "fresh", parties: ["Hamas", "Israel"], issues: ["Hostages"], sources: 1, entries: 2 } });
+    expect((await getNegotiation("fresh"))!.title).toBe("Fresh talks");
+  }, 120_000);
+
+  it("refuses a negotiation file whose short name is taken, and a broken one, naming where", async () => {
+    const negotiation = await demo();
+    const text = await exportNegotiationJson(negotiation);
+    const taken = await importNegotiationJson(text, { actor: "test" });
+    expect(taken.problems[0]!.message).toMatch(/exists already/);
+    const file = JSON.parse(text);
+    file.entries[2].summary = "";
+    const broken = await importNegotiationJson(JSON.stringify(file), { slug: "other", actor: "test" });
+    expect(broken.problems.map(problemText)).toEqual(["entries[2].summary: Summarise the position in your own words."]);
+    expect(await getNegotiation("other")).toBeNull();
+  }, 120_000);
+});

@@ -1,0 +1,135 @@
+// axe-core (WCAG 2.2 AA) on every page of Parley at 1280 and 390 px (issue 8): the pages a
+// reader sees, the pages only an editor or an admin reaches, every form, and the error pages.
+// The paths are found the way a person finds them (the links on the pages), never guessed ids.
+import { AxeBuilder } from "@axe-core/playwright";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { extractText, getDocumentProxy } from "unpdf";
+import { overviewCell, signIn } from "./helpers";
+
+const DEMO = "/negotiations/gaza-ceasefire-2024";
+const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function expectNoAxeViolations(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  expect.soft(violations.map((v) => `${what}: ${v.id} (${v.nodes.length}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(" | ")}`)).toEqual([]);
+}
+
+const href = async (link: Locator) => {
+  const value = await link.getAttribute("href");
+  expect(value, "link has an address").toBeTruthy();
+  return value!;
+};
+
+/** Opens a page, waits for its main landmark (or the heading given) and checks it at both widths. */
+async function checkAtBothWidths(page: Page, path: string, what: string, ready?: (page: Page) => Locator) {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(path);
+    await expect(ready ? ready(page) : page.getByRole("main")).toBeVisible();
+    await expectNoAxeViolations(page, `${what} (${path}) at ${width}px`);
+  }
+}
+
+test("every page a reader sees has no axe-core violations at 1280 and 390 px", async ({ page }) => {
+  test.setTimeout(600_000); // many full axe-core runs on a loaded 2-core machine
+  await page.goto(`${DEMO}?asOf=2024-08-25`);
+  const panelPath = await href(overviewCell(page, "Hamas", "Blockade").getByRole("link"));
+  await page.goto(panelPath);
+  const cellHistory = await href(page.getByRole("link", { name: /^History of this cell/ }));
+  await page.goto(`${DEMO}/parties`);
+  const profile = await href(page.getByRole("link", { name: "Hamas", exact: true }));
+  await page.goto(`${DEMO}/sources`);
+  const source = await href(page.getByRole("link", { name: /Crucial round of negotiations/ }).first());
+
+  const pages: Array<[string, string]> = [
+    ["/", "home"],
+    [DEMO, "negotiation overview"],
+    [`${DEMO}?asOf=2024-08-25&view=detail`, "detailed view"],
+    [panelPath, "details panel"],
+    [`${DEMO}/compare?from=2024-08-01&to=2024-09-30`, "compare"],
+    [`${DEMO}/timeline`, "timeline"],
+    [`${DEMO}/gaps`, "gaps"],
+    [`${DEMO}/parties`, "parties"],
+    [profile, "party profile"],
+    [`${DEMO}/issues`, "issues"],
+    [`${DEMO}/sources`, "sources"],
+    [source, "source page"],
+    [cellHistory, "cell history"],
+    ["/sign-in", "sign-in"],
+  ];
+  for (const [path, what] of pages) await checkAtBothWidths(page, path, what);
+  await checkAtBothWidths(page, "/negotiations/no-such-negotiation", "not found", (p) => p.getByRole("heading", { name: /not found/i }));
+});
+
+test("every page and form an editor uses, the trash, the users page and no-access have no axe-core violations", async ({ page }) => {
+  test.setTimeout(600_000);
+  await signIn(page, "editor");
+  await page.goto(`${DEMO}?asOf=2024-08-25`);
+  await page.goto(await href(overviewCell(page, "Hamas", "Blockade").getByRole("link")));
+  await page.goto(await href(page.getByRole("link", { name: /^History of this cell/ })));
+  const entryEdit = await href(page.getByRole("link", { name: "Edit entry" }).first());
+  await page.goto(`${DEMO}/parties`);
+  const partyEdit = `${await href(page.getByRole("link", { name: "Hamas", exact: true }))}/edit`;
+  await page.goto(`${DEMO}/issues`);
+  const issueEdit = await href(page.locator(`a[href*="/issues/"][href$="/edit"]`).first());
+  await page.goto(`${DEMO}/sources`);
+  await page.goto(await href(page.getByRole("link", { name: /Crucial round of negotiations/ }).first()));
+  const sourceEdit = await href(page.getByRole("link", { name: "Edit source" }));
+  await page.goto(partyEdit);
+  const partyHistory = await href(page.getByRole("link", { name: "Revision history" }));
+
+  const pages: Array<[string, string]> = [
+    ["/negotiations/new", "new negotiation"],
+    [`${DEMO}/edit`, "edit negotiation"],
+    [`${DEMO}/parties`, "parties with the add-party form"],
+    [partyEdit, "edit party"],
+    [`${DEMO}/issues`, "issues with the add-issue form"],
+    [issueEdit, "edit issue"],
+    [`${DEMO}/sources/new`, "new source"],
+    [sourceEdit, "edit source"],
+    [`${DEMO}/entries/new`, "new position entry"],
+    [entryEdit, "edit position entry"],
+    [partyHistory, "revision history"],
+    ["/trash", "trash"],
+  ];
+  for (const [path, what] of pages) await checkAtBothWidths(page, path, what);
+  // An editor asking for the users page is sent to no-access.
+  await checkAtBothWidths(page, "/users", "no access", (p) => p.getByRole("heading", { level: 1 }));
+  expect(page.url()).toContain("/no-access");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, "admin");
+  await checkAtBothWidths(page, "/users", "users");
+});
+
+/** The text of the page printed on landscape A4, spaces collapsed. */
+async function printedText(page: Page, name: string, testInfo: import("@playwright/test").TestInfo) {
+  const pdf = await page.pdf({ format: "A4", landscape: true, printBackground: true });
+  await testInfo.attach(name, { body: pdf, contentType: "application/pdf" });
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true });
+  return text.replace(/\s+/g, " ");
+}
+
+/** What a printed page must leave out: the site's header and navigation, and every control. */
+const SITE_NAVIGATION = ["Skip to", "Sign out", "Trash", "Compare dates", "Timeline", "Gaps", "Sources"];
+
+test("the printed comparison (landscape A4) has its counts and differences, not the site navigation or the date controls", async ({ page }, testInfo) => {
+  await signIn(page, "editor");
+  await page.goto(`${DEMO}/compare?from=2024-08-01&to=2024-09-30`);
+  await expect(page.getByRole("heading", { name: "What differs" })).toBeVisible();
+  const flat = await printedText(page, "compare.pdf", testInfo);
+  for (const content of ["What changed between", "1 Aug 2024", "30 Sep 2024", "Counts", "What differs", "Hamas", "Israel"]) expect(flat, content).toContain(content);
+  for (const control of [...SITE_NAVIGATION, "Date A (before)", "Date B (after)", "Eddie Editor"]) expect(flat, control).not.toContain(control);
+});
+
+test("the printed cell history (landscape A4) has every entry and its wording changes, not the site navigation or edit links", async ({ page }, testInfo) => {
+  await signIn(page, "editor");
+  await page.goto(`${DEMO}?asOf=2024-08-25`);
+  await page.goto(await href(overviewCell(page, "Hamas", "Blockade").getByRole("link")));
+  await page.getByRole("link", { name: /^History of this cell/ }).click();
+  await expect(page.getByRole("heading", { name: "Hamas on Blockade" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Edit entry" }).first()).toBeVisible();
+  const flat = await printedText(page, "cell-history.pdf", testInfo);
+  for (const content of ["Hamas on Blockade", "The two groups require the blockade of Gaza to be lifted.", "the lifting of the blockade", "stated 25 Aug 2024"]) expect(flat, content).toContain(content);
+  for (const control of [...SITE_NAVIGATION, "Edit entry", "Revisions", "Add position entry", "Eddie Editor"]) expect(flat, control).not.toContain(control);
+});
