@@ -1,7 +1,7 @@
 // Forms keep what a person typed and say what is wrong, by the field (issue 7, findings 14-17,
 // and 8 for the compare page's dates). Acts through labels and roles only.
 import { expect, test, type Page } from "@playwright/test";
-import { addIssue, addParty, addSource, cell, createNegotiation, signIn, tab } from "./helpers";
+import { addIssue, addParty, addSource, cell, createNegotiation, detailedView, signIn, tab } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -21,7 +21,7 @@ async function openNewEntry(page: Page) {
 }
 
 async function expectNothingSaved(page: Page) {
-  await page.goto(base);
+  await page.goto(`${base}?view=detail`);
   await expect(cell(page, "Alpha Republic", "Border")).toContainText("No position recorded");
 }
 
@@ -111,6 +111,7 @@ test("finding 17: a report without a headline is saved and named “outlet, date
   await page.getByLabel("Summary").fill("Wants the old border back.");
   await page.getByRole("button", { name: "Add entry" }).click();
   await expect(page).toHaveURL(/asOf=2024-08-25/);
+  await detailedView(page);
   await expect(cell(page, "Alpha Republic", "Border").getByRole("link", { name: "Reuters" })).toHaveAttribute("title", "Reuters, 25 Aug 2024");
 });
 

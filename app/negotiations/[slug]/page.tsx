@@ -191,6 +191,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
             editor={editor}
           />
         ) : null}
+        <ExportLinks slug={slug} asOf={asOf} editor={editor} />
       </>
     );
   }
