@@ -1,21 +1,70 @@
-// Does a verbatim quote occur in its source's text? Reports are pasted from browsers, PDFs
-// and wire copy, so the same words arrive with different spacing and quote marks. We compare
+// Does a verbatim quote occur in its source's text, and where? Reports are pasted from browsers,
+// PDFs and wire copy, so the same words arrive with different spacing and quote marks. We compare
 // after folding those differences only: the words, their order, their case and the rest of
 // the punctuation must match, since a quote is evidence.
 
-const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]/g;
-const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+const SINGLE_QUOTES = /^[\u2018\u2019\u201A\u201B\u2032\u02BC\u0060\u00B4]$/;
+const DOUBLE_QUOTES = /^[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]$/;
 // \s covers NBSP and the other Unicode spaces; zero-width characters vanish entirely.
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+const ZERO_WIDTH = /^[\u200B-\u200D\u2060\uFEFF\u00AD]$/;
+const SPACE = /^\s$/;
+// A base character with the combining marks that follow it (Arabic vowel marks, accents): the
+// unit NFC composes, so folding one cluster at a time equals folding the whole text.
+const CLUSTER = /\P{M}\p{M}*|\p{M}+/uy;
+
+/**
+ * The folded text (what quotes are compared on) with, for each of its UTF-16 units, the range
+ * [from, to) of the original text it came from: a match in the folded text maps back to the
+ * original's offsets.
+ */
+export function foldForQuote(text: string): { folded: string; from: number[]; to: number[] } {
+  const parts: string[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  let pendingSpace = -1; // where the run of spaces before the next word started
+  let i = 0;
+  while (i < text.length) {
+    const start = i;
+    const code = text.charCodeAt(i);
+    let out: string;
+    if (code < 0x80 && !(text.charCodeAt(i + 1) >= 0x80)) {
+      // ASCII not followed by a combining mark (most of most texts) needs no cluster search or NFC.
+      i++;
+      if (code === 32 || (code >= 9 && code <= 13)) {
+        if (from.length && pendingSpace < 0) pendingSpace = start;
+        continue;
+      }
+      out = text[start]!;
+      if (code === 0x60) out = "'";
+    } else {
+      CLUSTER.lastIndex = i;
+      const cluster = CLUSTER.exec(text)![0];
+      i += cluster.length;
+      if (ZERO_WIDTH.test(cluster)) continue;
+      if (SPACE.test(cluster)) {
+        if (from.length && pendingSpace < 0) pendingSpace = start;
+        continue;
+      }
+      out = SINGLE_QUOTES.test(cluster) ? "'" : DOUBLE_QUOTES.test(cluster) ? '"' : cluster.normalize("NFC");
+    }
+    if (pendingSpace >= 0) {
+      // A run of spaces folds to one, kept only between words (trimmed at both ends).
+      parts.push(" ");
+      from.push(pendingSpace);
+      to.push(start);
+      pendingSpace = -1;
+    }
+    parts.push(out);
+    for (let k = 0; k < out.length; k++) {
+      from.push(start);
+      to.push(i);
+    }
+  }
+  return { folded: parts.join(""), from, to };
+}
 
 export function normalizeForQuote(text: string): string {
-  return text
-    .normalize("NFC")
-    .replace(ZERO_WIDTH, "")
-    .replace(SINGLE_QUOTES, "'")
-    .replace(DOUBLE_QUOTES, '"')
-    .replace(/\s+/g, " ")
-    .trim();
+  return foldForQuote(text).folded;
 }
 
 export type QuoteCheck =
@@ -29,4 +78,38 @@ export function checkQuote(quote: string, sourceText: string | null | undefined)
   if (!needle) return { status: "none" };
   if (sourceText == null || !normalizeForQuote(sourceText)) return { status: "unverified" };
   return normalizeForQuote(sourceText).includes(needle) ? { status: "verified" } : { status: "missing" };
+}
+
+/** Where a quote sits in its source's text: UTF-16 offsets [start, end) of the original text. */
+export type QuoteSpan = { start: number; end: number };
+
+/** Every place the quote occurs in the text (folded as above), in text order; [] when none. */
+export function findQuoteSpans(text: string | null | undefined, quote: string): QuoteSpan[] {
+  const needle = normalizeForQuote(quote);
+  if (!needle || text == null) return [];
+  const { folded, from, to } = foldForQuote(text);
+  const spans: QuoteSpan[] = [];
+  for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
+    spans.push({ start: from[at]!, end: to[at + needle.length - 1]! });
+  }
+  return spans;
+}
+
+/** The first place the quote occurs in the text, or null (no quote, link-only source, not found). */
+export function locateQuote(text: string | null | undefined, quote: string): QuoteSpan | null {
+  return findQuoteSpans(text, quote)[0] ?? null;
+}
+
+/**
+ * Where the quote is after its source's text was edited: the stored span when it still holds
+ * the quote; otherwise the occurrence nearest the old position (a passage repeated in the text
+ * keeps pointing at the copy the analyst chose); null when the quote no longer occurs.
+ */
+export function relocateQuote(text: string | null | undefined, quote: string, previous: QuoteSpan | null): QuoteSpan | null {
+  const spans = findQuoteSpans(text, quote);
+  if (!spans.length) return null;
+  if (!previous) return spans[0]!;
+  const same = spans.find((s) => s.start === previous.start && s.end === previous.end);
+  if (same) return same;
+  return spans.reduce((best, s) => (Math.abs(s.start - previous.start) < Math.abs(best.start - previous.start) ? s : best));
 }
