@@ -73,43 +73,53 @@ export type QuoteCheck =
   | { status: "unverified" } // the source is link-only: nothing to check against
   | { status: "missing" }; // the source has text and the quote is not in it
 
-export function checkQuote(quote: string, sourceText: string | null | undefined): QuoteCheck {
-  const needle = normalizeForQuote(quote);
-  if (!needle) return { status: "none" };
-  if (sourceText == null || !normalizeForQuote(sourceText)) return { status: "unverified" };
-  return normalizeForQuote(sourceText).includes(needle) ? { status: "verified" } : { status: "missing" };
-}
-
 /** Where a quote sits in its source's text: UTF-16 offsets [start, end) of the original text. */
 export type QuoteSpan = { start: number; end: number };
 
+/**
+ * Reads quotes against one source's text, folded once (a source page checks all its entries):
+ * the quote's status and where it is, the stored span kept while it still holds the quote,
+ * else the occurrence nearest the old position (a passage repeated in the text keeps pointing
+ * at the copy it pointed at), else the first; null when there is no quote or it does not occur.
+ */
+export function quoteReader(sourceText: string | null | undefined) {
+  const fold = sourceText == null ? null : foldForQuote(sourceText);
+  return (quote: string, previous: QuoteSpan | null = null): { status: QuoteCheck["status"]; span: QuoteSpan | null; spans: QuoteSpan[] } => {
+    const needle = normalizeForQuote(quote);
+    if (!needle) return { status: "none", span: null, spans: [] };
+    if (!fold?.folded) return { status: "unverified", span: null, spans: [] };
+    const spans: QuoteSpan[] = [];
+    for (let at = fold.folded.indexOf(needle); at !== -1; at = fold.folded.indexOf(needle, at + 1)) {
+      spans.push({ start: fold.from[at]!, end: fold.to[at + needle.length - 1]! });
+    }
+    if (!spans.length) return { status: "missing", span: null, spans };
+    const nearest = previous
+      ? spans.reduce((best, s) => (Math.abs(s.start - previous.start) < Math.abs(best.start - previous.start) ? s : best))
+      : spans[0]!;
+    return { status: "verified", span: nearest, spans };
+  };
+}
+
+export function checkQuote(quote: string, sourceText: string | null | undefined): QuoteCheck {
+  return { status: quoteReader(sourceText)(quote).status };
+}
+
 /** Every place the quote occurs in the text (folded as above), in text order; [] when none. */
 export function findQuoteSpans(text: string | null | undefined, quote: string): QuoteSpan[] {
-  const needle = normalizeForQuote(quote);
-  if (!needle || text == null) return [];
-  const { folded, from, to } = foldForQuote(text);
-  const spans: QuoteSpan[] = [];
-  for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
-    spans.push({ start: from[at]!, end: to[at + needle.length - 1]! });
-  }
-  return spans;
+  return quoteReader(text)(quote).spans;
 }
 
 /** The first place the quote occurs in the text, or null (no quote, link-only source, not found). */
 export function locateQuote(text: string | null | undefined, quote: string): QuoteSpan | null {
-  return findQuoteSpans(text, quote)[0] ?? null;
+  return quoteReader(text)(quote).span;
 }
 
-/**
- * Where the quote is after its source's text was edited: the stored span when it still holds
- * the quote; otherwise the occurrence nearest the old position (a passage repeated in the text
- * keeps pointing at the copy the analyst chose); null when the quote no longer occurs.
- */
+/** Where the quote is after its source's text was edited (quoteReader); null when it no longer occurs. */
 export function relocateQuote(text: string | null | undefined, quote: string, previous: QuoteSpan | null): QuoteSpan | null {
-  const spans = findQuoteSpans(text, quote);
-  if (!spans.length) return null;
-  if (!previous) return spans[0]!;
-  const same = spans.find((s) => s.start === previous.start && s.end === previous.end);
-  if (same) return same;
-  return spans.reduce((best, s) => (Math.abs(s.start - previous.start) < Math.abs(best.start - previous.start) ? s : best));
+  return quoteReader(text)(quote, previous).span;
+}
+
+/** The span stored on an entry (quoteStart, quoteEnd), or null when it has none. */
+export function storedSpan(row: { quoteStart: number | null; quoteEnd: number | null } | null | undefined): QuoteSpan | null {
+  return row && row.quoteStart != null && row.quoteEnd != null ? { start: row.quoteStart, end: row.quoteEnd } : null;
 }

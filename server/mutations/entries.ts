@@ -1,6 +1,6 @@
 import "server-only";
 import type { EntryInput } from "@/lib/schemas";
-import { checkQuote } from "@/lib/quote";
+import { checkQuote, relocateQuote, storedSpan, type QuoteSpan } from "@/lib/quote";
 import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "../db";
 import { ValidationError } from "../errors";
@@ -12,9 +12,10 @@ type Tx = Prisma.TransactionClient;
 /**
  * The checks only the database can make: the parties, issue and source belong to this
  * negotiation and are not in the trash; the date defaults to the source's; a quote must occur
- * in the source's text (a link-only source's quote is kept and shown as unverified).
+ * in the source's text (a link-only source's quote is kept and shown as unverified). Also where
+ * the quote sits in the text (lib/quote.ts): an edit keeps the occurrence it pointed at before.
  */
-async function resolveEntry(tx: Tx, negotiationId: number, input: EntryInput) {
+async function resolveEntry(tx: Tx, negotiationId: number, input: EntryInput, previous: QuoteSpan | null = null) {
   const errors: Record<string, string[]> = {};
   // Sequential on purpose: an interactive transaction runs on one connection.
   const parties = await tx.party.findMany({ where: { id: { in: input.partyIds }, negotiationId, deletedAt: null }, select: { id: true } });
@@ -32,7 +33,8 @@ async function resolveEntry(tx: Tx, negotiationId: number, input: EntryInput) {
   }
   if (Object.keys(errors).length) throw new ValidationError(errors);
   const { partyIds, ...fields } = input;
-  return { partyIds, data: { ...fields, statedOn: statedOn! } };
+  const span = relocateQuote(source?.text, input.quote, previous);
+  return { partyIds, data: { ...fields, statedOn: statedOn!, quoteStart: span?.start ?? null, quoteEnd: span?.end ?? null } };
 }
 
 async function setParties(tx: Tx, entryId: number, partyIds: number[]) {
@@ -59,7 +61,8 @@ export async function createEntryIn(tx: Tx, negotiationId: number, input: EntryI
 export async function updateEntry(negotiationId: number, id: number, version: number, input: EntryInput, actor: string) {
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const { partyIds, data } = await resolveEntry(tx, negotiationId, input);
+    const stored = await tx.positionEntry.findFirst({ where: { id, negotiationId }, select: { quoteStart: true, quoteEnd: true } });
+    const { partyIds, data } = await resolveEntry(tx, negotiationId, input, storedSpan(stored));
     // Only a live entry is edited (server/live.ts): one whose party is in the trash would lose
     // that party, since the form offers live parties only.
     return changeRecord(tx, "entry", {

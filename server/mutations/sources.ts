@@ -1,37 +1,53 @@
 import "server-only";
 import type { SourceInput } from "@/lib/schemas";
-import { checkQuote } from "@/lib/quote";
+import { relocateQuote, storedSpan } from "@/lib/quote";
+import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "../db";
-import { ValidationError } from "../errors";
 import { changeRecord } from "./records";
 
 /**
- * Edits a source. Its text is what the entries' quotes are checked against, so a new text
- * that drops a quote one of its entries (outside the trash) relies on is refused: the entry
- * would silently become unverifiable evidence. Entries in the trash do not hold the text back;
- * the result lists those whose quote the new text no longer contains, so the editor is told
- * after the save, and if one is restored it comes back flagged "Quote not found in source".
+ * Edits a source. Its text is what the entries' quotes are checked against and highlighted in,
+ * so in the same transaction every entry taken from it (in the trash or not) has its quote
+ * located again (lib/quote.ts). An entry whose quote the new text no longer contains keeps its
+ * quote and is flagged "Quote not found in source" wherever it is shown, and listed on the
+ * negotiation's "Quotes to check" page: never dropped (docs/decisions/017-quote-positions.md).
+ * The result names those entries: outside the trash and in it.
  */
 export async function updateSource(negotiationId: number, id: number, version: number, input: SourceInput, actor: string) {
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const quoted = await tx.positionEntry.findMany({
-      where: { sourceId: id, negotiationId, quote: { not: "" } },
-      select: { id: true, quote: true, deletedAt: true },
-    });
-    const broken = quoted.filter((e) => checkQuote(e.quote, input.text).status === "missing");
-    const brokenOutsideTrash = broken.filter((e) => e.deletedAt === null);
-    if (brokenOutsideTrash.length) {
-      const n = brokenOutsideTrash.length;
-      throw new ValidationError({
-        text: [
-          `The new text no longer contains the quote of ${n} position ${n === 1 ? "entry" : "entries"} taken from this source (#${brokenOutsideTrash.map((e) => e.id).join(", #")}). Keep those passages or edit the entries first.`,
-        ],
-      });
-    }
     const result = await changeRecord(tx, "source", { id, version, scope: { negotiationId }, data: { ...input }, action: "update", actor, negotiationId });
-    return { ...result, trashedEntriesWithoutQuote: broken.map((e) => e.id) };
+    const lost = await relocateQuotesOfSource(tx, negotiationId, id, input.text);
+    return {
+      ...result,
+      entriesWithoutQuote: lost.filter((e) => e.deletedAt === null).map((e) => e.id),
+      trashedEntriesWithoutQuote: lost.filter((e) => e.deletedAt !== null).map((e) => e.id),
+    };
   });
+}
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Locates the quote of every entry taken from a source in its new text, keeping each at the
+ * occurrence nearest where it was; returns the entries whose quote no longer occurs. Positions
+ * are derived from the quote and the text, so they change without a new version or revision.
+ */
+async function relocateQuotesOfSource(tx: Tx, negotiationId: number, sourceId: number, text: string | null) {
+  const quoted = await tx.positionEntry.findMany({
+    where: { sourceId, negotiationId, quote: { not: "" } },
+    orderBy: { id: "asc" },
+    select: { id: true, quote: true, quoteStart: true, quoteEnd: true, deletedAt: true },
+  });
+  const lost: typeof quoted = [];
+  for (const entry of quoted) {
+    const span = relocateQuote(text, entry.quote, storedSpan(entry));
+    if (!span && text !== null) lost.push(entry);
+    if (span?.start === entry.quoteStart && span?.end === entry.quoteEnd) continue;
+    if (!span && entry.quoteStart === null && entry.quoteEnd === null) continue;
+    await tx.positionEntry.update({ where: { id: entry.id }, data: { quoteStart: span?.start ?? null, quoteEnd: span?.end ?? null } });
+  }
+  return lost;
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { buildMatrix, cellKey } from "@/lib/matrix";
-import { checkQuote, type QuoteCheck } from "@/lib/quote";
+import { quoteReader, storedSpan, type QuoteCheck, type QuoteSpan } from "@/lib/quote";
 import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "../db";
 import { dependantsWhere, liveEntryWhere, type DependencyKind } from "../live";
@@ -17,6 +17,8 @@ const entrySelect = {
   firmness: true,
   summary: true,
   quote: true,
+  quoteStart: true,
+  quoteEnd: true,
   notes: true,
   changeOverride: true,
   version: true,
@@ -26,26 +28,28 @@ const entrySelect = {
 
 type EntryRow = Prisma.PositionEntryGetPayload<{ select: typeof entrySelect }>;
 
-function shape({ parties, ...entry }: EntryRow, quoteStatus: QuoteCheck["status"]) {
-  return { ...entry, partyIds: parties.map((p) => p.partyId), quoteStatus };
+function shape({ parties, quoteStart, quoteEnd, ...entry }: EntryRow, { status, span }: { status: QuoteCheck["status"]; span: QuoteSpan | null }) {
+  return { ...entry, partyIds: parties.map((p) => p.partyId), quoteStatus: status, quoteSpan: span };
 }
 export type EntryView = ReturnType<typeof shape>;
 
 /**
  * Adds to each entry whether its quote occurs in its source's text as the text is *now*
- * (lib/quote.ts): a source edited while an entry was in the trash can have lost the quote, and
- * the entry then shows "Quote not found in source" instead of a stale "found". The texts are
- * read once per source, not once per entry.
+ * (lib/quote.ts), and where: a quote the text no longer contains shows "Quote not found in
+ * source" instead of a stale "found". The stored position is kept while it still holds the quote;
+ * an entry saved before positions were stored is located here (docs/decisions/017). The texts
+ * are read and folded once per source, not once per entry.
  */
 async function withQuoteStatus(rows: EntryRow[]): Promise<EntryView[]> {
   const needText = [...new Set(rows.filter((r) => r.quote).map((r) => r.sourceId))];
-  const texts = new Map<number, string | null>();
+  const readers = new Map<number, ReturnType<typeof quoteReader>>();
   if (needText.length) {
     const db = await getDb();
     const sources = await db.source.findMany({ where: { id: { in: needText } }, select: { id: true, text: true } });
-    for (const source of sources) texts.set(source.id, source.text);
+    for (const source of sources) readers.set(source.id, quoteReader(source.text));
   }
-  return rows.map((row) => shape(row, checkQuote(row.quote, texts.get(row.sourceId) ?? null).status));
+  const noText = quoteReader(null);
+  return rows.map((row) => shape(row, (readers.get(row.sourceId) ?? noText)(row.quote, storedSpan(row))));
 }
 
 /** Live entries (server/live.ts) of a negotiation in date order. */
@@ -131,4 +135,14 @@ export async function getQuoteStatus(id: number) {
   const { negotiation, ...entry } = row;
   const [view] = await withQuoteStatus([entry]);
   return { status: view!.quoteStatus, slug: negotiation.slug, sourceId: entry.sourceId };
+}
+
+/**
+ * The negotiation's live entries whose quote their source's text no longer contains (the
+ * "Quotes to check" page), in date order. A located quote has a stored position, so only entries
+ * without one are read and checked.
+ */
+export async function listEntriesWithQuoteToCheck(negotiationId: number) {
+  const entries = await liveEntries({ negotiationId, quote: { not: "" }, quoteStart: null, source: { text: { not: null } } });
+  return entries.filter((e) => e.quoteStatus === "missing");
 }

@@ -62,6 +62,8 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   getEntry: { call: () => entries.getEntry(world.main.id, ids.entry) },
   listDependants: { call: () => entries.listDependants(world.main.id, "party", ids.party) },
   getQuoteStatus: { call: () => entries.getQuoteStatus(ids.entry) },
+  // Entries whose quote their source no longer contains: none in the demo.
+  listEntriesWithQuoteToCheck: { call: () => entries.listEntriesWithQuoteToCheck(world.main.id), none: true },
   getOverview: { call: () => overview.getOverview({ negotiationId: world.main.id, asOf: "2024-08-25", windowDays: 30 }) },
   getNegotiationActivity: { call: () => overview.getNegotiationActivity(world.main.id) },
   lastUpdatedByNegotiation: { call: () => overview.lastUpdatedByNegotiation() },

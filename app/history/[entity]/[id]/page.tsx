@@ -9,8 +9,9 @@ import { sourceLabel, type NamedSource } from "@/lib/source-label";
 export const metadata: Metadata = { title: "History" };
 
 const ACTION_LABEL: Record<string, string> = { create: "Created", update: "Edited", delete: "Moved to the trash", restore: "Restored" };
-// Bookkeeping that changes on every write and says nothing to a reader.
-const HIDDEN = new Set(["updatedAt", "version", "createdAt", "id"]);
+// Bookkeeping that changes on every write and says nothing to a reader (quote positions follow
+// the quote and the source's text: lib/quote.ts).
+const HIDDEN = new Set(["updatedAt", "version", "createdAt", "id", "quoteStart", "quoteEnd"]);
 
 // Field names in the reader's words; ids of related records are shown as #id.
 const FIELD_LABELS: Record<string, string> = {
