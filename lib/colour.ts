@@ -86,3 +86,12 @@ export function colourWarnings(colour: string, otherParties: ReadonlyArray<{ nam
   }
   return warnings;
 }
+
+/** A light tint of a #rrggbb party colour (mixed with white): dark text on it stays readable. */
+export function partyTint(colour: string, share = 0.18): string {
+  const m = HEX.exec(colour.trim());
+  if (!m) return "#f3f4f6";
+  const n = parseInt(m[1]!, 16);
+  const mix = (c: number) => Math.round(255 - (255 - c) * share).toString(16).padStart(2, "0");
+  return `#${mix((n >> 16) & 255)}${mix((n >> 8) & 255)}${mix(n & 255)}`;
+}

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { listSources } from "@/server/queries/sources";
-import { formatDay } from "@/lib/format";
+import { listEntriesWithQuoteToCheck } from "@/server/queries/entries";
+import { formatDay, plural } from "@/lib/format";
 import { sourceLabel } from "@/lib/source-label";
 import { titled } from "../_components/page-title";
 import { ExportLinks } from "../_components/export-links";
@@ -15,7 +16,7 @@ export default async function SourcesPage({ params }: { params: Promise<{ slug: 
   const { slug } = await params;
   const negotiation = await getNegotiation(slug);
   if (!negotiation) notFound();
-  const [sources, viewer] = await Promise.all([listSources(negotiation.id), getViewer()]);
+  const [sources, viewer, toCheck] = await Promise.all([listSources(negotiation.id), getViewer(), listEntriesWithQuoteToCheck(negotiation.id)]);
   return (
     <>
       <div className="toolbar" style={{ justifyContent: "space-between" }}>
@@ -26,6 +27,12 @@ export default async function SourcesPage({ params }: { params: Promise<{ slug: 
           </Link>
         ) : null}
       </div>
+      {toCheck.length > 0 ? (
+        <p className="notice warning">
+          ⚠ {plural(toCheck.length, "position entry quotes", "position entries quote")} words {toCheck.length === 1 ? "its source" : "their sources"} no longer{" "}
+          {toCheck.length === 1 ? "contains" : "contain"}: <Link href={`/negotiations/${slug}/quotes-to-check`}>Quotes to check</Link>.
+        </p>
+      ) : null}
       {sources.length === 0 ? (
         <p className="empty">No source yet. Add the report you are reading: paste its text, or record it as a link only.</p>
       ) : (

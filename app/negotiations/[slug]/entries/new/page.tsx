@@ -4,13 +4,14 @@ import { notFound } from "next/navigation";
 import { requirePageRole } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { parseId } from "@/lib/form";
+import { isValidDay } from "@/lib/day";
 import { EntryForm } from "../_components/entry-form";
 import { entryFormOptions } from "../_components/options";
 import { titled } from "../../_components/page-title";
 
 export const generateMetadata = titled("Add position entry");
 
-type Search = { party?: string; issue?: string; source?: string };
+type Search = { party?: string; issue?: string; source?: string; statedOn?: string; quote?: string };
 
 export default async function NewEntryPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Search> }) {
   const [{ slug }, search] = await Promise.all([params, searchParams]);
@@ -28,6 +29,9 @@ export default async function NewEntryPage({ params, searchParams }: { params: P
     partyIds: party ? [party] : [],
     issueId: pick(search.issue, options.issues),
     sourceId: pick(search.source, options.sources),
+    // From the source page's select-to-quote: the date and the quote exactly as selected.
+    statedOn: typeof search.statedOn === "string" && isValidDay(search.statedOn) ? search.statedOn : "",
+    quote: typeof search.quote === "string" ? search.quote : "",
     submissionId: crypto.randomUUID(),
   };
   const missing = [options.parties.length === 0 && "parties", options.issues.length === 0 && "issues", options.sources.length === 0 && "sources"].filter(Boolean);

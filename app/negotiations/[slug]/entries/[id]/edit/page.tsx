@@ -40,6 +40,12 @@ export default async function EditEntryPage({ params }: { params: Promise<{ slug
         <Link href={`/negotiations/${slug}`}>Matrix</Link> /
       </p>
       <h2 style={{ marginTop: 0 }}>Edit position entry</h2>
+      {entry.quoteStatus === "missing" ? (
+        <p className="notice warning">
+          ⚠ Quote not found in source: the source’s text was edited and no longer contains this quote.{" "}
+          <Link href={`/negotiations/${slug}/sources/${entry.sourceId}`}>Check it against the source</Link>, then correct the quote or empty it to save.
+        </p>
+      ) : null}
       <EntryForm slug={slug} entryId={id} initial={initial} {...options} />
       <p className="small">
         <Link href={`/history/entry/${id}`}>Revision history</Link>
