@@ -90,11 +90,12 @@ export function withoutRows(values: FormValues, keys: readonly string[]): FormVa
   return out;
 }
 
-/** "2 positions saved, 1 row needs fixing." */
+/** "2 positions saved, 1 row needs fixing." ("Nothing saved: …" when no row was.) */
 export function batchStatus(saved: number, failing: number): string {
   const s = `${saved} ${saved === 1 ? "position" : "positions"} saved`;
+  const fix = `${failing} ${failing === 1 ? "row needs" : "rows need"} fixing.`;
   if (failing === 0) return `${s}.`;
-  return `${s}, ${failing} ${failing === 1 ? "row needs" : "rows need"} fixing.`;
+  return saved === 0 ? `Nothing saved: ${fix}` : `${s}, ${fix}`;
 }
 
 /** How a saved entry is named to the person who saved it: "Hamas, Israel on Hostages: Demands (25 Aug 2024)". */

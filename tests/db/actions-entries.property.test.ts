@@ -360,7 +360,7 @@ it("createEntriesAction: a one-row batch saves exactly what the single form woul
         expect(state.formError).toMatch(/Every row is empty/);
         break;
       case "refused": {
-        expect(state.status).toBe("0 positions saved, 1 row needs fixing.");
+        expect(state.status).toBe("Nothing saved: 1 row needs fixing.");
         const named = fields.filter((f) => f !== "sourceId").map((f) => (rowNames.includes(f) ? `row1.${f}` : f));
         expect(Object.keys(state.fieldErrors ?? {}).sort()).toEqual([...new Set(named)].sort());
         // What was typed comes back as typed.

@@ -122,14 +122,17 @@ describe("batch entry: each row on its own", () => {
   });
 
   it("a viewer, an anonymous visitor and a foreign origin are refused and nothing is written", async () => {
-    for (const who of ["viewer", "anonymous", "cross-origin"] as const) {
-      useRequester(world, who);
-      const before = await digest();
-      const outcome = await invoke(() => createEntriesAction(world.main.slug, source.id, {}, form(batch({ "1": good(0, `refused ${who}`) }))));
-      expect(outcome.kind === "state" && outcome.state.formError, who).toBeTruthy();
-      expect(await digest(), who).toEqual(before);
+    try {
+      for (const who of ["viewer", "anonymous", "cross-origin"] as const) {
+        useRequester(world, who);
+        const before = await digest();
+        const outcome = await invoke(() => createEntriesAction(world.main.slug, source.id, {}, form(batch({ "1": good(0, `refused ${who}`) }))));
+        expect(outcome.kind === "state" && outcome.state.formError, who).toBeTruthy();
+        expect(await digest(), who).toEqual(before);
+      }
+    } finally {
+      useRequester(world, "editor");
     }
-    useRequester(world, "editor");
   });
 
   it("a source of another negotiation, or an unknown one, is refused as not found", async () => {

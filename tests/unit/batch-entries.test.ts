@@ -56,7 +56,7 @@ describe("batch entry rows", () => {
   it("says how many rows were saved and how many need fixing", () => {
     expect(batchStatus(2, 1)).toBe("2 positions saved, 1 row needs fixing.");
     expect(batchStatus(1, 0)).toBe("1 position saved.");
-    expect(batchStatus(0, 3)).toBe("0 positions saved, 3 rows need fixing.");
+    expect(batchStatus(0, 3)).toBe("Nothing saved: 3 rows need fixing.");
   });
   it("names a saved entry by its parties, issue, stance and day", () => {
     const parties = new Map([[1, "Hamas"], [2, "Israel"]]);

@@ -114,13 +114,15 @@ function BatchFields({ state, initial, parties, issues, sourceDated }: { state: 
       {keys.map((key) => (
         <input key={key} type="hidden" name="rows" value={key} />
       ))}
-      <Field
-        kind="date"
-        name="statedOn"
-        id={DATE_ID}
-        label="Date stated"
-        hint={sourceDated ? "For every row. Filled in with the source's date; leave it empty to use the source's date." : "For every row. This source has no date: enter the day the positions were stated."}
-      />
+      <div className="batch-date">
+        <Field
+          kind="date"
+          name="statedOn"
+          id={DATE_ID}
+          label="Date stated"
+          hint={sourceDated ? "For every row. Filled in with the source's date; leave it empty to use the source's date." : "For every row. This source has no date: enter the day the positions were stated."}
+        />
+      </div>
       <ol className="batch-rows">
         {keys.map((key, index) => (
           <li key={key}>
