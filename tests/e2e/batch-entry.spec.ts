@@ -138,65 +138,92 @@ test("Save and add another keeps the source, the date and the parties, and says 
   await expect(page.getByRole("heading", { name: "Position entries taken from this source (5 entries)" })).toBeVisible();
 });
 
+const FIVE = [
+  { parties: ["Northland"], issue: "Water", stance: "Demands", summary: "Upper valley water rights.", quote: "never give up the water rights of the upper valley" },
+  { parties: ["Southland"], issue: "Border", stance: "Rejects", summary: "No border change before elections.", quote: "rejected any border change before elections" },
+  { parties: ["Northland", "Eastland"], issue: "Border", stance: "Proposes", summary: "Joint border commission.", quote: "proposed a joint commission on the border" },
+  { parties: ["Eastland"], issue: "Water", stance: "Demands", summary: "Guarantees for the fishing fleet.", quote: "demanded guarantees for the fishing fleet" },
+  { parties: ["Southland"], issue: "Water", stance: "Accepts", summary: "Accepts the timetable.", quote: "accepted the mediators' timetable" },
+];
+
+/**
+ * Counts from the moment it is made: full page loads, main-frame navigations (client-side ones
+ * too), and the person's own actions: clicks (links, buttons, checkboxes), drop-down choices
+ * (two clicks with a mouse: open, pick) and text fields typed into (one click or Tab to get there).
+ */
+function counter(page: Page) {
+  const n = { loads: 0, navigations: 0, clicks: 0, choices: 0, typed: 0 };
+  page.on("load", () => n.loads++);
+  page.on("framenavigated", (frame) => {
+    if (frame === page.mainFrame()) n.navigations++;
+  });
+  return {
+    n,
+    click: async (l: Locator) => (n.clicks++, await l.click()),
+    check: async (l: Locator, on = true) => (n.clicks++, await l.setChecked(on)),
+    choose: async (l: Locator, label: string) => (n.choices++, await l.selectOption({ label })),
+    type: async (l: Locator, text: string) => (n.typed++, await l.fill(text)),
+    report(what: string) {
+      const mouse = n.clicks + 2 * n.choices + n.typed;
+      const figures =
+        `${what}: ${n.clicks} clicks on links, buttons and checkboxes, ${n.choices} drop-down choices, ${n.typed} text fields typed into ` +
+        `(${mouse} mouse actions in all, ${(mouse / 5).toFixed(1)} per position; ${(n.clicks / 5).toFixed(1)} clicks per position besides drop-downs and fields); ` +
+        `${n.loads} full page loads, ${n.navigations} navigations (${(n.navigations / 5).toFixed(1)} per position)`;
+      console.log(figures);
+      test.info().annotations.push({ type: "count", description: figures });
+    },
+  };
+}
+
 test("the count: five positions from one report with the batch form", async ({ page }) => {
   await signIn(page, "editor");
   await page.goto(sourcePath);
   await addSource(page, "Second harbour report", "2025-03-05", TEXT);
   // From here on every click and every page load counts (the report's page is open).
-  let loads = 0;
-  let navigations = 0;
-  page.on("load", () => loads++);
-  page.on("framenavigated", (frame) => {
-    if (frame === page.mainFrame()) navigations++;
-  });
-  const count = { clicks: 0, choices: 0, typed: 0 };
-  const click = async (l: Locator) => {
-    count.clicks++;
-    await l.click();
-  };
-  const check = async (l: Locator) => {
-    count.clicks++;
-    await l.check();
-  };
-  const choose = async (l: Locator, label: string) => {
-    count.choices++; // a drop-down: two clicks with a mouse (open, pick), or keys
-    await l.selectOption({ label });
-  };
-  const type = async (l: Locator, text: string) => {
-    count.typed++; // one click (or Tab) into the field, then typing
-    await l.fill(text);
-  };
-
-  await click(page.getByRole("link", { name: "Add several positions" }));
+  const c = counter(page);
+  await c.click(page.getByRole("link", { name: "Add several positions" }));
   await expect(page.getByRole("heading", { name: "Add several positions" })).toBeVisible();
-  await click(page.getByRole("button", { name: "Add row" }));
-  await click(page.getByRole("button", { name: "Add row" }));
-  const positions = [
-    { parties: ["Northland"], issue: "Water", stance: "Demands", summary: "Upper valley water rights.", quote: "never give up the water rights of the upper valley" },
-    { parties: ["Southland"], issue: "Border", stance: "Rejects", summary: "No border change before elections.", quote: "rejected any border change before elections" },
-    { parties: ["Northland", "Eastland"], issue: "Border", stance: "Proposes", summary: "Joint border commission.", quote: "proposed a joint commission on the border" },
-    { parties: ["Eastland"], issue: "Water", stance: "Demands", summary: "Guarantees for the fishing fleet.", quote: "demanded guarantees for the fishing fleet" },
-    { parties: ["Southland"], issue: "Water", stance: "Accepts", summary: "Accepts the timetable.", quote: "accepted the mediators' timetable" },
-  ];
-  for (const [i, p] of positions.entries()) {
+  await c.click(page.getByRole("button", { name: "Add row" }));
+  await c.click(page.getByRole("button", { name: "Add row" }));
+  for (const [i, p] of FIVE.entries()) {
     const r = row(page, i + 1);
-    for (const name of p.parties) await check(r.getByRole("checkbox", { name }));
-    await choose(r.getByRole("combobox", { name: "Issue" }), p.issue);
-    await choose(r.getByRole("combobox", { name: "Stance" }), p.stance);
-    await type(r.getByRole("textbox", { name: "Summary" }), p.summary);
-    await type(r.getByRole("textbox", { name: "Quote" }), p.quote);
+    for (const name of p.parties) await c.check(r.getByRole("checkbox", { name }));
+    await c.choose(r.getByRole("combobox", { name: "Issue" }), p.issue);
+    await c.choose(r.getByRole("combobox", { name: "Stance" }), p.stance);
+    await c.type(r.getByRole("textbox", { name: "Summary" }), p.summary);
+    await c.type(r.getByRole("textbox", { name: "Quote" }), p.quote);
   }
-  await click(page.getByRole("button", { name: "Save positions" }));
+  await c.click(page.getByRole("button", { name: "Save positions" }));
   await expect(page.getByRole("status")).toHaveText("5 positions saved.");
+  c.report("five positions from one report with the batch form");
+  expect(c.n.clicks).toBe(1 + 2 + 6 + 1);
+  expect(c.n.loads).toBe(0);
+});
 
-  const pointer = count.clicks + 2 * count.choices + count.typed;
-  const figures =
-    `five positions from one report with the batch form: ${count.clicks} clicks on links, buttons and checkboxes, ` +
-    `${count.choices} drop-down choices, ${count.typed} text fields typed into ` +
-    `(${pointer} mouse actions in all, ${(pointer / 5).toFixed(1)} per position; ${(count.clicks / 5).toFixed(1)} clicks per position without drop-downs and fields); ` +
-    `${loads} full page loads, ${navigations} navigations (${(navigations / 5).toFixed(1)} per position)`;
-  console.log(figures);
-  test.info().annotations.push({ type: "count", description: figures });
-  expect(count.clicks).toBe(1 + 2 + 6 + 1);
-  expect(loads + navigations).toBeLessThanOrEqual(2);
+test("for comparison: the same five with the single form and Save and add another", async ({ page }) => {
+  await signIn(page, "editor");
+  await page.goto(sourcePath);
+  await addSource(page, "Third harbour report", "2025-03-06", TEXT);
+  const c = counter(page);
+  await c.click(page.getByRole("link", { name: "Add position entry from this source" }));
+  await expect(page.getByRole("heading", { name: "Add position entry" })).toBeVisible();
+  let ticked: string[] = [];
+  for (const [i, p] of FIVE.entries()) {
+    // The parties stay ticked from the position before: only the differences are clicked.
+    for (const name of ticked.filter((t) => !p.parties.includes(t))) await c.check(page.getByRole("checkbox", { name }), false);
+    for (const name of p.parties.filter((t) => !ticked.includes(t))) await c.check(page.getByRole("checkbox", { name }));
+    ticked = p.parties;
+    await c.choose(page.getByRole("combobox", { name: "Issue", exact: true }), p.issue);
+    await c.choose(page.getByLabel("Stance"), p.stance);
+    await c.type(page.getByLabel("Summary"), p.summary);
+    await c.type(page.getByLabel("Quote"), p.quote);
+    if (i < FIVE.length - 1) {
+      await c.click(page.getByRole("button", { name: "Save and add another" }));
+      await expect(page.getByRole("status")).toContainText(`Saved: ${p.parties.join(", ")} on ${p.issue}`);
+    } else {
+      await c.click(page.getByRole("button", { name: "Add entry" }));
+      await expect(page).toHaveURL(/[?&]saved=\d+/);
+    }
+  }
+  c.report("the same five with the single form and Save and add another");
 });
