@@ -10,6 +10,8 @@ type Option = { value: string; label: string };
 
 type FieldProps = {
   name: string;
+  /** The control's id, when something links to it (batch entry's error summary); otherwise generated. */
+  id?: string;
   label: string;
   hint?: ReactNode;
   required?: boolean;
@@ -38,7 +40,8 @@ type FieldProps = {
  */
 export function Field(props: FieldProps) {
   const { values, errors } = useFormContext();
-  const id = useId();
+  const generatedId = useId();
+  const id = props.id ?? generatedId;
   const initialValue = valueOf(values, props.name);
   const [count, setCount] = useState(() => characterCount(initialValue));
   const fieldErrors = errors[props.name] ?? [];
@@ -98,9 +101,9 @@ export function Field(props: FieldProps) {
         </legend>
         {hint}
         <div className="checkbox-list">
-          {props.options.map((o) => (
+          {props.options.map((o, i) => (
             <label key={o.value} className="checkbox">
-              <input type="checkbox" name={props.name} value={o.value} defaultChecked={checked.has(o.value)} />
+              <input type="checkbox" id={i === 0 ? props.id : undefined} name={props.name} value={o.value} defaultChecked={checked.has(o.value)} />
               {o.label}
             </label>
           ))}

@@ -25,14 +25,18 @@ export function FormShell({
   submitLabel,
   className,
   confirm,
+  another,
 }: {
   action: FormAction;
   initialValues: FormValues;
-  children: ReactNode;
+  /** The fields; a function of the last answer when they depend on it (batch entry's rows). */
+  children: ReactNode | ((state: FormState) => ReactNode);
   submitLabel: string;
   className?: string;
   /** A question to confirm before submitting (used by delete forms). */
   confirm?: string;
+  /** A second submit button, sent as `then=another` ("Save and add another"). */
+  another?: string;
 }) {
   const [state, formAction] = useActionState(action, {});
   const formRef = useRef<HTMLFormElement>(null);
@@ -40,7 +44,11 @@ export function FormShell({
   const errors = state.fieldErrors ?? {};
 
   useEffect(() => {
-    if (!state.fieldErrors && !state.formError) return;
+    if (!state.fieldErrors && !state.formError) {
+      // A save that keeps the form open (saved rows, "Save and add another") lands on its message.
+      if (state.saved) formRef.current?.querySelector<HTMLElement>("[role='status']")?.focus();
+      return;
+    }
     const target =
       formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']") ??
       formRef.current?.querySelector<HTMLElement>("[role='alert']");
@@ -87,23 +95,31 @@ export function FormShell({
           </div>
         ) : null}
         {state.status ? (
-          <p className="form-status" role="status">
+          <p className="form-status" role="status" tabIndex={-1}>
             {state.status}
           </p>
         ) : null}
-        {children}
+        {typeof children === "function" ? children(state) : children}
         <div className="form-actions">
           <SubmitButton label={submitLabel} danger={Boolean(confirm)} />
+          {another ? <SubmitButton label={another} danger={false} then="another" /> : null}
         </div>
       </form>
     </FormContext.Provider>
   );
 }
 
-function SubmitButton({ label, danger }: { label: string; danger: boolean }) {
+function SubmitButton({ label, danger, then }: { label: string; danger: boolean; then?: string }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className={danger ? "button danger" : "button primary"} disabled={pending} aria-disabled={pending}>
+    <button
+      type="submit"
+      name={then ? "then" : undefined}
+      value={then}
+      className={danger ? "button danger" : then ? "button" : "button primary"}
+      disabled={pending}
+      aria-disabled={pending}
+    >
       {pending ? "Saving…" : label}
     </button>
   );

@@ -14,6 +14,8 @@ export interface FormState {
   values?: FormValues;
   /** For a refused stale save: the record as it is now, so the user sees what changed. */
   conflict?: { version: number; changes: Array<{ field: string; label: string; yours: string; current: string }> };
+  /** Records saved by this form so far while it stays open (batch entry), each with a link. */
+  saved?: Array<{ id: number; label: string; href: string }>;
 }
 
 /**

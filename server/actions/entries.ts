@@ -1,15 +1,31 @@
 "use server";
 
+import { createHash, randomUUID } from "node:crypto";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import type { FormState } from "@/lib/form";
-import { entrySchema, entryEditSchema } from "@/lib/schemas";
+import { formDataToValues, valueOf, valuesOf, type FormState } from "@/lib/form";
+import { entrySchema, entryEditSchema, fieldErrorsOf } from "@/lib/schemas";
+import {
+  FIRST_ROWS,
+  batchArrayFields,
+  batchStatus,
+  entryLabel,
+  isEmptyRow,
+  newRowKeys,
+  rowErrors,
+  rowKeysOf,
+  rowValues,
+  withoutRows,
+} from "@/lib/batch-entries";
 import { createEntry, trashEntry, updateEntry } from "../mutations/entries";
 import { restoreInNegotiation } from "../mutations/scoped";
 import { NEEDED } from "@/lib/roles";
 import { requireRole } from "../session";
 import { restoredDay } from "../queries/overview";
-import { currentActor, requireId, requireNegotiation, runFormAction, stateForError, versionOf } from "./run";
+import { getSource } from "../queries/sources";
+import { listIssues, listParties } from "../queries/parties-and-issues";
+import { NotFoundError, ValidationError } from "../errors";
+import { NOT_A_FORM, currentActor, logRefusal, requireId, requireNegotiation, runFormAction, stateForError, submissionIdOf, versionOf } from "./run";
 
 const ARRAY_FIELDS = ["partyIds"] as const;
 const LABELS = {
@@ -31,20 +47,157 @@ function matrixAt(slug: string, state: Record<string, unknown>) {
   return `/negotiations/${slug}?asOf=${String(state.statedOn)}&saved=${String(state.id)}#cell-${String(state.issueId)}-${partyIds[0]}`;
 }
 
+/** Names saved entries for the person who saved them (lib/batch-entries.ts entryLabel). */
+async function entryLabeller(negotiationId: number) {
+  const [parties, issues] = await Promise.all([listParties(negotiationId), listIssues(negotiationId)]);
+  const partyNames = new Map(parties.map((p) => [p.id, p.name]));
+  const issueNames = new Map(issues.map((i) => [i.id, i.name]));
+  return (state: Record<string, unknown>) =>
+    entryLabel(
+      { partyIds: state.partyIds as number[], issueId: state.issueId as number, stance: String(state.stance), statedOn: String(state.statedOn) },
+      partyNames,
+      issueNames,
+    );
+}
+
+/**
+ * The single-entry form. Its "Save and add another" button (`then=another`) saves the same way
+ * and then answers with a fresh form that keeps the source, the date and the parties, and says
+ * what was saved; the other button goes to the matrix.
+ */
 export async function createEntryAction(slug: string, _prev: FormState, formData: FormData): Promise<FormState> {
+  let saved: { negotiationId: number; state: Record<string, unknown> } | undefined;
   const outcome = await runFormAction(
     formData,
     entrySchema,
     async (input, actor, submissionId) => {
       const negotiation = await requireNegotiation(slug);
       const { state } = await createEntry(negotiation.id, input, actor, submissionId);
+      saved = { negotiationId: negotiation.id, state };
       return matrixAt(slug, state);
     },
     { arrayFields: ARRAY_FIELDS },
   );
   if (!outcome.ok) return outcome.state;
   revalidatePath(`/negotiations/${slug}`, "layout");
+  if (saved && formData.get("then") === "another") {
+    const label = (await entryLabeller(saved.negotiationId))(saved.state);
+    const values = formDataToValues(formData, ARRAY_FIELDS);
+    return {
+      status: `Saved: ${label}. Add the next position from the same source.`,
+      values: { sourceId: valueOf(values, "sourceId"), statedOn: valueOf(values, "statedOn"), partyIds: valuesOf(values, "partyIds"), submissionId: randomUUID() },
+      saved: [{ id: Number(saved.state.id), label, href: outcome.redirectTo }],
+    };
+  }
   redirect(outcome.redirectTo);
+}
+
+/**
+ * A row's submission token, derived from the batch form's token and the row's key: the same
+ * form sent twice saves each row once (createRecord), while every row has a token of its own.
+ */
+function rowToken(batchToken: string | null, key: string): string | null {
+  if (!batchToken) return null;
+  const hex = createHash("sha256").update(`${batchToken}:${key}`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** What an earlier answer listed as saved, as the browser sends it back: kept only in its own shape. */
+function savedBefore(prev: unknown, slug: string): NonNullable<FormState["saved"]> {
+  const list = (prev as FormState | null)?.saved;
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter(
+      (s): s is { id: number; label: string; href: string } =>
+        typeof s === "object" && s !== null &&
+        Number.isSafeInteger(s.id) && typeof s.label === "string" && s.label.length <= 1000 &&
+        typeof s.href === "string" && s.href.startsWith(`/negotiations/${slug}?`),
+    )
+    .slice(-200)
+    .map(({ id, label, href }) => ({ id, label, href }));
+}
+
+/**
+ * Batch entry: several positions from one source (docs/decisions/018). Each non-empty row is
+ * checked with the single form's schema and saved through the same mutation, on its own: valid
+ * rows are saved at once, rows with errors come back with what was typed and their messages,
+ * empty rows are left out. A row's token makes a second send of the same form save nothing twice.
+ */
+export async function createEntriesAction(slug: string, sourceId: number, prev: FormState, formData: FormData): Promise<FormState> {
+  const values = formDataToValues(formData, batchArrayFields(formData));
+  let actor: string;
+  try {
+    actor = await currentActor();
+  } catch (error) {
+    return stateForError(error, values);
+  }
+  if (!(formData instanceof FormData)) {
+    await logRefusal(actor, "not-a-form", NOT_A_FORM);
+    return { formError: NOT_A_FORM, values };
+  }
+  const before = savedBefore(prev, typeof slug === "string" ? slug : "");
+  let negotiationId: number;
+  try {
+    negotiationId = (await requireNegotiation(slug)).id;
+    if (!(await getSource(negotiationId, requireId(sourceId)))) throw new NotFoundError("Source");
+  } catch (error) {
+    return stateForError(error, values);
+  }
+  const listed = rowKeysOf(values);
+  if ("error" in listed) {
+    await logRefusal(actor, "invalid", listed.error);
+    return { formError: listed.error, values, saved: before };
+  }
+  // The batch's own field first: with a wrong date no row could be saved.
+  const batch = entrySchema.pick({ statedOn: true }).safeParse(values);
+  if (!batch.success) {
+    const fieldErrors = fieldErrorsOf(batch.error);
+    await logRefusal(actor, "invalid", undefined, Object.keys(fieldErrors));
+    return { fieldErrors, values, saved: before };
+  }
+
+  const batchToken = submissionIdOf(values);
+  const saved: Array<{ key: string; state: Record<string, unknown> }> = [];
+  const fieldErrors: Record<string, string[]> = {};
+  const failing: string[] = [];
+  for (const key of listed.keys) {
+    const row = rowValues(values, key);
+    if (isEmptyRow(row)) continue;
+    const parsed = entrySchema.safeParse({ ...row, sourceId: String(sourceId), statedOn: values.statedOn });
+    try {
+      if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+      const { state } = await createEntry(negotiationId, parsed.data, actor, rowToken(batchToken, key));
+      saved.push({ key, state });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      const { _form, ...errors } = error.fieldErrors;
+      for (const [name, messages] of Object.entries(rowErrors(key, errors))) fieldErrors[name] = [...(fieldErrors[name] ?? []), ...messages];
+      if (_form) fieldErrors._form = _form;
+      failing.push(key);
+    }
+  }
+  if (saved.length + failing.length === 0) {
+    return { formError: "Every row is empty: fill in at least one row (parties, issue, stance and summary).", values, saved: before };
+  }
+  if (failing.length) await logRefusal(actor, "invalid", undefined, Object.keys(fieldErrors));
+  if (saved.length) revalidatePath(`/negotiations/${slug}`, "layout");
+  const label = saved.length ? await entryLabeller(negotiationId) : null;
+  const all = [...before, ...saved.map(({ state }) => ({ id: Number(state.id), label: label!(state), href: matrixAt(slug, state) }))];
+  const status = batchStatus(saved.length, failing.length);
+  // Rows with a token that was used leave the form; the rest keep what was typed under a new
+  // batch token, so a row added later never takes a saved row's token.
+  if (failing.length === 0) {
+    return { status, saved: all, values: { statedOn: valueOf(values, "statedOn"), submissionId: randomUUID(), rows: newRowKeys([], FIRST_ROWS) } };
+  }
+  const { sourceId: sourceErrors, _form, statedOn: dateErrors, ...rowFieldErrors } = fieldErrors;
+  const formError = [...(sourceErrors ?? []), ..._form ?? []].join(" ") || undefined;
+  return {
+    status,
+    formError,
+    fieldErrors: { ...rowFieldErrors, ...(dateErrors ? { statedOn: [...new Set(dateErrors)] } : {}) },
+    saved: all,
+    values: { ...withoutRows(values, saved.map((s) => s.key)), submissionId: saved.length ? randomUUID() : (batchToken ?? randomUUID()) },
+  };
 }
 
 export async function updateEntryAction(slug: string, id: number, _prev: FormState, formData: FormData): Promise<FormState> {

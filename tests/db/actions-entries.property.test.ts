@@ -9,13 +9,17 @@ vi.mock("next/cache", async () => (await import("../support/next-request")).next
 import * as actions from "@/server/actions/entries";
 import { entryEditSchema, entrySchema, fieldErrorsOf, LIMITS, type EntryInput } from "@/lib/schemas";
 import { checkQuote } from "@/lib/quote";
+import { ROW_FIELDS, isEmptyRow, rowValues } from "@/lib/batch-entries";
 import { createEntry } from "@/server/mutations/entries";
 import {
   RUNS,
   UNICODE_TEXT,
   actorOf,
   checkRun,
+  digest,
+  expectNoPollution,
   expectRevision,
+  invoke,
   idArgValue,
   isRecordId,
   liveIn,
@@ -31,6 +35,7 @@ import {
   scopeOf,
   sentVersion,
   setUpWorld,
+  tally,
   slugArgValue,
   useRequester,
   type Expected,
@@ -85,7 +90,7 @@ const SPECS: Record<string, FieldSpec> = {
 const versionSpec: FieldSpec = { valid: versionRef, hostile: fc.constantFrom("0", "-1", "1.0", " 1", "01", "abc", "9999999999", "") };
 
 it("covers every exported action of the module", () => {
-  expect(Object.keys(actions).sort()).toEqual(["createEntryAction", "deleteEntryAction", "undoDeleteEntryAction", "updateEntryAction"]);
+  expect(Object.keys(actions).sort()).toEqual(["createEntriesAction", "createEntryAction", "deleteEntryAction", "undoDeleteEntryAction", "updateEntryAction"]);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -293,5 +298,88 @@ it("deleteEntryAction: trashes the current version only", { timeout: TIMEOUT }, 
         await expectRevision({ entityType: "entry", entityId: idValue as number, negotiationId: scope!.id, action: "delete", version, actor: actorOf(world, who), state: fields });
       },
     });
+  });
+});
+
+// Batch entry (docs/decisions/018) with one row: the single form's fields, the source bound to
+// the action as its page binds it, the rest under the row's names. It answers with a form state
+// only; a refused row writes nothing, a saved one exactly one entry and one revision.
+it("createEntriesAction: a one-row batch saves exactly what the single form would", { timeout: TIMEOUT }, async () => {
+  const name = "createEntriesAction";
+  const rowNames: readonly string[] = ROW_FIELDS;
+  await property(name, fc.record({ who: requesterArb, slug: slugArgArb, form: formArb(SPECS) }), async ({ who, slug, form }) => {
+    useRequester(world, who);
+    const slugValue = slugArgValue(world, slug);
+    const single = send(form, await resolver(form));
+    const sourceSent = expectedValues(single, ARRAY_FIELDS).sourceId;
+    const boundSource = typeof sourceSent === "string" && /^[1-9]\d{0,8}$/.test(sourceSent) ? Number(sourceSent) : sourceSent;
+    const sent: typeof single = [["rows", "1"]];
+    for (const [k, v] of single) if (k !== "sourceId") sent.push([rowNames.includes(k) ? `row1.${k}` : k, v]);
+    const values = expectedValues(sent, ["rows", "row1.partyIds"]);
+    const scope = await scopeOf(slugValue);
+    const source = scope ? await liveIn("Source", boundSource, scope.id) : undefined;
+    const row1 = rowValues(values, "1");
+    const parsed = entrySchema.safeParse({ ...row1, sourceId: String(boundSource), statedOn: values.statedOn });
+    type Want = "forbidden" | "notFound" | "date" | "empty" | "refused" | "saved";
+    let want: Want;
+    let fields: string[] = [];
+    if (!mayWrite(who)) want = "forbidden";
+    else if (!scope || !source) want = "notFound";
+    else if (!entrySchema.pick({ statedOn: true }).safeParse(values).success) want = "date";
+    else if (isEmptyRow(row1)) want = "empty";
+    else if (!parsed.success) {
+      want = "refused";
+      fields = Object.keys(fieldErrorsOf(parsed.error));
+    } else {
+      fields = await ruleErrors(scope.id, parsed.data);
+      want = fields.length ? "refused" : "saved";
+    }
+    const before = await digest();
+    const outcome = await invoke(() => actions.createEntriesAction(slugValue as string, boundSource as number, {}, toFormData(sent)));
+    expectNoPollution();
+    const after = await digest();
+    expect(outcome.kind, "a batch answers with a form state, never a redirect").toBe("state");
+    if (outcome.kind !== "state") return;
+    const state = outcome.state;
+    const t = tally(name);
+    t.tried++;
+    if (want === "saved") t.saved++;
+    else t.refused[want] = (t.refused[want] ?? 0) + 1;
+    if (want !== "saved") expect(after, `${want}: nothing written`).toEqual(before);
+    switch (want) {
+      case "forbidden":
+        expect(state.formError).toBeTruthy();
+        break;
+      case "notFound":
+        expect(state.formError).toMatch(/no longer exists/);
+        break;
+      case "date":
+        expect(Object.keys(state.fieldErrors ?? {})).toEqual(["statedOn"]);
+        break;
+      case "empty":
+        expect(state.formError).toMatch(/Every row is empty/);
+        break;
+      case "refused": {
+        expect(state.status).toBe("Nothing saved: 1 row needs fixing.");
+        const named = fields.filter((f) => f !== "sourceId").map((f) => (rowNames.includes(f) ? `row1.${f}` : f));
+        expect(Object.keys(state.fieldErrors ?? {}).sort()).toEqual([...new Set(named)].sort());
+        // What was typed comes back as typed.
+        for (const f of rowNames) expect(state.values?.[`row1.${f}`], f).toEqual(values[`row1.${f}`]);
+        break;
+      }
+      case "saved": {
+        expect(state.status).toBe("1 position saved.");
+        expect(state.fieldErrors).toBeUndefined();
+        expect(after.PositionEntry.n).toBe(Number(before.PositionEntry.n) + 1);
+        expect(after.Revision.n).toBe(Number(before.Revision.n) + 1);
+        const { id } = (await row<{ id: number }>(`SELECT max(id) AS id FROM "PositionEntry"`))!;
+        const { fields: stored } = await storedEntry(id);
+        const { changeOverride: _c, ...input } = parsed.data!;
+        expect(stored).toEqual({ ...(await expectedEntry({ ...input, changeOverride: null })) });
+        expect(state.saved?.at(-1)?.href).toBe(matrixUrl(scope!.slug, stored as never, id));
+        await expectRevision({ entityType: "entry", entityId: id, negotiationId: scope!.id, action: "create", version: 1, actor: actorOf(world, who), state: stored });
+        break;
+      }
+    }
   });
 });

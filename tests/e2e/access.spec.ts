@@ -88,6 +88,12 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
     updateSourceAction: () => [slug, one("Source").id, {}, formData({ title: "Wire (edited)", text: "North demands water rights.", version: String(one("Source").version) })],
     deleteSourceAction: () => [slug, one("Source").id, {}, formData({ version: String(one("Source").version) })],
     createEntryAction: () => [slug, {}, formData(entryFields())],
+    createEntriesAction: () => {
+      const { sourceId, statedOn, partyIds, ...row } = entryFields();
+      const fields: Record<string, string | string[]> = { rows: ["1"], statedOn, "row1.partyIds": partyIds };
+      for (const [k, v] of Object.entries(row)) fields[`row1.${k}`] = v;
+      return [slug, Number(sourceId), {}, formData(fields)];
+    },
     updateEntryAction: () => [slug, one("PositionEntry").id, {}, formData({ ...entryFields(), summary: "Edited.", version: String(one("PositionEntry").version) })],
     deleteEntryAction: () => [slug, one("PositionEntry").id, {}, formData({ version: String(one("PositionEntry").version) })],
     restoreAction: () => ["entry", one("PositionEntry").id, {}, formData({ version: String(one("PositionEntry").version) })],
@@ -135,6 +141,13 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
     }
   }
   console.log(`access matrix: ${names.length} actions, ${refused} unauthorised calls refused, 0 rows written`);
+
+  // Batch entry answers with a form state (its saved rows listed), never a redirect: properly
+  // made, it writes.
+  const beforeBatch = fingerprint();
+  const batch = await callAction({ baseURL: base, name: "createEntriesAction", args: argsFor.createEntriesAction!(), cookie: cookies.editor });
+  expect(batch.body, "createEntriesAction properly made").toContain("1 position saved.");
+  expect(fingerprint(), "createEntriesAction properly made wrote nothing").not.toBe(beforeBatch);
 
   // Controls: the same calls, properly made, do write (updates before deletes, restore after).
   const order = [

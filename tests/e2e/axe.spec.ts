@@ -75,6 +75,7 @@ test("every page and form an editor uses, the trash, the users page and no-acces
   await page.goto(`${DEMO}/sources`);
   await page.goto(await href(page.getByRole("link", { name: /Crucial round of negotiations/ }).first()));
   const sourceEdit = await href(page.getByRole("link", { name: "Edit source" }));
+  const batchEntry = await href(page.getByRole("link", { name: "Add several positions" }));
   await page.goto(partyEdit);
   const partyHistory = await href(page.getByRole("link", { name: "Revision history" }));
 
@@ -88,6 +89,7 @@ test("every page and form an editor uses, the trash, the users page and no-acces
     [`${DEMO}/sources/new`, "new source"],
     [sourceEdit, "edit source"],
     [`${DEMO}/entries/new`, "new position entry"],
+    [batchEntry, "batch entry (several positions from one source)"],
     [entryEdit, "edit position entry"],
     [partyHistory, "revision history"],
     ["/trash", "trash"],

@@ -31,6 +31,7 @@ const adminPages: Array<[string, string]> = [
   ["trash", "/trash"],
   ["users", "/users"],
   ["history", "/history/entry/170"],
+  ["batch-entry", "/negotiations/gaza-ceasefire-2024/sources/21/entries/new"],
 ];
 
 test.describe("screenshots", () => {
@@ -47,6 +48,21 @@ test.describe("screenshots", () => {
       }
     });
   }
+  // Batch entry after a save with a row to fix (nothing valid is in the form, so nothing is saved).
+  test("batch-entry-errors", async ({ page }) => {
+    await signIn(page, "admin");
+    for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+      await page.setViewportSize(size);
+      await page.goto("/negotiations/gaza-ceasefire-2024/sources/21/entries/new");
+      const row = page.getByRole("group", { name: "Row 1", exact: true });
+      await row.getByRole("checkbox", { name: "Hamas" }).check();
+      await row.getByRole("combobox", { name: "Stance" }).selectOption({ label: "Demands" });
+      await row.getByRole("textbox", { name: "Quote" }).fill("Words this report never printed");
+      await page.getByRole("button", { name: "Save positions" }).click();
+      await page.getByRole("heading", { name: /problems? to fix/ }).waitFor();
+      await page.screenshot({ path: `screenshots/batch-entry-errors-${label}.png`, fullPage: label === "phone" ? false : true });
+    }
+  });
   for (const [name, path] of adminPages) {
     test(name, async ({ page }) => {
       await signIn(page, "admin");

@@ -27,7 +27,7 @@ export function EntryForm({
 }) {
   const action = entryId ? updateEntryAction.bind(null, slug, entryId) : createEntryAction.bind(null, slug);
   return (
-    <FormShell action={action} initialValues={initial} submitLabel={entryId ? "Save entry" : "Add entry"}>
+    <FormShell action={action} initialValues={initial} submitLabel={entryId ? "Save entry" : "Add entry"} another={entryId ? undefined : "Save and add another"}>
       {entryId ? <Field kind="hidden" name="version" label="Version" /> : <Field kind="hidden" name="submissionId" label="Submission" />}
       <Field kind="checkboxes" name="partyIds" label="Party" required options={parties} hint="Tick several parties for a joint statement: it counts for each." />
       <div className="form-grid-2">

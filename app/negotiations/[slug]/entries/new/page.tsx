@@ -41,6 +41,16 @@ export default async function NewEntryPage({ params, searchParams }: { params: P
         <Link href={`/negotiations/${slug}`}>Matrix</Link> /
       </p>
       <h2 style={{ marginTop: 0 }}>Add position entry</h2>
+      <p className="muted">
+        Several positions from one report?{" "}
+        {initial.sourceId ? (
+          <Link href={`/negotiations/${slug}/sources/${initial.sourceId}/entries/new`}>Add several positions from this source</Link>
+        ) : (
+          <>
+            Open the report in <Link href={`/negotiations/${slug}/sources`}>Sources</Link> and choose “Add several positions”.
+          </>
+        )}
+      </p>
       {missing.length > 0 ? (
         <p className="empty">
           An entry needs a party, an issue and a source. Add {missing.join(" and ")} first:{" "}

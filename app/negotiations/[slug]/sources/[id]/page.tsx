@@ -75,6 +75,9 @@ export default async function SourcePage({ params }: { params: Promise<{ slug: s
           <Link className="button primary" href={`/negotiations/${slug}/entries/new?source=${source.id}`}>
             Add position entry from this source
           </Link>
+          <Link className="button" href={`/negotiations/${slug}/sources/${source.id}/entries/new`}>
+            Add several positions
+          </Link>
           <Link className="button" href={`/negotiations/${slug}/sources/${source.id}/edit`}>
             Edit source
           </Link>
