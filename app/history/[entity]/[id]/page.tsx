@@ -10,7 +10,8 @@ export const metadata: Metadata = { title: "History" };
 
 const ACTION_LABEL: Record<string, string> = { create: "Created", update: "Edited", delete: "Moved to the trash", restore: "Restored" };
 // Bookkeeping that changes on every write and says nothing to a reader.
-const HIDDEN = new Set(["updatedAt", "version", "createdAt", "id"]);
+// `merge` is what a merge moved, kept for its undo (decision 019); `mergedInto` says it in words.
+const HIDDEN = new Set(["updatedAt", "version", "createdAt", "id", "merge"]);
 
 // Field names in the reader's words; ids of related records are shown as #id.
 const FIELD_LABELS: Record<string, string> = {
@@ -26,6 +27,7 @@ const FIELD_LABELS: Record<string, string> = {
   notes: "Notes",
   changeOverride: "Change type (analyst override)",
   deletedAt: "In the trash since",
+  mergedInto: "Merged into",
   title: "Title",
   slug: "Short name in the address",
   description: "Description",
