@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
@@ -7,8 +6,8 @@ import { listIssues } from "@/server/queries/parties-and-issues";
 import { IssueForm } from "./_components/issue-form";
 import { titled } from "../_components/page-title";
 import { MergedNotice } from "../_components/merged-notice";
-import { MoveButtons, ReorderStatus } from "@/components/reorder";
-import { moveIssueAction } from "@/server/actions/parties-and-issues";
+import { ReorderStatus } from "@/components/reorder";
+import { RowActions } from "../_components/taxonomy";
 import { firstValue, type SearchValue } from "@/lib/search-params";
 import { parseId } from "@/lib/form";
 
@@ -47,17 +46,7 @@ export default async function IssuesPage({ params, searchParams }: { params: Pro
                   <td dir="auto">{i.name}</td>
                   <td className="small">{i.description}</td>
                   <td>
-                    {editor ? (
-                      <div className="row-actions">
-                        <Link href={`/negotiations/${slug}/issues/${i.id}/edit`}>
-                          Edit<span className="visually-hidden"> <bdi>{i.name}</bdi></span>
-                        </Link>
-                        <Link href={`/negotiations/${slug}/issues/${i.id}/merge`}>
-                          Merge<span className="visually-hidden"> <bdi>{i.name}</bdi></span> into…
-                        </Link>
-                        <MoveButtons action={moveIssueAction.bind(null, slug, i.id)} name={i.name} version={i.version} position={index + 1} total={issues.length} />
-                      </div>
-                    ) : null}
+                    {editor ? <RowActions kind="issue" slug={slug} record={i} position={index + 1} total={issues.length} /> : null}
                   </td>
                 </tr>
               ))}

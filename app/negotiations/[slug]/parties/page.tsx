@@ -8,8 +8,8 @@ import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
 import { PartyForm } from "./_components/party-form";
 import { titled } from "../_components/page-title";
 import { MergedNotice } from "../_components/merged-notice";
-import { MoveButtons, ReorderStatus } from "@/components/reorder";
-import { movePartyAction } from "@/server/actions/parties-and-issues";
+import { ReorderStatus } from "@/components/reorder";
+import { RowActions } from "../_components/taxonomy";
 import { firstValue, type SearchValue } from "@/lib/search-params";
 import { parseId } from "@/lib/form";
 
@@ -57,17 +57,7 @@ export default async function PartiesPage({ params, searchParams }: { params: Pr
                   <td>{PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role}</td>
                   <td>{p.aliases.split("\n").filter(Boolean).join(", ")}</td>
                   <td>
-                    {editor ? (
-                      <div className="row-actions">
-                        <Link href={`/negotiations/${slug}/parties/${p.id}/edit`}>
-                          Edit<span className="visually-hidden"> <bdi>{p.name}</bdi></span>
-                        </Link>
-                        <Link href={`/negotiations/${slug}/parties/${p.id}/merge`}>
-                          Merge<span className="visually-hidden"> <bdi>{p.name}</bdi></span> into…
-                        </Link>
-                        <MoveButtons action={movePartyAction.bind(null, slug, p.id)} name={p.name} version={p.version} position={index + 1} total={parties.length} />
-                      </div>
-                    ) : null}
+                    {editor ? <RowActions kind="party" slug={slug} record={p} position={index + 1} total={parties.length} /> : null}
                   </td>
                 </tr>
               ))}

@@ -1,16 +1,76 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { FormShell } from "@/components/form-shell";
 import { Field } from "@/components/field";
-import type { FormState } from "@/lib/form";
+import { MoveButtons } from "@/components/reorder";
+import { parseId, type FormState } from "@/lib/form";
+import { firstValue, type SearchValue } from "@/lib/search-params";
 import { mergeSummary } from "@/lib/taxonomy";
-import type { getMergePlan } from "@/server/queries/parties-and-issues";
+import { requirePageRole } from "@/server/session";
+import { getNegotiation } from "@/server/queries/negotiations";
+import { getIssue, getMergePlan, getParty, listIssues, listParties } from "@/server/queries/parties-and-issues";
+import { mergeIssueAction, mergePartyAction, moveIssueAction, movePartyAction } from "@/server/actions/parties-and-issues";
 
-// The two steps of a merge (docs/decisions/019): choose the party or issue to merge into (a GET
+// Taxonomy care on the parties and issues pages: the row actions (edit, merge, move) and the
+// merge page. The two steps of a merge (docs/decisions/019): choose the party or issue to merge into (a GET
 // form, so the choice is in the address), then confirm what will happen, in numbers.
 
 type Plan = Awaited<ReturnType<typeof getMergePlan>>;
+type Kind = "party" | "issue";
 
-export function MergeStep({
+const KIND = {
+  party: { list: "parties", get: getParty, all: listParties, merge: mergePartyAction, move: movePartyAction },
+  issue: { list: "issues", get: getIssue, all: listIssues, merge: mergeIssueAction, move: moveIssueAction },
+} as const;
+
+/** The merge page of a party or an issue: /negotiations/<slug>/<list>/<id>/merge[?into=<id>]. */
+export async function MergePage({
+  kind,
+  params,
+  searchParams,
+}: {
+  kind: Kind;
+  params: Promise<{ slug: string; id: string }>;
+  searchParams: Promise<{ into?: SearchValue }>;
+}) {
+  const k = KIND[kind];
+  const [{ slug, id: rawId }, query] = await Promise.all([params, searchParams]);
+  await requirePageRole("editor", `/negotiations/${slug}/${k.list}/${rawId}/merge`);
+  const id = parseId(rawId);
+  const rawInto = firstValue(query.into);
+  const into = rawInto === undefined ? null : parseId(rawInto);
+  const negotiation = await getNegotiation(slug);
+  if (!negotiation || !id || (rawInto !== undefined && !into)) notFound();
+  const [record, all, plan] = await Promise.all([
+    k.get(negotiation.id, id),
+    k.all(negotiation.id),
+    into ? getMergePlan(kind, negotiation.id, id, into) : Promise.resolve(null),
+  ]);
+  if (!record || (into && !plan)) notFound();
+  const others = (all as Array<{ id: number; name: string }>).filter((r) => r.id !== id);
+  return <MergeStep kind={kind} slug={slug} record={record} others={others} into={into} plan={plan} action={k.merge.bind(null, slug, id)} />;
+}
+
+/** An editor's links and buttons on a row of the parties or issues list. */
+export function RowActions({ kind, slug, record, position, total }: { kind: Kind; slug: string; record: { id: number; name: string; version: number }; position: number; total: number }) {
+  const k = KIND[kind];
+  const base = `/negotiations/${slug}/${k.list}/${record.id}`;
+  const hidden = (
+    <span className="visually-hidden">
+      {" "}
+      <bdi>{record.name}</bdi>
+    </span>
+  );
+  return (
+    <div className="row-actions">
+      <Link href={`${base}/edit`}>Edit{hidden}</Link>
+      <Link href={`${base}/merge`}>Merge{hidden} into…</Link>
+      <MoveButtons action={k.move.bind(null, slug, record.id)} name={record.name} version={record.version} position={position} total={total} />
+    </div>
+  );
+}
+
+function MergeStep({
   kind,
   slug,
   record,
