@@ -4,7 +4,11 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/lib/form";
 import { issueEditSchema, issueSchema, partyEditSchema, partySchema } from "@/lib/schemas";
+import { parseId } from "@/lib/form";
+import { isDirection, movedMessage } from "@/lib/taxonomy";
+import { ConflictError, ValidationError } from "../errors";
 import { createInNegotiation, trashInNegotiation, updateInNegotiation } from "../mutations/scoped";
+import { mergeInto, moveInOrder } from "../mutations/taxonomy";
 import { currentActor, requireId, requireNegotiation, runFormAction, stateForError, versionOf } from "./run";
 
 // Parties (the matrix's columns) and issues (its rows) share one life cycle: create, edit,
@@ -76,4 +80,56 @@ export async function updateIssueAction(slug: string, id: number, _prev: FormSta
 }
 export async function deleteIssueAction(slug: string, id: number, _prev: FormState, formData: FormData) {
   return trash("issue", slug, id, formData);
+}
+
+/** One place up or down in the matrix order; answers with the new position (no redirect, focus stays). */
+async function move(kind: Kind, slug: string, id: number, formData: FormData): Promise<FormState> {
+  let status: string;
+  try {
+    const actor = await currentActor();
+    const negotiation = await requireNegotiation(slug);
+    const direction = formData instanceof FormData ? formData.get("direction") : null;
+    if (!isDirection(direction)) throw new ValidationError({ _form: ["Choose to move it up or down."] });
+    const moved = await moveInOrder(kind, negotiation.id, requireId(id), versionOf(formData), direction, actor);
+    status = movedMessage(moved.name, moved.position, moved.total);
+  } catch (error) {
+    if (!(error instanceof ConflictError)) return stateForError(error, {});
+    // The list changed since it was shown: show it as it is now, unchanged by this click.
+    revalidatePath(`/negotiations/${slug}`, "layout");
+    return { formError: "Someone else changed this list meanwhile; it now shows their change. Nothing was moved; try again." };
+  }
+  revalidatePath(`/negotiations/${slug}`, "layout");
+  return { status };
+}
+
+/** Merges into the target chosen on the confirmation page; see server/mutations/taxonomy.ts. */
+async function merge(kind: Kind, slug: string, id: number, formData: FormData): Promise<FormState> {
+  const raw = formData instanceof FormData ? formData.get("targetId") : null;
+  const targetId = typeof raw === "string" ? parseId(raw) : null;
+  try {
+    const actor = await currentActor();
+    const negotiation = await requireNegotiation(slug);
+    if (!targetId) throw new ValidationError({ _form: [`Choose the ${kind} to merge into.`] });
+    await mergeInto(kind, negotiation.id, requireId(id), versionOf(formData), targetId, actor);
+  } catch (error) {
+    if (error instanceof ConflictError) {
+      return { formError: `This ${kind} was changed after this page was shown. Nothing was merged; go back and check the merge again.` };
+    }
+    return stateForError(error, {});
+  }
+  revalidatePath(`/negotiations/${slug}`, "layout");
+  redirect(`/negotiations/${slug}/${FORMS[kind].list}?merged=${targetId}`);
+}
+
+export async function movePartyAction(slug: string, id: number, _prev: FormState, formData: FormData) {
+  return move("party", slug, id, formData);
+}
+export async function moveIssueAction(slug: string, id: number, _prev: FormState, formData: FormData) {
+  return move("issue", slug, id, formData);
+}
+export async function mergePartyAction(slug: string, id: number, _prev: FormState, formData: FormData) {
+  return merge("party", slug, id, formData);
+}
+export async function mergeIssueAction(slug: string, id: number, _prev: FormState, formData: FormData) {
+  return merge("issue", slug, id, formData);
 }

@@ -92,6 +92,8 @@ export async function changeRecord(
     actor: string;
     negotiationId: number | null;
     afterChange?: () => Promise<void>;
+    /** Kept in the revision beside the record's state (a merge records what it moved: server/mutations/taxonomy.ts). */
+    extraState?: Record<string, unknown>;
   },
 ): Promise<{ id: number; version: number; state: Record<string, unknown> }> {
   const live = { deletedAt: args.action === "restore" ? { not: null } : null };
@@ -106,7 +108,7 @@ export async function changeRecord(
     throw new ConflictError(entity === "entry" ? await snapshot(tx, entity, args.id) as typeof current : current);
   }
   if (args.afterChange) await args.afterChange();
-  const state = await snapshot(tx, entity, args.id);
+  const state = { ...(await snapshot(tx, entity, args.id)), ...args.extraState };
   const version = state.version as number;
   const negotiationId = entity === "negotiation" ? args.id : args.negotiationId;
   await recordRevision(tx, { entityType: entity, entityId: args.id, negotiationId, action: args.action, version, state, actor: args.actor });

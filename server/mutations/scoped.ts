@@ -2,6 +2,7 @@ import "server-only";
 import { sourceLabel } from "@/lib/source-label";
 import { getDb } from "../db";
 import { changeRecord, createRecord } from "./records";
+import { undoMerge } from "./taxonomy";
 import { ValidationError } from "../errors";
 import { entryDependenciesLive } from "../live";
 import { checkQuote, type QuoteCheck } from "@/lib/quote";
@@ -61,7 +62,9 @@ export async function restoreInNegotiation(entity: Scoped | "entry", negotiation
       if (entry) quote = checkQuote(entry.quote, entry.source.text).status;
     }
     const result = await changeRecord(tx, entity, { id, version, scope: { negotiationId }, data: { deletedAt: null }, action: "restore", actor, negotiationId });
-    return { ...result, quote };
+    // A party or issue that went to the trash by a merge takes its entries back (decision 019).
+    const unmerged = entity === "party" || entity === "issue" ? await undoMerge(tx, entity, negotiationId, id, version, actor) : null;
+    return { ...result, quote, unmerged };
   });
 }
 

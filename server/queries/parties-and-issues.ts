@@ -1,6 +1,9 @@
 import "server-only";
 import { getDb } from "../db";
-import { requireReader } from "../session";
+import { requireReader, requireReaderWithRole } from "../session";
+import { NEEDED } from "@/lib/roles";
+import { NotFoundError, ValidationError } from "../errors";
+import { planMerge } from "../mutations/taxonomy";
 
 const partySelect = {
   id: true,
@@ -51,3 +54,21 @@ export async function getIssue(negotiationId: number, id: number) {
 
 export type PartyRow = Awaited<ReturnType<typeof listParties>>[number];
 export type IssueRow = Awaited<ReturnType<typeof listIssues>>[number];
+
+/**
+ * What merging one party or issue into another would do, for the confirmation page: how many
+ * entries move (and, for parties, how many are joint statements and which names the target
+ * takes), or why it cannot be done. Nothing is written.
+ */
+export async function getMergePlan(kind: "party" | "issue", negotiationId: number, id: number, targetId: number) {
+  await requireReaderWithRole(NEEDED.write);
+  const db = await getDb();
+  try {
+    const plan = await db.$transaction((tx) => planMerge(tx, kind, negotiationId, id, targetId));
+    return { ok: true as const, entries: plan.entryIds.length + plan.jointEntryIds.length, joint: plan.jointEntryIds.length, addedAliases: plan.addedAliases, target: plan.target };
+  } catch (error) {
+    if (error instanceof ValidationError) return { ok: false as const, message: Object.values(error.fieldErrors).flat().join(" ") };
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}

@@ -105,6 +105,11 @@ it("covers every exported action of the module", () => {
     "createPartyAction",
     "deleteIssueAction",
     "deletePartyAction",
+    // Reorder and merge: tests/db/taxonomy.test.ts (roles, versions, revisions, undo).
+    "mergeIssueAction",
+    "mergePartyAction",
+    "moveIssueAction",
+    "movePartyAction",
     "updateIssueAction",
     "updatePartyAction",
   ]);

@@ -78,6 +78,14 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   getParty: { call: () => partiesAndIssues.getParty(world.main.id, ids.party) },
   listIssues: { call: () => partiesAndIssues.listIssues(world.main.id) },
   getIssue: { call: () => partiesAndIssues.getIssue(world.main.id, ids.issue) },
+  // The merge confirmation (decision 019) is an editor's page.
+  getMergePlan: {
+    call: async () => {
+      const other = await (await getDb()).issue.findFirstOrThrow({ where: { negotiationId: world.main.id, deletedAt: null, id: { not: ids.issue } }, select: { id: true } });
+      return partiesAndIssues.getMergePlan("issue", world.main.id, ids.issue, other.id);
+    },
+    needs: "editor",
+  },
   listSources: { call: () => sources.listSources(world.main.id) },
   getSource: { call: () => sources.getSource(world.main.id, ids.source) },
   listQuotesMissingFromSource: { call: () => sources.listQuotesMissingFromSource(world.main.id, ids.source), none: true },

@@ -84,6 +84,12 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
     createIssueAction: () => [slug, {}, formData({ name: "Borders", order: "2" })],
     updateIssueAction: () => [slug, one("Issue").id, {}, formData({ name: "Water (edited)", order: "1", version: String(one("Issue").version) })],
     deleteIssueAction: () => [slug, one("Issue").id, {}, formData({ version: String(one("Issue").version) })],
+    // Reorder answers with a form state, and this negotiation has one party and one issue to
+    // merge: these appear only in the refusals below (their own tests: tests/db/taxonomy.test.ts).
+    movePartyAction: () => [slug, one("Party").id, {}, formData({ direction: "down", version: String(one("Party").version) })],
+    moveIssueAction: () => [slug, one("Issue").id, {}, formData({ direction: "down", version: String(one("Issue").version) })],
+    mergePartyAction: () => [slug, one("Party").id, {}, formData({ targetId: String(one("Party").id), version: String(one("Party").version) })],
+    mergeIssueAction: () => [slug, one("Issue").id, {}, formData({ targetId: String(one("Issue").id), version: String(one("Issue").version) })],
     createSourceAction: () => [slug, {}, formData({ title: "Second wire" })],
     updateSourceAction: () => [slug, one("Source").id, {}, formData({ title: "Wire (edited)", text: "North demands water rights.", version: String(one("Source").version) })],
     deleteSourceAction: () => [slug, one("Source").id, {}, formData({ version: String(one("Source").version) })],

@@ -70,14 +70,18 @@ test("every page and form an editor uses, the trash, the users page and no-acces
   const entryEdit = await href(page.getByRole("link", { name: "Edit entry" }).first());
   await page.goto(`${DEMO}/parties`);
   const partyEdit = `${await href(page.getByRole("link", { name: "Hamas", exact: true }))}/edit`;
+  const otherParty = (await href(page.getByRole("link", { name: "Israel", exact: true }))).split("/").at(-1);
   await page.goto(`${DEMO}/issues`);
   const issueEdit = await href(page.locator(`a[href*="/issues/"][href$="/edit"]`).first());
+  const otherIssue = (await href(page.locator(`a[href*="/issues/"][href$="/edit"]`).nth(1))).split("/").at(-2);
+  const issueMerge = issueEdit.replace(/\/edit$/, "/merge");
   await page.goto(`${DEMO}/sources`);
   await page.goto(await href(page.getByRole("link", { name: /Crucial round of negotiations/ }).first()));
   const sourceEdit = await href(page.getByRole("link", { name: "Edit source" }));
   const batchEntry = await href(page.getByRole("link", { name: "Add several positions" }));
   await page.goto(partyEdit);
   const partyHistory = await href(page.getByRole("link", { name: "Revision history" }));
+  const partyMerge = partyEdit.replace(/\/edit$/, "/merge");
 
   const pages: Array<[string, string]> = [
     ["/negotiations/new", "new negotiation"],
@@ -86,6 +90,9 @@ test("every page and form an editor uses, the trash, the users page and no-acces
     [partyEdit, "edit party"],
     [`${DEMO}/issues`, "issues with the add-issue form"],
     [issueEdit, "edit issue"],
+    [issueMerge, "merge issue: choose the target"],
+    [`${issueMerge}?into=${otherIssue}`, "merge issue: confirmation"],
+    [`${partyMerge}?into=${otherParty}`, "merge party: confirmation"],
     [`${DEMO}/sources/new`, "new source"],
     [sourceEdit, "edit source"],
     [`${DEMO}/entries/new`, "new position entry"],

@@ -32,6 +32,12 @@ const adminPages: Array<[string, string]> = [
   ["users", "/users"],
   ["history", "/history/entry/170"],
   ["batch-entry", "/negotiations/gaza-ceasefire-2024/sources/21/entries/new"],
+  // Reorder buttons and merge links (issue 9, item 8), and the two merge steps.
+  ["parties-editor", "/negotiations/gaza-ceasefire-2024/parties"],
+  ["issues-editor", "/negotiations/gaza-ceasefire-2024/issues"],
+  ["issue-merge", "/negotiations/gaza-ceasefire-2024/issues/3/merge"],
+  ["issue-merge-confirm", "/negotiations/gaza-ceasefire-2024/issues/3/merge?into=2"],
+  ["party-merge-confirm", "/negotiations/gaza-ceasefire-2024/parties/3/merge?into=2"],
 ];
 
 test.describe("screenshots", () => {

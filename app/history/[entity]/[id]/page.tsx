@@ -9,9 +9,10 @@ import { sourceLabel, type NamedSource } from "@/lib/source-label";
 export const metadata: Metadata = { title: "History" };
 
 const ACTION_LABEL: Record<string, string> = { create: "Created", update: "Edited", delete: "Moved to the trash", restore: "Restored" };
-// Bookkeeping that changes on every write and says nothing to a reader (quote positions follow
-// the quote and the source's text: lib/quote.ts).
-const HIDDEN = new Set(["updatedAt", "version", "createdAt", "id", "quoteStart", "quoteEnd"]);
+// Bookkeeping that changes on every write and says nothing to a reader: quote positions follow
+// the quote and the source's text (lib/quote.ts); `merge` is what a merge moved, kept for its
+// undo (decision 019), and `mergedInto` says it in words.
+const HIDDEN = new Set(["updatedAt", "version", "createdAt", "id", "quoteStart", "quoteEnd", "merge"]);
 
 // Field names in the reader's words; ids of related records are shown as #id.
 const FIELD_LABELS: Record<string, string> = {
@@ -27,6 +28,7 @@ const FIELD_LABELS: Record<string, string> = {
   notes: "Notes",
   changeOverride: "Change type (analyst override)",
   deletedAt: "In the trash since",
+  mergedInto: "Merged into",
   title: "Title",
   slug: "Short name in the address",
   description: "Description",

@@ -1,16 +1,20 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { listIssues } from "@/server/queries/parties-and-issues";
 import { IssueForm } from "./_components/issue-form";
 import { titled } from "../_components/page-title";
+import { MergedNotice } from "../_components/merged-notice";
+import { ReorderStatus } from "@/components/reorder";
+import { RowActions } from "../_components/taxonomy";
+import { firstValue, type SearchValue } from "@/lib/search-params";
+import { parseId } from "@/lib/form";
 
 export const generateMetadata = titled("Issues");
 
-export default async function IssuesPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
+export default async function IssuesPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ merged?: SearchValue }> }) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
   const negotiation = await getNegotiation(slug);
   if (!negotiation) notFound();
   const [issues, viewer] = await Promise.all([listIssues(negotiation.id), getViewer()]);
@@ -18,9 +22,11 @@ export default async function IssuesPage({ params }: { params: Promise<{ slug: s
   return (
     <div className="page-narrow">
       <h2 style={{ marginTop: 0 }}>Issues ({issues.length})</h2>
+      <MergedNotice kind="issue" target={issues.find((r) => r.id === parseId(firstValue(query.merged)))} />
       {issues.length === 0 ? (
         <p className="empty">No issue yet. Add the points under negotiation, e.g. “Permanent ceasefire” or “Climate finance goal”.</p>
       ) : (
+        <ReorderStatus>
         <div className="table-wrap">
           <table className="data-table">
             <thead>
@@ -34,25 +40,20 @@ export default async function IssuesPage({ params }: { params: Promise<{ slug: s
               </tr>
             </thead>
             <tbody>
-              {issues.map((i) => (
+              {issues.map((i, index) => (
                 <tr key={i.id}>
                   <td>{i.order}</td>
                   <td dir="auto">{i.name}</td>
                   <td className="small">{i.description}</td>
                   <td>
-                    {editor ? (<Link href={`/negotiations/${slug}/issues/${i.id}/edit`}>
-                      Edit
-                      <span className="visually-hidden">
-                        {" "}
-                        <bdi>{i.name}</bdi>
-                      </span>
-                    </Link>) : null}
+                    {editor ? <RowActions kind="issue" slug={slug} record={i} position={index + 1} total={issues.length} /> : null}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+        </ReorderStatus>
       )}
       {editor ? <h2>Add an issue</h2> : null}
       {editor ? <IssueForm slug={slug} submissionId={crypto.randomUUID()} nextOrder={Math.max(0, ...issues.map((i) => i.order)) + 1} /> : null}

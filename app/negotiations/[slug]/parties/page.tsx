@@ -7,11 +7,16 @@ import { listParties } from "@/server/queries/parties-and-issues";
 import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
 import { PartyForm } from "./_components/party-form";
 import { titled } from "../_components/page-title";
+import { MergedNotice } from "../_components/merged-notice";
+import { ReorderStatus } from "@/components/reorder";
+import { RowActions } from "../_components/taxonomy";
+import { firstValue, type SearchValue } from "@/lib/search-params";
+import { parseId } from "@/lib/form";
 
 export const generateMetadata = titled("Parties");
 
-export default async function PartiesPage({ params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
+export default async function PartiesPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<{ merged?: SearchValue }> }) {
+  const [{ slug }, query] = await Promise.all([params, searchParams]);
   const negotiation = await getNegotiation(slug);
   if (!negotiation) notFound();
   const [parties, viewer] = await Promise.all([listParties(negotiation.id), getViewer()]);
@@ -19,9 +24,11 @@ export default async function PartiesPage({ params }: { params: Promise<{ slug: 
   return (
     <div className="page-narrow">
       <h2 style={{ marginTop: 0 }}>Parties ({parties.length})</h2>
+      <MergedNotice kind="party" target={parties.find((r) => r.id === parseId(firstValue(query.merged)))} />
       {parties.length === 0 ? (
         <p className="empty">No party yet. Add the sides, mediators and observers whose positions you track.</p>
       ) : (
+        <ReorderStatus>
         <div className="table-wrap">
           <table className="data-table">
             <thead>
@@ -37,7 +44,7 @@ export default async function PartiesPage({ params }: { params: Promise<{ slug: 
               </tr>
             </thead>
             <tbody>
-              {parties.map((p) => (
+              {parties.map((p, index) => (
                 <tr key={p.id}>
                   <td>{p.order}</td>
                   <td>
@@ -50,19 +57,14 @@ export default async function PartiesPage({ params }: { params: Promise<{ slug: 
                   <td>{PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role}</td>
                   <td>{p.aliases.split("\n").filter(Boolean).join(", ")}</td>
                   <td>
-                    {editor ? (<Link href={`/negotiations/${slug}/parties/${p.id}/edit`}>
-                      Edit
-                        <span className="visually-hidden">
-                          {" "}
-                          <bdi>{p.name}</bdi>
-                        </span>
-                    </Link>) : null}
+                    {editor ? <RowActions kind="party" slug={slug} record={p} position={index + 1} total={parties.length} /> : null}
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
+        </ReorderStatus>
       )}
       {editor ? <h2>Add a party</h2> : null}
       {editor ? <PartyForm slug={slug} submissionId={crypto.randomUUID()} nextOrder={Math.max(0, ...parties.map((p) => p.order)) + 1} otherParties={parties} /> : null}

@@ -36,7 +36,7 @@ export default async function EditIssuePage({ params }: { params: Promise<{ slug
       </h2>
       <IssueForm slug={slug} issue={issue} />
       <p className="small">
-        <Link href={`/history/issue/${id}`}>Revision history</Link>
+        <Link href={`/history/issue/${id}`}>Revision history</Link> · <Link href={`/negotiations/${slug}/issues/${id}/merge`}>Merge into another issue…</Link>
       </p>
       <DeleteForm
         action={deleteIssueAction.bind(null, slug, id)}

@@ -36,7 +36,7 @@ export default async function EditPartyPage({ params }: { params: Promise<{ slug
       </h2>
       <PartyForm slug={slug} party={party} otherParties={parties.filter((p) => p.id !== party.id)} />
       <p className="small">
-        <Link href={`/history/party/${id}`}>Revision history</Link>
+        <Link href={`/history/party/${id}`}>Revision history</Link> · <Link href={`/negotiations/${slug}/parties/${id}/merge`}>Merge into another party…</Link>
       </p>
       <DeleteForm
         action={deletePartyAction.bind(null, slug, id)}
