@@ -88,6 +88,8 @@ test("every page and form an editor uses, the trash, the users page and no-acces
     [`${DEMO}/sources/new`, "new source"],
     [sourceEdit, "edit source"],
     [`${DEMO}/entries/new`, "new position entry"],
+    [`${DEMO}/import`, "import entries"],
+    ["/negotiations/import", "import a negotiation"],
     [entryEdit, "edit position entry"],
     [partyHistory, "revision history"],
     ["/trash", "trash"],
