@@ -119,17 +119,21 @@ async function matchingEntryIds(terms: SearchTerm[], filters: SearchFilters, lim
   // Newest recorded first, and the scan stops at the limit: ranking every hit by bm25 costs
   // 200-300 ms for a common word at the bench size (docs/decisions/014-search.md).
   if (plain.length > 0) {
-    // The words drive the query: the index's hits in descending rowid order (CROSS JOIN keeps
-    // that order), each checked against the other conditions. The MATCH adds the party names as an
-    // alternative that changes no hit, only so that snippet() marks them too.
+    // The words drive the query: the index's hits in descending rowid order, each checked against
+    // the other conditions. The ORDER BY must be the outer query's: SQLite (3.49, in better-sqlite3)
+    // drops an ORDER BY inside a FROM subquery, and the hits came oldest first. Here FTS5 itself
+    // returns rowids in that order (no sort), and CROSS JOIN keeps the index as the outer loop.
+    // The MATCH adds the party names as an alternative that changes no hit, only so that
+    // snippet() marks them too.
     const all = ftsAll(plain);
     const match = naming.length === 0 ? all : `(${all}) OR ((${all}) AND (${ftsAny(naming)}))`;
     const rows = await db.$queryRaw<Array<{ id: number | bigint; snippet: string | null }>>`
     SELECT e."id" AS "id", h."snippet" AS "snippet"
-    FROM (SELECT rowid AS "hit", ${snippetSql("EntrySearch")} AS "snippet" FROM "EntrySearch" WHERE "EntrySearch" MATCH ${match} ORDER BY rowid DESC) h
+    FROM (SELECT rowid AS "hit", ${snippetSql("EntrySearch")} AS "snippet" FROM "EntrySearch" WHERE "EntrySearch" MATCH ${match}) h
     CROSS JOIN "PositionEntry" e ON e."id" = h."hit"
     JOIN "Negotiation" n ON n."id" = e."negotiationId" AND n."deletedAt" IS NULL
     WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY h."hit" DESC
     LIMIT ${limit}`;
     return rows.map((r) => ({ id: Number(r.id), snippet: r.snippet }));
   }
@@ -156,10 +160,11 @@ async function matchingSourceIds(terms: SearchTerm[], filters: SearchFilters, li
   if (filters.to !== null) conditions.push(Prisma.sql`s."publishedOn" <= ${filters.to}`);
   const rows = await db.$queryRaw<Array<{ id: number | bigint; snippet: string | null }>>`
     SELECT s."id" AS "id", h."snippet" AS "snippet"
-    FROM (SELECT rowid AS "hit", ${snippetSql("SourceSearch")} AS "snippet" FROM "SourceSearch" WHERE "SourceSearch" MATCH ${ftsAll(terms)} ORDER BY rowid DESC) h
+    FROM (SELECT rowid AS "hit", ${snippetSql("SourceSearch")} AS "snippet" FROM "SourceSearch" WHERE "SourceSearch" MATCH ${ftsAll(terms)}) h
     CROSS JOIN "Source" s ON s."id" = h."hit"
     JOIN "Negotiation" n ON n."id" = s."negotiationId" AND n."deletedAt" IS NULL
     WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY h."hit" DESC
     LIMIT ${limit}`;
   return rows.map((r) => ({ id: Number(r.id), snippet: r.snippet }));
 }
