@@ -71,3 +71,24 @@ test("an exported negotiation file imports as a new negotiation under a short na
   await expect(page).toHaveURL(new RegExp(`/negotiations/${slug}$`));
   await expect(page.getByRole("columnheader", { name: /Hamas/ })).toBeVisible();
 });
+
+test("the import routes refuse a foreign origin, a viewer and an anonymous visitor over HTTP, and nothing is created", async ({ page, playwright }, testInfo) => {
+  const baseURL = testInfo.project.use.baseURL!;
+  const csv = { name: "one.csv", mimeType: "text/csv", buffer: Buffer.from(generatedEntriesCsv(1)) };
+  const json = { name: "n.json", mimeType: "application/json", buffer: Buffer.from("{}") };
+  const attempts = async (label: string, request: import("@playwright/test").APIRequestContext, origin: string) => {
+    for (const [path, file] of [[`${DEMO}/import/run`, csv], ["/negotiations/import/run", json]] as const) {
+      const response = await request.post(path, { headers: { origin }, multipart: { file, createMissing: "on", slug: "refused-copy" } });
+      expect(response.status(), `${label} ${path}`).toBe(403);
+      expect(await response.text(), `${label} ${path}`).toMatch(/"type":"refused".*othing was saved/);
+    }
+  };
+  await signIn(page, "editor");
+  await attempts("editor from a foreign origin", page.request, "https://evil.example");
+  await signIn(page, "viewer");
+  await attempts("viewer", page.request, new URL(baseURL).origin);
+  const anonymous = await playwright.request.newContext({ baseURL });
+  await attempts("anonymous", anonymous, new URL(baseURL).origin);
+  await anonymous.dispose();
+  expect((await page.request.get("/negotiations/refused-copy")).status()).toBe(404);
+});
