@@ -13,9 +13,14 @@ export default async function HomePage() {
       <div className="toolbar" style={{ justifyContent: "space-between" }}>
         <h1>Negotiations</h1>
         {canEdit(viewer) ? (
-          <Link href="/negotiations/new" className="button primary">
-            New negotiation
-          </Link>
+          <span style={{ display: "flex", flexWrap: "wrap", gap: ".6rem" }}>
+            <Link href="/negotiations/import" className="button">
+              Import a negotiation file
+            </Link>
+            <Link href="/negotiations/new" className="button primary">
+              New negotiation
+            </Link>
+          </span>
         ) : null}
       </div>
       {negotiations.length === 0 ? (

@@ -13,6 +13,11 @@ interface FormContextValue {
 const FormContext = createContext<FormContextValue>({ values: {}, errors: {} });
 export const useFormContext = () => useContext(FormContext);
 
+/** Gives <Field>s their values and errors in a form that is not a FormShell (the import forms). */
+export function FieldContext({ values, errors, children }: FormContextValue & { children: ReactNode }) {
+  return <FormContext.Provider value={{ values, errors }}>{children}</FormContext.Provider>;
+}
+
 /**
  * Every Parley form: runs a server action with useActionState, shows the form-level error and
  * an edit conflict, gives fields what the user typed after a refused save, and moves focus to

@@ -9,8 +9,11 @@ import { STANCES, type Stance } from "./vocabulary";
 export const SEARCH_QUERY_MAX = 200;
 /** At most this many terms are searched (each one is a separate lookup in the index). */
 export const SEARCH_TERMS_MAX = 12;
-/** Results listed per kind (position entries, sources). */
-export const SEARCH_RESULTS_MAX = 50;
+/**
+ * Results listed per kind. Fewer sources than entries: a source's snippet is cut from a whole
+ * article, which costs about a millisecond a hit at the bench size (docs/decisions/020).
+ */
+export const SEARCH_LIMITS = { entries: 50, sources: 20 } as const;
 
 /** Around each matched word in a snippet: private-use characters, split by `snippetParts`. */
 export const MARK_START = "\uE000";

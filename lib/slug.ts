@@ -13,5 +13,5 @@ export function slugify(title: string): string {
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Pages of their own under /negotiations/ (app/negotiations/new): a negotiation there is unreachable. */
-export const RESERVED_SLUGS: readonly string[] = ["new"];
+/** Pages of their own under /negotiations/ (app/negotiations/new, app/negotiations/import): a negotiation there is unreachable. */
+export const RESERVED_SLUGS: readonly string[] = ["new", "import"];

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getSearchPage } from "@/server/queries/search";
 import { StanceBadge } from "@/components/stance";
 import { formatDay, plural } from "@/lib/format";
-import { parseSearchRequest, searchHref, SEARCH_QUERY_MAX, snippetParts } from "@/lib/search";
+import { parseSearchRequest, searchHref, SEARCH_LIMITS, SEARCH_QUERY_MAX, snippetParts } from "@/lib/search";
 import type { SearchValue } from "@/lib/search-params";
 import { sourceLabel } from "@/lib/source-label";
 import { STANCES, STANCE_LABELS, type Stance } from "@/lib/vocabulary";
@@ -151,7 +151,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
               ? "Type at least one word with a letter or a digit."
               : total === 0
                 ? `No results for “${typed.q.trim()}”.`
-                : `${plural(results.entries.length, "position entry", "position entries")}${results.moreEntries ? " (the latest 50 of more)" : ""} and ${plural(results.sources.length, "source")}${results.moreSources ? " (the latest 50 of more)" : ""} for “${typed.q.trim()}”.`}
+                : `${plural(results.entries.length, "position entry", "position entries")}${results.moreEntries ? ` (the latest ${SEARCH_LIMITS.entries} of more)` : ""} and ${plural(results.sources.length, "source")}${results.moreSources ? ` (the latest ${SEARCH_LIMITS.sources} of more)` : ""} for “${typed.q.trim()}”.`}
       </p>
 
       {results && results.terms.some((t) => t.partyIds.length > 0) ? (

@@ -36,8 +36,23 @@ export interface ImportOptions {
   /** Create parties and issues a CSV names that the negotiation does not have. */
   createMissing?: boolean;
   actor: string;
-  /** Called every `progressEvery` rows written (the CLI prints it). */
+  /**
+   * Called as rows are checked and written inside the transaction: every `progressEvery` rows
+   * (default 1,000) and after the last one, with `done` counting every row, good or bad, up to
+   * `total` (the CLI prints it; the browser's import route streams it, server/exchange/import-route.ts).
+   */
   onProgress?: (done: number, total: number) => void;
+  /** Rows between two reports, or how many for a file of `total` rows. */
+  progressEvery?: number | ((total: number) => number);
+}
+
+/** Reports progress after row `done` of `total` when it is time to (see ImportOptions.onProgress). */
+function progressReporter(options: Pick<ImportOptions, "onProgress" | "progressEvery">, total: number) {
+  const given = options.progressEvery ?? 1000;
+  const every = Math.max(1, typeof given === "function" ? given(total) : given);
+  return (done: number) => {
+    if (options.onProgress && (done % every === 0 || done === total)) options.onProgress(done, total);
+  };
 }
 
 const PARTY_DEFAULTS = { shortName: "", aliases: "", role: "party", colour: "#4b5563", order: "0" };
@@ -113,11 +128,12 @@ export async function importEntriesCsv(text: string, options: ImportOptions): Pr
   return allOrNothing(result, async (tx) => {
     const negotiationId = await findOrCreateNegotiation(tx, options, result, { title: options.slug, description: "" });
     if (negotiationId === null) return;
-    await writeRows(tx, negotiationId, parsed.rows, options, result);
+    await writeRows(tx, negotiationId, parsed.rows, parsed.rowCount, options, result);
   });
 }
 
-async function writeRows(tx: Tx, negotiationId: number, rows: EntryCsvRow[], options: ImportOptions, result: ImportResult) {
+/** `rowCount` counts the file's rows, those refused while parsing (not in `rows`) too: progress runs up to it. */
+async function writeRows(tx: Tx, negotiationId: number, rows: EntryCsvRow[], rowCount: number, options: ImportOptions, result: ImportResult) {
   // Names are matched without regard to case; a name two parties share is ambiguous.
   const partyByName = new Map<string, number | "ambiguous">();
   const addPartyName = (name: string, id: number) => {
@@ -143,8 +159,14 @@ async function writeRows(tx: Tx, negotiationId: number, rows: EntryCsvRow[], opt
   const ctx = { actor: options.actor, negotiationId };
   const hint = options.createMissing ? "" : " (or import with “create missing parties and issues”)";
 
-  let done = 0;
-  for (const row of rows) {
+  const report = progressReporter(options, rowCount);
+  const checkedWhileParsing = rowCount - rows.length;
+  for (const [index, row] of rows.entries()) {
+    await writeRow(row);
+    report(checkedWhileParsing + index + 1);
+  }
+
+  async function writeRow(row: EntryCsvRow) {
     const before = result.problems.length;
     const partyIds: number[] = [];
     for (const name of row.partyNames) {
@@ -171,7 +193,7 @@ async function writeRows(tx: Tx, negotiationId: number, rows: EntryCsvRow[], opt
     } else if (issueId === undefined) {
       result.problems.push({ line: row.line, column: "issue", message: `No issue of this negotiation is called “${row.issueName}”: add it first${hint}.` });
     }
-    if (result.problems.length > before || typeof issueId !== "number") continue;
+    if (result.problems.length > before || typeof issueId !== "number") return;
 
     const sourceId = await findOrCreateSource(tx, row.source, { sourceByUrl, sourceByKey }, ctx, result);
     try {
@@ -185,8 +207,6 @@ async function writeRows(tx: Tx, negotiationId: number, rows: EntryCsvRow[], opt
     } catch (error) {
       pushValidation(result, error, row.line, (field) => COLUMN_OF_FIELD[field] ?? null);
     }
-    done++;
-    if (options.onProgress && done % 1000 === 0) options.onProgress(done, rows.length);
   }
 }
 
@@ -224,12 +244,16 @@ export async function importNegotiationJson(text: string, options: Omit<ImportOp
     }
     const negotiationId = await findOrCreateNegotiation(tx, { ...options, slug }, result, file.negotiation);
     if (negotiationId === null) return;
-    await writeNegotiation(tx, negotiationId, file, options.actor, result);
+    await writeNegotiation(tx, negotiationId, file, options, result);
   });
 }
 
-async function writeNegotiation(tx: Tx, negotiationId: number, file: ExchangeNegotiation, actor: string, result: ImportResult) {
+async function writeNegotiation(tx: Tx, negotiationId: number, file: ExchangeNegotiation, options: Pick<ImportOptions, "actor" | "onProgress" | "progressEvery">, result: ImportResult) {
+  const actor = options.actor;
   const ctx = { actor, negotiationId };
+  // Progress counts the file's records: parties, issues and sources, then entries.
+  const report = progressReporter(options, file.parties.length + file.issues.length + file.sources.length + file.entries.length);
+  let done = 0;
   const problem = (where: string, errors: Record<string, string[]>) => {
     for (const [field, messages] of Object.entries(errors)) {
       for (const message of messages) result.problems.push({ line: 0, column: null, message: `${where}.${field}: ${message}` });
@@ -243,6 +267,7 @@ async function writeNegotiation(tx: Tx, negotiationId: number, file: ExchangeNeg
       ids.set(p.key, (await createRecord(tx, "party", { ...input.data, negotiationId }, ctx)).id);
       result.created.parties.push(input.data.name);
     }
+    report(++done);
   }
   for (const [n, issue] of file.issues.entries()) {
     const input = issueSchema.safeParse({ name: issue.name, description: issue.description, order: String(issue.order) });
@@ -251,6 +276,7 @@ async function writeNegotiation(tx: Tx, negotiationId: number, file: ExchangeNeg
       ids.set(issue.key, (await createRecord(tx, "issue", { ...input.data, negotiationId }, ctx)).id);
       result.created.issues.push(input.data.name);
     }
+    report(++done);
   }
   for (const [n, s] of file.sources.entries()) {
     const input = sourceSchema.safeParse({ ...s, key: undefined, title: s.title ?? "", publishedOn: s.publishedOn ?? "", text: s.text ?? "" });
@@ -259,10 +285,16 @@ async function writeNegotiation(tx: Tx, negotiationId: number, file: ExchangeNeg
       ids.set(s.key, (await createRecord(tx, "source", { ...input.data, negotiationId }, ctx)).id);
       result.created.sources++;
     }
+    report(++done);
   }
   for (const [n, e] of file.entries.entries()) {
+    await writeEntry(n, e);
+    report(++done);
+  }
+
+  async function writeEntry(n: number, e: ExchangeNegotiation["entries"][number]) {
     const refs = [...e.parties, e.issue, e.source];
-    if (refs.some((key) => !ids.has(key))) continue; // its party, issue or source has a problem already
+    if (refs.some((key) => !ids.has(key))) return; // its party, issue or source has a problem already
     const input = entrySchema.safeParse({
       partyIds: e.parties.map((key) => String(ids.get(key))),
       issueId: String(ids.get(e.issue)),
@@ -277,7 +309,7 @@ async function writeNegotiation(tx: Tx, negotiationId: number, file: ExchangeNeg
     });
     if (!input.success) {
       problem(`entries[${n}]`, fieldErrorsOf(input.error));
-      continue;
+      return;
     }
     try {
       await createEntryIn(tx, negotiationId, input.data, actor);

@@ -8,7 +8,7 @@ import {
   ftsAny,
   MARK_END,
   MARK_START,
-  SEARCH_RESULTS_MAX,
+  SEARCH_LIMITS,
   searchTerms,
   type SearchFilters,
   type SearchRequest,
@@ -48,7 +48,7 @@ export interface SearchResults {
   terms: SearchTerm[];
   entries: EntryHit[];
   sources: SourceHit[];
-  /** More hits than listed (SEARCH_RESULTS_MAX per kind). */
+  /** More hits than listed (SEARCH_LIMITS per kind). */
   moreEntries: boolean;
   moreSources: boolean;
   /** Sources are not listed when the search filters by party, issue or stance (those describe positions). */
@@ -73,8 +73,8 @@ export async function search(request: Pick<SearchRequest, "q" | "filters">): Pro
   return searchIndex(request.q, request.filters);
 }
 
-/** Hits for a typed query and filters; `limit` per kind. */
-export async function searchIndex(q: string, filters: SearchFilters, limit = SEARCH_RESULTS_MAX): Promise<SearchResults> {
+/** Hits for a typed query and filters, at most `limits` of each kind. */
+export async function searchIndex(q: string, filters: SearchFilters, limits: { entries: number; sources: number } = SEARCH_LIMITS): Promise<SearchResults> {
   await requireReader();
   const db = await getDb();
   const parties = await db.party.findMany({
@@ -86,11 +86,11 @@ export async function searchIndex(q: string, filters: SearchFilters, limit = SEA
   if (terms.length === 0) return EMPTY(terms, sourcesFiltered);
 
   const [entryIds, sourceIds] = await Promise.all([
-    matchingEntryIds(terms, filters, limit + 1),
-    sourcesFiltered ? Promise.resolve([]) : matchingSourceIds(terms, filters, limit + 1),
+    matchingEntryIds(terms, filters, limits.entries + 1),
+    sourcesFiltered ? Promise.resolve([]) : matchingSourceIds(terms, filters, limits.sources + 1),
   ]);
-  const [entries, sources] = await Promise.all([entryHits(entryIds.slice(0, limit), terms), sourceHits(sourceIds.slice(0, limit))]);
-  return { terms, entries, sources, moreEntries: entryIds.length > limit, moreSources: sourceIds.length > limit, sourcesFiltered };
+  const [entries, sources] = await Promise.all([entryHits(entryIds.slice(0, limits.entries), terms), sourceHits(sourceIds.slice(0, limits.sources))]);
+  return { terms, entries, sources, moreEntries: entryIds.length > limits.entries, moreSources: sourceIds.length > limits.sources, sourcesFiltered };
 }
 
 const raw = Prisma.raw;
@@ -102,15 +102,11 @@ async function matchingEntryIds(terms: SearchTerm[], filters: SearchFilters, lim
   const conditions: Prisma.Sql[] = [raw(liveEntrySql("e"))];
   const plain = terms.filter((t) => t.partyIds.length === 0);
   const naming = terms.filter((t) => t.partyIds.length > 0);
-  if (naming.length > 0) {
-    // A term naming a party matches the party's entries as well as entries that mention it.
-    if (plain.length > 0) {
-      conditions.push(Prisma.sql`e."id" IN (SELECT rowid FROM "EntrySearch" WHERE "EntrySearch" MATCH ${ftsAll(plain)})`);
-    }
-    for (const t of naming) {
-      conditions.push(Prisma.sql`(e."id" IN (SELECT rowid FROM "EntrySearch" WHERE "EntrySearch" MATCH ${t.fts})
-        OR EXISTS (SELECT 1 FROM "PositionEntryParty" tp WHERE tp."entryId" = e."id" AND tp."partyId" IN (${Prisma.join(t.partyIds)})))`);
-    }
+  // A term naming a party matches the party's entries as well as entries that mention it. Each
+  // IN list below is computed once (a party's names are rare words in the index).
+  for (const t of naming) {
+    conditions.push(Prisma.sql`(e."id" IN (SELECT rowid FROM "EntrySearch" WHERE "EntrySearch" MATCH ${t.fts})
+      OR EXISTS (SELECT 1 FROM "PositionEntryParty" tp WHERE tp."entryId" = e."id" AND tp."partyId" IN (${Prisma.join(t.partyIds)})))`);
   }
   if (filters.negotiation) conditions.push(Prisma.sql`n."slug" = ${filters.negotiation}`);
   if (filters.partyId !== null) {
@@ -120,28 +116,40 @@ async function matchingEntryIds(terms: SearchTerm[], filters: SearchFilters, lim
   if (filters.stance !== null) conditions.push(Prisma.sql`e."stance" = ${filters.stance}`);
   if (filters.from !== null) conditions.push(Prisma.sql`e."statedOn" >= ${filters.from}`);
   if (filters.to !== null) conditions.push(Prisma.sql`e."statedOn" <= ${filters.to}`);
-  // Newest recorded first. The text hits drive the query in descending rowid order (CROSS JOIN
-  // keeps that order) so it stops at the limit: ranking every hit by bm25 costs 200-300 ms for a
-  // common word at the bench size (docs/decisions/014-search.md).
-  const rows =
-    naming.length === 0
-      ? await db.$queryRaw<Array<{ id: number | bigint; snippet: string | null }>>`
+  // Newest recorded first, and the scan stops at the limit: ranking every hit by bm25 costs
+  // 200-300 ms for a common word at the bench size (docs/decisions/014-search.md).
+  if (plain.length > 0) {
+    // The words drive the query: the index's hits in descending rowid order, each checked against
+    // the other conditions. The ORDER BY must be the outer query's: SQLite (3.49, in better-sqlite3)
+    // drops an ORDER BY inside a FROM subquery, and the hits came oldest first. Here FTS5 itself
+    // returns rowids in that order (no sort), and CROSS JOIN keeps the index as the outer loop.
+    // The MATCH adds the party names as an alternative that changes no hit, only so that
+    // snippet() marks them too.
+    const all = ftsAll(plain);
+    const match = naming.length === 0 ? all : `(${all}) OR ((${all}) AND (${ftsAny(naming)}))`;
+    const rows = await db.$queryRaw<Array<{ id: number | bigint; snippet: string | null }>>`
     SELECT e."id" AS "id", h."snippet" AS "snippet"
-    FROM (SELECT rowid AS "hit", ${snippetSql("EntrySearch")} AS "snippet" FROM "EntrySearch" WHERE "EntrySearch" MATCH ${ftsAll(terms)} ORDER BY rowid DESC) h
+    FROM (SELECT rowid AS "hit", ${snippetSql("EntrySearch")} AS "snippet" FROM "EntrySearch" WHERE "EntrySearch" MATCH ${match}) h
     CROSS JOIN "PositionEntry" e ON e."id" = h."hit"
     JOIN "Negotiation" n ON n."id" = e."negotiationId" AND n."deletedAt" IS NULL
     WHERE ${Prisma.join(conditions, " AND ")}
-    LIMIT ${limit}`
-      : await db.$queryRaw<Array<{ id: number | bigint; snippet: string | null }>>`
-    SELECT e."id" AS "id", NULL AS "snippet"
+    ORDER BY h."hit" DESC
+    LIMIT ${limit}`;
+    return rows.map((r) => ({ id: Number(r.id), snippet: r.snippet }));
+  }
+  // Only party names: the entries are walked newest first and each is looked up in the set of the
+  // parties' entries and text hits (`+` keeps SQLite from turning that set into the driving loop,
+  // which would visit every one of the party's entries before sorting them).
+  const rows = await db.$queryRaw<Array<{ id: number | bigint }>>`
+    SELECT e."id" AS "id"
     FROM "PositionEntry" e
     JOIN "Negotiation" n ON n."id" = e."negotiationId" AND n."deletedAt" IS NULL
-    WHERE e."id" IN (SELECT rowid FROM "EntrySearch" WHERE "EntrySearch" MATCH ${ftsAny(naming)}
+    WHERE +e."id" IN (SELECT rowid FROM "EntrySearch" WHERE "EntrySearch" MATCH ${ftsAny(naming)}
                      UNION SELECT pp."entryId" FROM "PositionEntryParty" pp WHERE pp."partyId" IN (${Prisma.join(naming.flatMap((t) => t.partyIds))}))
       AND ${Prisma.join(conditions, " AND ")}
     ORDER BY e."id" DESC
     LIMIT ${limit}`;
-  return rows.map((r) => ({ id: Number(r.id), snippet: r.snippet }));
+  return rows.map((r) => ({ id: Number(r.id), snippet: null }));
 }
 
 async function matchingSourceIds(terms: SearchTerm[], filters: SearchFilters, limit: number): Promise<Hit[]> {
@@ -152,10 +160,11 @@ async function matchingSourceIds(terms: SearchTerm[], filters: SearchFilters, li
   if (filters.to !== null) conditions.push(Prisma.sql`s."publishedOn" <= ${filters.to}`);
   const rows = await db.$queryRaw<Array<{ id: number | bigint; snippet: string | null }>>`
     SELECT s."id" AS "id", h."snippet" AS "snippet"
-    FROM (SELECT rowid AS "hit", ${snippetSql("SourceSearch")} AS "snippet" FROM "SourceSearch" WHERE "SourceSearch" MATCH ${ftsAll(terms)} ORDER BY rowid DESC) h
+    FROM (SELECT rowid AS "hit", ${snippetSql("SourceSearch")} AS "snippet" FROM "SourceSearch" WHERE "SourceSearch" MATCH ${ftsAll(terms)}) h
     CROSS JOIN "Source" s ON s."id" = h."hit"
     JOIN "Negotiation" n ON n."id" = s."negotiationId" AND n."deletedAt" IS NULL
     WHERE ${Prisma.join(conditions, " AND ")}
+    ORDER BY h."hit" DESC
     LIMIT ${limit}`;
   return rows.map((r) => ({ id: Number(r.id), snippet: r.snippet }));
 }
@@ -169,54 +178,83 @@ function snippetSql(table: "EntrySearch" | "SourceSearch") {
   return Prisma.sql`snippet(${raw(`"${table}"`)}, -1, ${MARK_START}, ${MARK_END}, '…', 24)`;
 }
 
-/** Snippets of the listed hits only: any term's words marked, about 24 words around the best match. */
+/**
+ * Snippets of the listed hits that matched through a party's name: any term's words marked. One
+ * scan of the index between the lowest and highest listed id (FTS5 seeks to a rowid range; a
+ * `rowid IN (…)` list would re-read each term's whole doclist once per id).
+ */
 async function snippets(table: "EntrySearch", ids: number[], terms: SearchTerm[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const db = await getDb();
+  const wanted = new Set(ids);
   const rows = await db.$queryRaw<Array<{ id: number | bigint; snippet: string }>>`
-    SELECT rowid AS "id", snippet(${raw(`"${table}"`)}, -1, ${MARK_START}, ${MARK_END}, '…', 24) AS "snippet"
-    FROM ${raw(`"${table}"`)} WHERE ${raw(`"${table}"`)} MATCH ${ftsAny(terms)} AND rowid IN (${Prisma.join(ids)})`;
-  return new Map(rows.map((r) => [Number(r.id), r.snippet]));
+    SELECT rowid AS "id", ${snippetSql(table)} AS "snippet"
+    FROM ${raw(`"${table}"`)} WHERE ${raw(`"${table}"`)} MATCH ${ftsAny(terms)} AND rowid >= ${Math.min(...ids)} AND rowid <= ${Math.max(...ids)}`;
+  return new Map(rows.filter((r) => wanted.has(Number(r.id))).map((r) => [Number(r.id), r.snippet]));
 }
 
+/**
+ * What the page shows of each listed entry: two plain queries by id (the entries with their
+ * negotiation, issue and source; their parties), not a nested findMany, which Prisma splits into a
+ * query per relation and which took a third of a search's time at the bench size.
+ */
 async function entryHits(hits: Hit[], terms: SearchTerm[]): Promise<EntryHit[]> {
   if (hits.length === 0) return [];
   const ids = hits.map((h) => h.id);
   const missing = hits.filter((h) => h.snippet === null).map((h) => h.id);
   const db = await getDb();
-  const [rows, marked] = await Promise.all([
-    db.positionEntry.findMany({
-      where: { id: { in: ids } },
-      select: {
-        id: true,
-        statedOn: true,
-        stance: true,
-        summary: true,
-        quote: true,
-        negotiation: { select: { slug: true, title: true } },
-        issue: { select: { id: true, name: true } },
-        parties: { select: { party: { select: { id: true, name: true, order: true } } } },
-        source: { select: { id: true, title: true, outlet: true, publishedOn: true } },
-      },
-    }),
+  type Row = {
+    id: number | bigint;
+    statedOn: string;
+    stance: string;
+    summary: string;
+    quote: string;
+    slug: string;
+    negotiationTitle: string;
+    issueId: number | bigint;
+    issueName: string;
+    sourceId: number | bigint;
+    sourceTitle: string | null;
+    outlet: string;
+    publishedOn: string | null;
+  };
+  const [rows, links, marked] = await Promise.all([
+    db.$queryRaw<Row[]>`
+      SELECT e."id", e."statedOn", e."stance", e."summary", e."quote", n."slug", n."title" AS "negotiationTitle",
+             i."id" AS "issueId", i."name" AS "issueName", s."id" AS "sourceId", s."title" AS "sourceTitle", s."outlet", s."publishedOn"
+      FROM "PositionEntry" e
+      JOIN "Negotiation" n ON n."id" = e."negotiationId"
+      JOIN "Issue" i ON i."id" = e."issueId"
+      JOIN "Source" s ON s."id" = e."sourceId"
+      WHERE e."id" IN (${Prisma.join(ids)})`,
+    db.$queryRaw<Array<{ entryId: number | bigint; id: number | bigint; name: string; order: number | bigint }>>`
+      SELECT pep."entryId", p."id", p."name", p."order"
+      FROM "PositionEntryParty" pep JOIN "Party" p ON p."id" = pep."partyId"
+      WHERE pep."entryId" IN (${Prisma.join(ids)})`,
     snippets("EntrySearch", missing, terms),
   ]);
   for (const h of hits) if (h.snippet !== null) marked.set(h.id, h.snippet);
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const partiesOf = new Map<number, Array<{ id: number; name: string; order: number }>>();
+  for (const l of links) {
+    const list = partiesOf.get(Number(l.entryId)) ?? [];
+    list.push({ id: Number(l.id), name: l.name, order: Number(l.order) });
+    partiesOf.set(Number(l.entryId), list);
+  }
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
     if (!r) return [];
     return [
       {
-        id: r.id,
-        negotiation: r.negotiation,
+        id,
+        negotiation: { slug: r.slug, title: r.negotiationTitle },
         statedOn: r.statedOn,
         stance: r.stance,
         summary: r.summary,
         quote: r.quote,
-        issue: r.issue,
-        parties: r.parties.map((p) => p.party).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name)).map(({ id, name }) => ({ id, name })),
-        source: r.source,
+        issue: { id: Number(r.issueId), name: r.issueName },
+        parties: (partiesOf.get(id) ?? []).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name)).map(({ id, name }) => ({ id, name })),
+        source: { id: Number(r.sourceId), title: r.sourceTitle, outlet: r.outlet, publishedOn: r.publishedOn },
         snippet: marked.get(id) ?? null,
       },
     ];

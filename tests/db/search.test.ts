@@ -16,7 +16,7 @@ import { search, searchIndex } from "@/server/queries/search";
 import { getDb } from "@/server/db";
 import { liveEntrySql, liveEntryWhere } from "@/server/live";
 import { entrySchema, issueSchema, partySchema, sourceSchema } from "@/lib/schemas";
-import { parseSearchRequest, snippetParts, type SearchFilters } from "@/lib/search";
+import { MARK_START, MARK_END, parseSearchRequest, snippetParts, type SearchFilters } from "@/lib/search";
 
 const NONE: SearchFilters = { negotiation: null, partyId: null, issueId: null, stance: null, from: null, to: null };
 
@@ -132,6 +132,26 @@ describe("party names and aliases", () => {
   it("a party's alias combines with other words: “PIJ withdrawal” and a multi-word name “Islamic Jihad withdrawal”", async () => {
     expect(await entryIds("PIJ withdrawal")).toEqual(sorted(ids.pijHostages, ids.joint));
     expect(await entryIds("Islamic Jihad full")).toEqual([ids.pijHostages]);
+  });
+  it("newest recorded first and only up to the limit: words, a party's name, both (docs/decisions/020)", async () => {
+    const newest = Math.max(ids.pijHostages, ids.joint);
+    for (const q of ["withdrawal", "PIJ", "PIJ withdrawal"]) {
+      const one = await searchIndex(q, NONE, { entries: 1, sources: 1 });
+      expect(one.entries.map((e) => e.id), q).toEqual([newest]);
+      expect(one.moreEntries, q).toBe(true);
+      const all = await searchIndex(q, NONE);
+      expect(all.entries.map((e) => e.id), q).toEqual(sorted(ids.pijHostages, ids.joint).reverse());
+      expect(all.moreEntries, q).toBe(false);
+    }
+  });
+  it("sources too are listed newest recorded first, up to the limit", async () => {
+    const one = await searchIndex("Hamas", NONE, { entries: 1, sources: 1 });
+    expect(one.sources.map((s) => s.id)).toEqual([Math.max(english, arabic)]);
+    expect(one.moreSources).toBe(true);
+  });
+  it("a snippet marks the other words of a query that names a party", async () => {
+    const hit = (await searchIndex("PIJ withdrawal", NONE)).entries.find((e) => e.id === ids.pijHostages)!;
+    expect(hit.snippet).toContain(`${MARK_START}withdrawal${MARK_END}`);
   });
   it("an alias in another script: “Хамас” finds Hamas's entries, and a source that names Hamas in Arabic is found by its alias", async () => {
     expect(await entryIds("Хамас")).toEqual(sorted(ids.hamasRejects, ids.hamasArabic, ids.joint));

@@ -104,10 +104,10 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
     deleteEntryAction: () => [slug, one("PositionEntry").id, {}, formData({ version: String(one("PositionEntry").version) })],
     restoreAction: () => ["entry", one("PositionEntry").id, {}, formData({ version: String(one("PositionEntry").version) })],
     undoDeleteEntryAction: () => [slug, one("PositionEntry").id, {}, formData({ version: String(one("PositionEntry").version) })],
-    // These two answer with a form state, never a redirect: they appear only in the refusals below
-    // (their own tests: tests/db/fetch-source.test.ts, tests/db/import-action.test.ts).
+    // This one answers with a form state, never a redirect: it appears only in the refusals below
+    // (its own test: tests/db/fetch-source.test.ts). The imports are route handlers
+    // (tests/db/import-routes.test.ts), with their own refusals at the end of this file.
     fetchSourceAction: () => [slug, {}, formData({ url: "http://127.0.0.1:3190/report.html" })],
-    importEntriesAction: () => [slug, {}, formData({ dryRun: "on" })],
     createUserAction: () => [{}, formData({ name: "Mallory", email: `mallory-${Date.now()}@e2e.test`, password: "long enough password", role: "admin" })],
     // Refused attempts aim at the viewer; the proper call changes the throwaway account made above.
     setRoleAction: () => [

@@ -97,6 +97,8 @@ test("every page and form an editor uses, the trash, the users page and no-acces
     [sourceEdit, "edit source"],
     [`${DEMO}/entries/new`, "new position entry"],
     [batchEntry, "batch entry (several positions from one source)"],
+    [`${DEMO}/import`, "import entries"],
+    ["/negotiations/import", "import a negotiation"],
     [entryEdit, "edit position entry"],
     [partyHistory, "revision history"],
     ["/trash", "trash"],

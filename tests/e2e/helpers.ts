@@ -123,3 +123,23 @@ export async function signIn(page: Page, role: "admin" | "editor" | "viewer") {
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 let signIns = 0;
+
+/**
+ * A generated entries CSV of `rows` rows (columns of lib/exchange/csv.ts ENTRY_COLUMNS): three
+ * parties, four issues and 40 link-only sources, created by the import ("create missing").
+ */
+export function generatedEntriesCsv(rows: number): string {
+  const header = "stated_on,parties,issue,stance,firmness,summary,quote,notes,source_title,source_outlet,source_url,source_published_on,source_language";
+  const parties = ["Northland", "Southland", "Northland; Southland", "Mediator"];
+  const issues = ["Water rights", "Border line", "Prisoners", "Aid access"];
+  const stances = ["demands", "rejects", "proposes", "accepts", "conditions"];
+  const lines = [header];
+  for (let i = 0; i < rows; i++) {
+    const day = `2024-${String((i % 12) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`;
+    const source = i % 40;
+    lines.push(
+      [day, `"${parties[i % 4]}"`, issues[i % 4], stances[i % 5], "", `Generated position ${i + 1}`, "", "", `Wire report ${source}`, "Wire", `https://example.org/wire/${source}`, day, "en"].join(","),
+    );
+  }
+  return lines.join("\n") + "\n";
+}

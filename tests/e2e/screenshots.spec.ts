@@ -1,7 +1,7 @@
 // Not a test of behaviour: renders every page at desktop and phone width into screenshots/
 // so a person can look at them (npm run screenshots). Skipped unless SCREENSHOTS=1.
 import { test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { createNegotiation, generatedEntriesCsv, signIn } from "./helpers";
 
 const pages: Array<[string, string]> = [
   ["home", "/"],
@@ -38,6 +38,8 @@ const adminPages: Array<[string, string]> = [
   ["issue-merge", "/negotiations/gaza-ceasefire-2024/issues/3/merge"],
   ["issue-merge-confirm", "/negotiations/gaza-ceasefire-2024/issues/3/merge?into=2"],
   ["party-merge-confirm", "/negotiations/gaza-ceasefire-2024/parties/3/merge?into=2"],
+  ["import-entries", "/negotiations/gaza-ceasefire-2024/import"],
+  ["import-negotiation", "/negotiations/import"],
 ];
 
 test.describe("screenshots", () => {
@@ -68,6 +70,23 @@ test.describe("screenshots", () => {
       await page.getByRole("heading", { name: /problems? to fix/ }).waitFor();
       await page.screenshot({ path: `screenshots/batch-entry-errors-${label}.png`, fullPage: label === "phone" ? false : true });
     }
+  });
+  test("import-progress", async ({ page }) => {
+    // An import of 2,000 rows while it runs, and its result (a negotiation of its own).
+    test.setTimeout(420_000);
+    await signIn(page, "admin");
+    await createNegotiation(page, "Screenshot import");
+    await page.goto("/negotiations/screenshot-import/import");
+    await page.getByLabel("CSV file").setInputFiles({ name: "bulk.csv", mimeType: "text/csv", buffer: Buffer.from(generatedEntriesCsv(2000)) });
+    await page.getByRole("checkbox", { name: "Create missing parties and issues" }).check();
+    await page.getByRole("checkbox", { name: /Dry run/ }).uncheck();
+    await page.getByRole("button", { name: "Import" }).click();
+    await page.getByText(/^[\d,]+ of 2,000 rows checked/).waitFor({ timeout: 120_000 });
+    await page.screenshot({ path: "screenshots/import-progress-desktop.png" });
+    await page.getByRole("region", { name: "Imported", exact: true }).waitFor({ timeout: 360_000 });
+    await page.screenshot({ path: "screenshots/import-done-desktop.png" });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "screenshots/import-done-phone.png", fullPage: true });
   });
   for (const [name, path] of adminPages) {
     test(name, async ({ page }) => {

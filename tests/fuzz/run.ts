@@ -140,6 +140,7 @@ function readingProbes(id: ReturnType<typeof ids>): Array<{ label: string; path:
     { template: "/negotiations/{slug}/export/matrix.json", query: ["asOf"] },
     { template: "/negotiations/{slug}/export.json", query: [] },
     { template: "/negotiations/{slug}/import", query: [] },
+    { template: "/negotiations/import", query: [] },
     { template: "/history/{entity}/{entry}", query: [] },
     { template: "/trash", query: ["restored"] },
     { template: "/search", query: ["q", "negotiation", "party", "issue", "stance", "from", "to"] },

@@ -15,6 +15,9 @@ export default async function NewNegotiationPage() {
       <h1>New negotiation</h1>
       <p className="muted">Any negotiation fits: ceasefire talks, climate talks, a trade round, coalition talks. You add its parties, issues and sources next.</p>
       <NegotiationForm submissionId={crypto.randomUUID()} />
+      <p className="small">
+        Or <Link href="/negotiations/import">import a negotiation file</Link> exported from Parley.
+      </p>
     </div>
   );
 }
