@@ -1,71 +1,137 @@
 import "server-only";
 import { buildMatrix, cellKey } from "@/lib/matrix";
 import { checkQuote, type QuoteCheck } from "@/lib/quote";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { getDb } from "../db";
-import { dependantsWhere, liveEntryWhere, type DependencyKind } from "../live";
+import { dependantsWhere, liveEntrySql, type DependencyKind } from "../live";
 import { requireReader } from "../session";
 import { listIssues, listParties } from "./parties-and-issues";
 
-/** What a matrix cell, a history row or a source page shows of an entry. */
-const entrySelect = {
-  id: true,
-  issueId: true,
-  sourceId: true,
-  statedOn: true,
-  stance: true,
-  firmness: true,
-  summary: true,
-  quote: true,
-  notes: true,
-  changeOverride: true,
-  version: true,
-  parties: { select: { partyId: true }, orderBy: { partyId: "asc" } },
-  source: { select: { id: true, title: true, outlet: true, url: true, publishedOn: true, language: true } },
-} satisfies Prisma.PositionEntrySelect;
-
-type EntryRow = Prisma.PositionEntryGetPayload<{ select: typeof entrySelect }>;
-
-function shape({ parties, ...entry }: EntryRow, quoteStatus: QuoteCheck["status"]) {
-  return { ...entry, partyIds: parties.map((p) => p.partyId), quoteStatus };
+/** What a matrix cell, a history row or a source page shows of an entry; of its source, only what is shown (never its text). */
+export interface EntryRow {
+  id: number;
+  issueId: number;
+  sourceId: number;
+  statedOn: string;
+  stance: string;
+  firmness: string | null;
+  summary: string;
+  quote: string;
+  notes: string;
+  changeOverride: string | null;
+  version: number;
+  /** Every party that made the statement, ascending. */
+  partyIds: number[];
+  source: { id: number; title: string | null; outlet: string; url: string; publishedOn: string | null; language: string };
 }
-export type EntryView = ReturnType<typeof shape>;
+
+interface PairRow extends Omit<EntryRow, "partyIds" | "source" | "id" | "issueId" | "sourceId" | "version"> {
+  id: number | bigint;
+  issueId: number | bigint;
+  sourceId: number | bigint;
+  version: number | bigint;
+  partyId: number | bigint;
+  sourceTitle: string | null;
+  sourceOutlet: string;
+  sourceUrl: string;
+  sourcePublishedOn: string | null;
+  sourceLanguage: string;
+}
+
+/**
+ * The live entries (server/live.ts) matching `where` (SQL over `e`, the PositionEntry row), in
+ * date then recording order. One query, one row per entry and party it names, joined in SQL:
+ * a Prisma relation query would bind one parameter per entry and fail above SQLite's 32,766
+ * (issue 10; tests/db/large-negotiation.test.ts). Source columns are only those lists show.
+ */
+async function readEntries(where: Prisma.Sql): Promise<EntryRow[]> {
+  const db = await getDb();
+  const rows = await db.$queryRaw<PairRow[]>`
+    SELECT e."id", e."issueId", e."sourceId", e."statedOn", e."stance", e."firmness", e."summary", e."quote", e."notes",
+      e."changeOverride", e."version", ep."partyId",
+      s."title" AS "sourceTitle", s."outlet" AS "sourceOutlet", s."url" AS "sourceUrl",
+      s."publishedOn" AS "sourcePublishedOn", s."language" AS "sourceLanguage"
+    FROM "PositionEntry" e
+    JOIN "PositionEntryParty" ep ON ep."entryId" = e."id"
+    JOIN "Source" s ON s."id" = e."sourceId"
+    WHERE ${where} AND ${Prisma.raw(liveEntrySql("e"))}
+    ORDER BY e."statedOn", e."id", ep."partyId"`;
+  const out: EntryRow[] = [];
+  for (const r of rows) {
+    const id = Number(r.id);
+    const last = out[out.length - 1];
+    if (last && last.id === id) {
+      last.partyIds.push(Number(r.partyId));
+      continue;
+    }
+    out.push({
+      id,
+      issueId: Number(r.issueId),
+      sourceId: Number(r.sourceId),
+      statedOn: r.statedOn,
+      stance: r.stance,
+      firmness: r.firmness,
+      summary: r.summary,
+      quote: r.quote,
+      notes: r.notes,
+      changeOverride: r.changeOverride,
+      version: Number(r.version),
+      partyIds: [Number(r.partyId)],
+      source: {
+        id: Number(r.sourceId),
+        title: r.sourceTitle,
+        outlet: r.sourceOutlet,
+        url: r.sourceUrl,
+        publishedOn: r.sourcePublishedOn,
+        language: r.sourceLanguage,
+      },
+    });
+  }
+  return out;
+}
+
+export type EntryView = EntryRow & { quoteStatus: QuoteCheck["status"] };
+
+/** How many ids one `IN (...)` binds at most: far below SQLite's limit of 32,766 parameters. */
+const ID_CHUNK = 500;
 
 /**
  * Adds to each entry whether its quote occurs in its source's text as the text is *now*
  * (lib/quote.ts): a source edited while an entry was in the trash can have lost the quote, and
- * the entry then shows "Quote not found in source" instead of a stale "found". The texts are
- * read once per source, not once per entry.
+ * the entry then shows "Quote not found in source" instead of a stale "found". The one place
+ * that reads sources' text for a list, and only for entries whose quote status is shown (a
+ * cell's history, a source's entries, the matrix's cells in force); the texts are read once
+ * per source, a bounded number of ids at a time.
  */
 async function withQuoteStatus(rows: EntryRow[]): Promise<EntryView[]> {
   const needText = [...new Set(rows.filter((r) => r.quote).map((r) => r.sourceId))];
   const texts = new Map<number, string | null>();
-  if (needText.length) {
-    const db = await getDb();
-    const sources = await db.source.findMany({ where: { id: { in: needText } }, select: { id: true, text: true } });
+  const db = await getDb();
+  for (let i = 0; i < needText.length; i += ID_CHUNK) {
+    const sources = await db.source.findMany({ where: { id: { in: needText.slice(i, i + ID_CHUNK) } }, select: { id: true, text: true } });
     for (const source of sources) texts.set(source.id, source.text);
   }
-  return rows.map((row) => shape(row, checkQuote(row.quote, texts.get(row.sourceId) ?? null).status));
+  return rows.map((row) => ({ ...row, quoteStatus: checkQuote(row.quote, texts.get(row.sourceId) ?? null).status }));
 }
 
-/** Live entries (server/live.ts) of a negotiation in date order. */
-async function liveEntries(where: Prisma.PositionEntryWhereInput) {
+/** Live entries matching `where`, with their quote status. */
+async function liveEntries(where: Prisma.Sql) {
   await requireReader();
-  const db = await getDb();
-  const rows = await db.positionEntry.findMany({
-    where: { AND: [where, liveEntryWhere] },
-    orderBy: [{ statedOn: "asc" }, { id: "asc" }],
-    select: entrySelect,
-  });
-  return withQuoteStatus(rows);
+  return withQuoteStatus(await readEntries(where));
 }
+
+const inNegotiation = (negotiationId: number) => Prisma.sql`e."negotiationId" = ${negotiationId}`;
+
+/** The entry names this party among those who made it (a joint statement counts for each). */
+const madeBy = (partyId: number) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "PositionEntryParty" mp WHERE mp."entryId" = e."id" AND mp."partyId" = ${partyId})`;
 
 /**
  * The party-by-issue matrix as of a day. Reads the negotiation's entries once (one indexed
  * query) and applies the as-of rule in lib/matrix.ts.
  */
 export async function getMatrix({ negotiationId, asOf }: { negotiationId: number; asOf: string }) {
-  const { parties, issues, entries } = await getNegotiationEntries(negotiationId);
+  const [parties, issues, entries] = await Promise.all([listParties(negotiationId), listIssues(negotiationId), liveEntries(inNegotiation(negotiationId))]);
   const cells = buildMatrix({ issueIds: issues.map((i) => i.id), partyIds: parties.map((p) => p.id), entries, asOf });
   return { parties, issues, cells, entryCount: entries.length, cellKey };
 }
@@ -75,28 +141,23 @@ export async function getMatrix({ negotiationId, asOf }: { negotiationId: number
  * comparison of two dates, party profiles and the gap view compute from (lib/history.ts).
  */
 export async function getNegotiationEntries(negotiationId: number) {
-  const [parties, issues, entries] = await Promise.all([
-    listParties(negotiationId),
-    listIssues(negotiationId),
-    liveEntries({ negotiationId }),
-  ]);
+  await requireReader();
+  const [parties, issues, entries] = await Promise.all([listParties(negotiationId), listIssues(negotiationId), readEntries(inNegotiation(negotiationId))]);
   return { parties, issues, entries };
 }
 
 export async function listEntriesOfSource(negotiationId: number, sourceId: number) {
-  return liveEntries({ negotiationId, sourceId });
+  return liveEntries(Prisma.sql`${inNegotiation(negotiationId)} AND e."sourceId" = ${sourceId}`);
 }
 
 /** Every entry of one party on one issue (the cell's history), in date order. */
 export async function listEntriesOfCell(negotiationId: number, partyId: number, issueId: number) {
-  return liveEntries({ negotiationId, issueId, parties: { some: { partyId } } });
+  return liveEntries(Prisma.sql`${inNegotiation(negotiationId)} AND e."issueId" = ${issueId} AND ${madeBy(partyId)}`);
 }
 
 export async function getEntry(negotiationId: number, id: number) {
-  await requireReader();
-  const db = await getDb();
-  const row = await db.positionEntry.findFirst({ where: { id, negotiationId, ...liveEntryWhere }, select: entrySelect });
-  return row ? (await withQuoteStatus([row]))[0]! : null;
+  const [row] = await liveEntries(Prisma.sql`${inNegotiation(negotiationId)} AND e."id" = ${id}`);
+  return row ?? null;
 }
 
 /**
@@ -126,9 +187,8 @@ export async function listDependants(negotiationId: number, kind: DependencyKind
 export async function getQuoteStatus(id: number) {
   await requireReader();
   const db = await getDb();
-  const row = await db.positionEntry.findFirst({ where: { id, ...liveEntryWhere }, select: { ...entrySelect, negotiation: { select: { slug: true } } } });
-  if (!row) return null;
-  const { negotiation, ...entry } = row;
-  const [view] = await withQuoteStatus([entry]);
-  return { status: view!.quoteStatus, slug: negotiation.slug, sourceId: entry.sourceId };
+  const [view] = await withQuoteStatus(await readEntries(Prisma.sql`e."id" = ${id}`));
+  if (!view) return null;
+  const negotiation = await db.positionEntry.findUniqueOrThrow({ where: { id }, select: { negotiation: { select: { slug: true } } } });
+  return { status: view.quoteStatus, slug: negotiation.negotiation.slug, sourceId: view.sourceId };
 }
