@@ -1,5 +1,6 @@
 import "server-only";
-import { buildMatrix, cellKey } from "@/lib/matrix";
+import { compareMatrices } from "@/lib/history";
+import { cellKey, matrixFromAsOfRead, type CellCounts } from "@/lib/matrix";
 import { checkQuote, type QuoteCheck } from "@/lib/quote";
 import { Prisma } from "../generated/prisma/client";
 import { getDb } from "../db";
@@ -122,23 +123,98 @@ async function liveEntries(where: Prisma.Sql) {
 
 const inNegotiation = (negotiationId: number) => Prisma.sql`e."negotiationId" = ${negotiationId}`;
 
-/** The entry names this party among those who made it (a joint statement counts for each). */
-const madeBy = (partyId: number) =>
-  Prisma.sql`EXISTS (SELECT 1 FROM "PositionEntryParty" mp WHERE mp."entryId" = e."id" AND mp."partyId" = ${partyId})`;
+/** The entry names this party among those who made it (a joint statement counts for each); starts from the party's links (index on partyId). */
+const madeBy = (partyId: number) => Prisma.sql`e."id" IN (SELECT mp."entryId" FROM "PositionEntryParty" mp WHERE mp."partyId" = ${partyId})`;
 
 /**
- * The party-by-issue matrix as of a day. Reads the negotiation's entries once (one indexed
- * query) and applies the as-of rule in lib/matrix.ts.
+ * The as-of read, in the database: for each cell (party, issue), its live entries stated on
+ * the cell's two latest days up to `asOf` (window function over every party an entry names, so
+ * a joint statement counts for each party). Those days hold all a cell shows: the entry in
+ * force (latest day, then latest recorded: lib/as-of.ts, decision 004), the one before it, its
+ * reading and the previous day's reading. lib/matrix.ts matrixFromAsOfRead applies the as-of
+ * rule to them; tests/db/as-of-sql.property.test.ts checks the result equals the rule applied
+ * to every entry.
  */
-export async function getMatrix({ negotiationId, asOf }: { negotiationId: number; asOf: string }) {
-  const [parties, issues, entries] = await Promise.all([listParties(negotiationId), listIssues(negotiationId), liveEntries(inNegotiation(negotiationId))]);
-  const cells = buildMatrix({ issueIds: issues.map((i) => i.id), partyIds: parties.map((p) => p.id), entries, asOf });
-  return { parties, issues, cells, entryCount: entries.length, cellKey };
+const inAsOfRead = (negotiationId: number, asOf: string) => Prisma.sql`e."id" IN (
+  SELECT r."id" FROM (
+    SELECT a."id", DENSE_RANK() OVER (PARTITION BY ap."partyId", a."issueId" ORDER BY a."statedOn" DESC) AS "day"
+    FROM "PositionEntry" a JOIN "PositionEntryParty" ap ON ap."entryId" = a."id"
+    WHERE a."negotiationId" = ${negotiationId} AND a."statedOn" <= ${asOf} AND ${Prisma.raw(liveEntrySql("a"))}
+  ) r WHERE r."day" <= 2)`;
+
+/** Per cell, how many live entries are stated up to `asOf` and after it (the matrix's "earlier"/"later" marks). */
+async function readCellCounts(negotiationId: number, asOf: string): Promise<Map<string, CellCounts>> {
+  const db = await getDb();
+  const rows = await db.$queryRaw<Array<{ partyId: number | bigint; issueId: number | bigint; upTo: number | bigint; after: number | bigint }>>`
+    SELECT ep."partyId", e."issueId",
+      SUM(CASE WHEN e."statedOn" <= ${asOf} THEN 1 ELSE 0 END) AS "upTo",
+      SUM(CASE WHEN e."statedOn" > ${asOf} THEN 1 ELSE 0 END) AS "after"
+    FROM "PositionEntry" e JOIN "PositionEntryParty" ep ON ep."entryId" = e."id"
+    WHERE ${inNegotiation(negotiationId)} AND ${Prisma.raw(liveEntrySql("e"))}
+    GROUP BY ep."partyId", e."issueId"`;
+  return new Map(rows.map((r) => [cellKey(Number(r.issueId), Number(r.partyId)), { upTo: Number(r.upTo), after: Number(r.after) }]));
+}
+
+/** The matrix as of a day with its cells' neighbour counts; `quoteStatus` adds each shown entry's quote check. */
+async function readMatrix(negotiationId: number, asOf: string) {
+  const [parties, issues, entries, counts] = await Promise.all([
+    listParties(negotiationId),
+    listIssues(negotiationId),
+    readEntries(inAsOfRead(negotiationId, asOf)),
+    readCellCounts(negotiationId, asOf),
+  ]);
+  return { parties, issues, entries, counts };
 }
 
 /**
- * A negotiation's live parties, issues and entries (date order): what the timeline, the
- * comparison of two dates, party profiles and the gap view compute from (lib/history.ts).
+ * The party-by-issue matrix as of a day (the detailed matrix, the matrix export): computed in
+ * the database (the as-of read above), so the page never loads a negotiation's entries.
+ */
+export async function getMatrix({ negotiationId, asOf }: { negotiationId: number; asOf: string }) {
+  await requireReader();
+  const { parties, issues, entries, counts } = await readMatrix(negotiationId, asOf);
+  const shown = await withQuoteStatus(entries);
+  const cells = matrixFromAsOfRead({ issueIds: issues.map((i) => i.id), partyIds: parties.map((p) => p.id), entries: shown, asOf, counts });
+  return { parties, issues, cells, cellKey };
+}
+
+/**
+ * A negotiation's live parties and issues, and of its entries only those the matrix as of
+ * `asOf` needs (each cell's two latest days up to it): buildMatrix, buildGapRows and the
+ * overview find the same entry in force in them as in all entries.
+ */
+export async function getAsOfEntries({ negotiationId, asOf }: { negotiationId: number; asOf: string }) {
+  await requireReader();
+  const [parties, issues, entries] = await Promise.all([listParties(negotiationId), listIssues(negotiationId), readEntries(inAsOfRead(negotiationId, asOf))]);
+  return { parties, issues, entries };
+}
+
+/** What changed between two days (swapped if given backwards): two as-of reads, compared by lib/history.ts. */
+export async function getComparison({ negotiationId, from: a, to: b }: { negotiationId: number; from: string; to: string }) {
+  await requireReader();
+  const [from, to] = a <= b ? [a, b] : [b, a];
+  const [before, after] = await Promise.all([readMatrix(negotiationId, from), readMatrix(negotiationId, to)]);
+  const { parties, issues } = after;
+  const issueIds = issues.map((i) => i.id);
+  const partyIds = parties.map((p) => p.id);
+  const matrix = (read: typeof before, asOf: string) => matrixFromAsOfRead({ issueIds, partyIds, entries: read.entries, asOf, counts: read.counts });
+  return { parties, issues, ...compareMatrices({ issueIds, partyIds, from, to, before: matrix(before, from), after: matrix(after, to) }) };
+}
+
+/** A negotiation's live parties and issues, and every live entry one party made (its profile), in date order. */
+export async function getPartyEntries(negotiationId: number, partyId: number) {
+  await requireReader();
+  const [parties, issues, entries] = await Promise.all([
+    listParties(negotiationId),
+    listIssues(negotiationId),
+    readEntries(Prisma.sql`${inNegotiation(negotiationId)} AND ${madeBy(partyId)}`),
+  ]);
+  return { parties, issues, entries };
+}
+
+/**
+ * A negotiation's live parties, issues and entries (date order): what the timeline and the
+ * exports compute from (lib/history.ts). Without sources' text or quote checks.
  */
 export async function getNegotiationEntries(negotiationId: number) {
   await requireReader();

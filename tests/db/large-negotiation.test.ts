@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "../support/db";
 import { createNegotiation } from "@/server/mutations/negotiations";
 import { createInNegotiation } from "@/server/mutations/scoped";
-import { getMatrix, getNegotiationEntries, listEntriesOfCell, listEntriesOfSource } from "@/server/queries/entries";
+import { getAsOfEntries, getComparison, getMatrix, getNegotiationEntries, getPartyEntries, listEntriesOfCell, listEntriesOfSource } from "@/server/queries/entries";
 import { getOverview } from "@/server/queries/overview";
 import { issueSchema, partySchema, sourceSchema } from "@/lib/schemas";
 
@@ -56,7 +56,13 @@ describe(`a negotiation with ${ENTRIES.toLocaleString("en")} live entries`, () =
     expect(o.cells.get(o.cellKey(ids.issues[0]!, ids.parties[0]!))).not.toBeNull();
   }, 60_000);
 
-  it("the entries behind compare, gaps, profile and timeline load", async () => {
+  it("compare, gaps, a party's profile and the timeline answer", async () => {
+    const compared = await getComparison({ negotiationId: ids.negotiationId, from: "2021-01-01", to: "2030-01-01" });
+    expect(compared.cells.length).toBeGreaterThan(0);
+    const asOf = await getAsOfEntries({ negotiationId: ids.negotiationId, asOf: "2030-01-01" });
+    expect(asOf.entries.length).toBeGreaterThan(0);
+    const profile = await getPartyEntries(ids.negotiationId, ids.parties[0]!);
+    expect(profile.entries.length).toBeGreaterThanOrEqual(ENTRIES / 4);
     const { entries } = await getNegotiationEntries(ids.negotiationId);
     expect(entries.length).toBe(ENTRIES);
   }, 60_000);
