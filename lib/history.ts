@@ -2,8 +2,7 @@
 // previous entry on the same issue (lib/change.ts), per cell, since a joint statement belongs
 // to several cells and can be "new" for one party and "softened" for another.
 import { classifyChange, effectiveChange, readingOf, type ChangeType, type EntryForChange } from "./change";
-import { entriesByCell, type MatrixEntry } from "./matrix";
-import { positionAsOf } from "./as-of";
+import { buildMatrix, cellKey, entriesByCell, type MatrixCell, type MatrixEntry } from "./matrix";
 import type { Firmness, Stance } from "./vocabulary";
 
 export interface HistoryEntry extends MatrixEntry {
@@ -110,17 +109,37 @@ export function compareDates<E extends HistoryEntry>(args: {
   to: string;
 }) {
   const [from, to] = args.from <= args.to ? [args.from, args.to] : [args.to, args.from];
-  const byCell = entriesByCell(args.entries);
+  const matrix = (asOf: string) => buildMatrix({ issueIds: args.issueIds, partyIds: args.partyIds, entries: args.entries, asOf });
+  return compareMatrices({ issueIds: args.issueIds, partyIds: args.partyIds, from, to, before: matrix(from), after: matrix(to) });
+}
+
+/**
+ * The comparison of two dates from the matrix as of each (`from` <= `to`): what the database's
+ * two as-of reads give (server/queries/entries.ts getComparison) and what compareDates builds
+ * from a negotiation's entries. Two entries in force are consecutive when the cell gained
+ * exactly one entry between the two days.
+ */
+export function compareMatrices<E extends HistoryEntry>(args: {
+  issueIds: readonly number[];
+  partyIds: readonly number[];
+  from: string;
+  to: string;
+  before: ReadonlyMap<string, MatrixCell<E>>;
+  after: ReadonlyMap<string, MatrixCell<E>>;
+}) {
+  const { from, to } = args;
   const cells: Array<CellComparison<E>> = [];
   const total = zeroCounts();
   const byParty = new Map<number, ChangeCounts>(args.partyIds.map((id) => [id, zeroCounts()]));
   for (const issueId of args.issueIds) {
     for (const partyId of args.partyIds) {
-      const list = byCell.get(`${issueId}:${partyId}`) ?? [];
-      const before = positionAsOf(list, from);
-      const after = positionAsOf(list, to);
+      const key = cellKey(issueId, partyId);
+      const beforeCell = args.before.get(key);
+      const afterCell = args.after.get(key);
+      const before = beforeCell?.current ?? null;
+      const after = afterCell?.current ?? null;
       if (!after || before?.id === after.id) continue;
-      const consecutive = before !== null && list.indexOf(after) - list.indexOf(before) === 1;
+      const consecutive = before !== null && afterCell!.earlier - beforeCell!.earlier === 1;
       const info = changeOf(before, consecutive || before === null ? after : { ...after, changeOverride: null });
       if (info.change === "unchanged") continue;
       cells.push({ issueId, partyId, before, after, change: info.change, overridden: info.overridden });

@@ -65,3 +65,33 @@ export function buildMatrix<E extends MatrixEntry>(args: {
   }
   return matrix;
 }
+
+/** A cell's live entries stated up to and including the as-of day, and after it. */
+export interface CellCounts {
+  upTo: number;
+  after: number;
+}
+
+/**
+ * The matrix from an as-of read done in the database (server/queries/entries.ts): for each cell
+ * only its entries of the two latest days up to `asOf`, plus how many entries the cell has up to
+ * and after that day. The two latest days hold everything a cell shows (the entry in force, the
+ * one before it, its reading and the previous day's reading), so the as-of rule applied here
+ * (lib/as-of.ts) picks the same entries as over the whole negotiation; only the neighbour counts
+ * come from `counts`. tests/db/as-of-sql.property.test.ts checks both give the same matrix.
+ */
+export function matrixFromAsOfRead<E extends MatrixEntry>(args: {
+  issueIds: readonly number[];
+  partyIds: readonly number[];
+  entries: readonly E[];
+  asOf: string;
+  counts: ReadonlyMap<string, CellCounts>;
+}): Map<string, MatrixCell<E>> {
+  const matrix = buildMatrix(args);
+  for (const [key, cell] of matrix) {
+    const counts = args.counts.get(key) ?? { upTo: 0, after: 0 };
+    cell.earlier = counts.upTo - (cell.current ? 1 : 0);
+    cell.later = counts.after;
+  }
+  return matrix;
+}

@@ -33,14 +33,16 @@ export function dependantsWhere(kind: DependencyKind, id: number): Prisma.Positi
 }
 
 /**
- * The same rule as `liveEntryWhere`, as SQL for the raw full-text search query (FTS5 tables are
- * out of Prisma's reach): `e` names the PositionEntry row. tests/db/search.test.ts checks that
- * both pick exactly the same entries.
+ * The same rule as `liveEntryWhere`, as SQL for the raw queries (full-text search, entry lists,
+ * the as-of matrix): `e` names the PositionEntry row. tests/db/search.test.ts checks that both
+ * pick exactly the same entries. Written as uncorrelated `NOT IN` lists of what is in the trash
+ * (read once per query) rather than three lookups per entry: on the 50,000-entry bench database
+ * that took about a third less CPU time (issue 10). The ids are never NULL, so `NOT IN` cannot misfire.
  */
 export function liveEntrySql(e: string): string {
   return `(${e}."deletedAt" IS NULL
-    AND EXISTS (SELECT 1 FROM "Issue" li WHERE li."id" = ${e}."issueId" AND li."deletedAt" IS NULL)
-    AND EXISTS (SELECT 1 FROM "Source" ls WHERE ls."id" = ${e}."sourceId" AND ls."deletedAt" IS NULL)
-    AND NOT EXISTS (SELECT 1 FROM "PositionEntryParty" lep JOIN "Party" lp ON lp."id" = lep."partyId"
-                    WHERE lep."entryId" = ${e}."id" AND lp."deletedAt" IS NOT NULL))`;
+    AND ${e}."issueId" NOT IN (SELECT li."id" FROM "Issue" li WHERE li."deletedAt" IS NOT NULL)
+    AND ${e}."sourceId" NOT IN (SELECT ls."id" FROM "Source" ls WHERE ls."deletedAt" IS NOT NULL)
+    AND ${e}."id" NOT IN (SELECT lep."entryId" FROM "PositionEntryParty" lep JOIN "Party" lp ON lp."id" = lep."partyId"
+                          WHERE lp."deletedAt" IS NOT NULL))`;
 }

@@ -1,106 +1,251 @@
 import "server-only";
-import { buildMatrix, cellKey } from "@/lib/matrix";
+import { compareMatrices } from "@/lib/history";
+import { cellKey, matrixFromAsOfRead, type CellCounts } from "@/lib/matrix";
 import { quoteReader, storedSpan, type QuoteCheck, type QuoteSpan } from "@/lib/quote";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { getDb } from "../db";
-import { dependantsWhere, liveEntryWhere, type DependencyKind } from "../live";
+import { dependantsWhere, liveEntrySql, type DependencyKind } from "../live";
 import { requireReader } from "../session";
 import { listIssues, listParties } from "./parties-and-issues";
 
-/** What a matrix cell, a history row or a source page shows of an entry. */
-const entrySelect = {
-  id: true,
-  issueId: true,
-  sourceId: true,
-  statedOn: true,
-  stance: true,
-  firmness: true,
-  summary: true,
-  quote: true,
-  quoteStart: true,
-  quoteEnd: true,
-  notes: true,
-  changeOverride: true,
-  version: true,
-  parties: { select: { partyId: true }, orderBy: { partyId: "asc" } },
-  source: { select: { id: true, title: true, outlet: true, url: true, publishedOn: true, language: true } },
-} satisfies Prisma.PositionEntrySelect;
-
-type EntryRow = Prisma.PositionEntryGetPayload<{ select: typeof entrySelect }>;
-
-function shape({ parties, quoteStart, quoteEnd, ...entry }: EntryRow, { status, span }: { status: QuoteCheck["status"]; span: QuoteSpan | null }) {
-  return { ...entry, partyIds: parties.map((p) => p.partyId), quoteStatus: status, quoteSpan: span };
+/** What a matrix cell, a history row or a source page shows of an entry; of its source, only what is shown (never its text). */
+export interface EntryRow {
+  id: number;
+  issueId: number;
+  sourceId: number;
+  statedOn: string;
+  stance: string;
+  firmness: string | null;
+  summary: string;
+  quote: string;
+  /** Where the quote sits in its source's text (docs/decisions/017), null when not located. */
+  quoteStart: number | null;
+  quoteEnd: number | null;
+  notes: string;
+  changeOverride: string | null;
+  version: number;
+  /** Every party that made the statement, ascending. */
+  partyIds: number[];
+  source: { id: number; title: string | null; outlet: string; url: string; publishedOn: string | null; language: string };
 }
-export type EntryView = ReturnType<typeof shape>;
+
+interface PairRow extends Omit<EntryRow, "partyIds" | "source" | "id" | "issueId" | "sourceId" | "version" | "quoteStart" | "quoteEnd"> {
+  quoteStart: number | bigint | null;
+  quoteEnd: number | bigint | null;
+  id: number | bigint;
+  issueId: number | bigint;
+  sourceId: number | bigint;
+  version: number | bigint;
+  partyId: number | bigint;
+  sourceTitle: string | null;
+  sourceOutlet: string;
+  sourceUrl: string;
+  sourcePublishedOn: string | null;
+  sourceLanguage: string;
+}
+
+/**
+ * The live entries (server/live.ts) matching `where` (SQL over `e`, the PositionEntry row), in
+ * date then recording order. One query, one row per entry and party it names, joined in SQL:
+ * a Prisma relation query would bind one parameter per entry and fail above SQLite's 32,766
+ * (issue 10; tests/db/large-negotiation.test.ts). Source columns are only those lists show.
+ */
+async function readEntries(where: Prisma.Sql): Promise<EntryRow[]> {
+  const db = await getDb();
+  const rows = await db.$queryRaw<PairRow[]>`
+    SELECT e."id", e."issueId", e."sourceId", e."statedOn", e."stance", e."firmness", e."summary", e."quote", e."quoteStart", e."quoteEnd", e."notes",
+      e."changeOverride", e."version", ep."partyId",
+      s."title" AS "sourceTitle", s."outlet" AS "sourceOutlet", s."url" AS "sourceUrl",
+      s."publishedOn" AS "sourcePublishedOn", s."language" AS "sourceLanguage"
+    FROM "PositionEntry" e
+    JOIN "PositionEntryParty" ep ON ep."entryId" = e."id"
+    JOIN "Source" s ON s."id" = e."sourceId"
+    WHERE ${where} AND ${Prisma.raw(liveEntrySql("e"))}
+    ORDER BY e."statedOn", e."id", ep."partyId"`;
+  const out: EntryRow[] = [];
+  for (const r of rows) {
+    const id = Number(r.id);
+    const last = out[out.length - 1];
+    if (last && last.id === id) {
+      last.partyIds.push(Number(r.partyId));
+      continue;
+    }
+    out.push({
+      id,
+      issueId: Number(r.issueId),
+      sourceId: Number(r.sourceId),
+      statedOn: r.statedOn,
+      stance: r.stance,
+      firmness: r.firmness,
+      summary: r.summary,
+      quote: r.quote,
+      quoteStart: r.quoteStart == null ? null : Number(r.quoteStart),
+      quoteEnd: r.quoteEnd == null ? null : Number(r.quoteEnd),
+      notes: r.notes,
+      changeOverride: r.changeOverride,
+      version: Number(r.version),
+      partyIds: [Number(r.partyId)],
+      source: {
+        id: Number(r.sourceId),
+        title: r.sourceTitle,
+        outlet: r.sourceOutlet,
+        url: r.sourceUrl,
+        publishedOn: r.sourcePublishedOn,
+        language: r.sourceLanguage,
+      },
+    });
+  }
+  return out;
+}
+
+export type EntryView = Omit<EntryRow, "quoteStart" | "quoteEnd"> & { quoteStatus: QuoteCheck["status"]; quoteSpan: QuoteSpan | null };
+
+/** How many ids one `IN (...)` binds at most: far below SQLite's limit of 32,766 parameters. */
+const ID_CHUNK = 500;
 
 /**
  * Adds to each entry whether its quote occurs in its source's text as the text is *now*
  * (lib/quote.ts), and where: a quote the text no longer contains shows "Quote not found in
  * source" instead of a stale "found". The stored position is kept while it still holds the quote;
- * an entry saved before positions were stored is located here (docs/decisions/017). The texts
- * are read and folded once per source, not once per entry.
+ * an entry saved before positions were stored is located here (docs/decisions/017). The one place
+ * that reads sources' text for a list, and only for entries whose quote status is shown (a
+ * cell's history, a source's entries, the matrix's cells in force); the texts are read and folded
+ * once per source, a bounded number of ids at a time.
  */
 async function withQuoteStatus(rows: EntryRow[]): Promise<EntryView[]> {
   const needText = [...new Set(rows.filter((r) => r.quote).map((r) => r.sourceId))];
   const readers = new Map<number, ReturnType<typeof quoteReader>>();
-  if (needText.length) {
-    const db = await getDb();
-    const sources = await db.source.findMany({ where: { id: { in: needText } }, select: { id: true, text: true } });
+  const db = await getDb();
+  for (let i = 0; i < needText.length; i += ID_CHUNK) {
+    const sources = await db.source.findMany({ where: { id: { in: needText.slice(i, i + ID_CHUNK) } }, select: { id: true, text: true } });
     for (const source of sources) readers.set(source.id, quoteReader(source.text));
   }
   const noText = quoteReader(null);
-  return rows.map((row) => shape(row, (readers.get(row.sourceId) ?? noText)(row.quote, storedSpan(row))));
+  return rows.map(({ quoteStart, quoteEnd, ...row }) => {
+    const { status, span } = (readers.get(row.sourceId) ?? noText)(row.quote, storedSpan({ quoteStart, quoteEnd }));
+    return { ...row, quoteStatus: status, quoteSpan: span };
+  });
 }
 
-/** Live entries (server/live.ts) of a negotiation in date order. */
-async function liveEntries(where: Prisma.PositionEntryWhereInput) {
+/** Live entries matching `where`, with their quote status. */
+async function liveEntries(where: Prisma.Sql) {
   await requireReader();
+  return withQuoteStatus(await readEntries(where));
+}
+
+const inNegotiation = (negotiationId: number) => Prisma.sql`e."negotiationId" = ${negotiationId}`;
+
+/** The entry names this party among those who made it (a joint statement counts for each); starts from the party's links (index on partyId). */
+const madeBy = (partyId: number) => Prisma.sql`e."id" IN (SELECT mp."entryId" FROM "PositionEntryParty" mp WHERE mp."partyId" = ${partyId})`;
+
+/**
+ * The as-of read, in the database: for each cell (party, issue), its live entries stated on
+ * the cell's two latest days up to `asOf` (window function over every party an entry names, so
+ * a joint statement counts for each party). Those days hold all a cell shows: the entry in
+ * force (latest day, then latest recorded: lib/as-of.ts, decision 004), the one before it, its
+ * reading and the previous day's reading. lib/matrix.ts matrixFromAsOfRead applies the as-of
+ * rule to them; tests/db/as-of-sql.property.test.ts checks the result equals the rule applied
+ * to every entry.
+ */
+const inAsOfRead = (negotiationId: number, asOf: string) => Prisma.sql`e."id" IN (
+  SELECT r."id" FROM (
+    SELECT a."id", DENSE_RANK() OVER (PARTITION BY ap."partyId", a."issueId" ORDER BY a."statedOn" DESC) AS "day"
+    FROM "PositionEntry" a JOIN "PositionEntryParty" ap ON ap."entryId" = a."id"
+    WHERE a."negotiationId" = ${negotiationId} AND a."statedOn" <= ${asOf} AND ${Prisma.raw(liveEntrySql("a"))}
+  ) r WHERE r."day" <= 2)`;
+
+/** Per cell, how many live entries are stated up to `asOf` and after it (the matrix's "earlier"/"later" marks). */
+async function readCellCounts(negotiationId: number, asOf: string): Promise<Map<string, CellCounts>> {
   const db = await getDb();
-  const rows = await db.positionEntry.findMany({
-    where: { AND: [where, liveEntryWhere] },
-    orderBy: [{ statedOn: "asc" }, { id: "asc" }],
-    select: entrySelect,
-  });
-  return withQuoteStatus(rows);
+  const rows = await db.$queryRaw<Array<{ partyId: number | bigint; issueId: number | bigint; upTo: number | bigint; after: number | bigint }>>`
+    SELECT ep."partyId", e."issueId",
+      SUM(CASE WHEN e."statedOn" <= ${asOf} THEN 1 ELSE 0 END) AS "upTo",
+      SUM(CASE WHEN e."statedOn" > ${asOf} THEN 1 ELSE 0 END) AS "after"
+    FROM "PositionEntry" e JOIN "PositionEntryParty" ep ON ep."entryId" = e."id"
+    WHERE ${inNegotiation(negotiationId)} AND ${Prisma.raw(liveEntrySql("e"))}
+    GROUP BY ep."partyId", e."issueId"`;
+  return new Map(rows.map((r) => [cellKey(Number(r.issueId), Number(r.partyId)), { upTo: Number(r.upTo), after: Number(r.after) }]));
+}
+
+/** The matrix as of a day with its cells' neighbour counts; `quoteStatus` adds each shown entry's quote check. */
+async function readMatrix(negotiationId: number, asOf: string) {
+  const [parties, issues, entries, counts] = await Promise.all([
+    listParties(negotiationId),
+    listIssues(negotiationId),
+    readEntries(inAsOfRead(negotiationId, asOf)),
+    readCellCounts(negotiationId, asOf),
+  ]);
+  return { parties, issues, entries, counts };
 }
 
 /**
- * The party-by-issue matrix as of a day. Reads the negotiation's entries once (one indexed
- * query) and applies the as-of rule in lib/matrix.ts.
+ * The party-by-issue matrix as of a day (the detailed matrix, the matrix export): computed in
+ * the database (the as-of read above), so the page never loads a negotiation's entries.
  */
 export async function getMatrix({ negotiationId, asOf }: { negotiationId: number; asOf: string }) {
-  const { parties, issues, entries } = await getNegotiationEntries(negotiationId);
-  const cells = buildMatrix({ issueIds: issues.map((i) => i.id), partyIds: parties.map((p) => p.id), entries, asOf });
-  return { parties, issues, cells, entryCount: entries.length, cellKey };
+  await requireReader();
+  const { parties, issues, entries, counts } = await readMatrix(negotiationId, asOf);
+  const shown = await withQuoteStatus(entries);
+  const cells = matrixFromAsOfRead({ issueIds: issues.map((i) => i.id), partyIds: parties.map((p) => p.id), entries: shown, asOf, counts });
+  return { parties, issues, cells, cellKey };
 }
 
 /**
- * A negotiation's live parties, issues and entries (date order): what the timeline, the
- * comparison of two dates, party profiles and the gap view compute from (lib/history.ts).
+ * A negotiation's live parties and issues, and of its entries only those the matrix as of
+ * `asOf` needs (each cell's two latest days up to it): buildMatrix, buildGapRows and the
+ * overview find the same entry in force in them as in all entries.
  */
-export async function getNegotiationEntries(negotiationId: number) {
+export async function getAsOfEntries({ negotiationId, asOf }: { negotiationId: number; asOf: string }) {
+  await requireReader();
+  const [parties, issues, entries] = await Promise.all([listParties(negotiationId), listIssues(negotiationId), readEntries(inAsOfRead(negotiationId, asOf))]);
+  return { parties, issues, entries };
+}
+
+/** What changed between two days (swapped if given backwards): two as-of reads, compared by lib/history.ts. */
+export async function getComparison({ negotiationId, from: a, to: b }: { negotiationId: number; from: string; to: string }) {
+  await requireReader();
+  const [from, to] = a <= b ? [a, b] : [b, a];
+  const [before, after] = await Promise.all([readMatrix(negotiationId, from), readMatrix(negotiationId, to)]);
+  const { parties, issues } = after;
+  const issueIds = issues.map((i) => i.id);
+  const partyIds = parties.map((p) => p.id);
+  const matrix = (read: typeof before, asOf: string) => matrixFromAsOfRead({ issueIds, partyIds, entries: read.entries, asOf, counts: read.counts });
+  return { parties, issues, ...compareMatrices({ issueIds, partyIds, from, to, before: matrix(before, from), after: matrix(after, to) }) };
+}
+
+/** A negotiation's live parties and issues, and every live entry one party made (its profile), in date order. */
+export async function getPartyEntries(negotiationId: number, partyId: number) {
+  await requireReader();
   const [parties, issues, entries] = await Promise.all([
     listParties(negotiationId),
     listIssues(negotiationId),
-    liveEntries({ negotiationId }),
+    readEntries(Prisma.sql`${inNegotiation(negotiationId)} AND ${madeBy(partyId)}`),
   ]);
   return { parties, issues, entries };
 }
 
+/**
+ * A negotiation's live parties, issues and entries (date order): what the timeline and the
+ * exports compute from (lib/history.ts). Without sources' text or quote checks.
+ */
+export async function getNegotiationEntries(negotiationId: number) {
+  await requireReader();
+  const [parties, issues, entries] = await Promise.all([listParties(negotiationId), listIssues(negotiationId), readEntries(inNegotiation(negotiationId))]);
+  return { parties, issues, entries };
+}
+
 export async function listEntriesOfSource(negotiationId: number, sourceId: number) {
-  return liveEntries({ negotiationId, sourceId });
+  return liveEntries(Prisma.sql`${inNegotiation(negotiationId)} AND e."sourceId" = ${sourceId}`);
 }
 
 /** Every entry of one party on one issue (the cell's history), in date order. */
 export async function listEntriesOfCell(negotiationId: number, partyId: number, issueId: number) {
-  return liveEntries({ negotiationId, issueId, parties: { some: { partyId } } });
+  return liveEntries(Prisma.sql`${inNegotiation(negotiationId)} AND e."issueId" = ${issueId} AND ${madeBy(partyId)}`);
 }
 
 export async function getEntry(negotiationId: number, id: number) {
-  await requireReader();
-  const db = await getDb();
-  const row = await db.positionEntry.findFirst({ where: { id, negotiationId, ...liveEntryWhere }, select: entrySelect });
-  return row ? (await withQuoteStatus([row]))[0]! : null;
+  const [row] = await liveEntries(Prisma.sql`${inNegotiation(negotiationId)} AND e."id" = ${id}`);
+  return row ?? null;
 }
 
 /**
@@ -130,11 +275,10 @@ export async function listDependants(negotiationId: number, kind: DependencyKind
 export async function getQuoteStatus(id: number) {
   await requireReader();
   const db = await getDb();
-  const row = await db.positionEntry.findFirst({ where: { id, ...liveEntryWhere }, select: { ...entrySelect, negotiation: { select: { slug: true } } } });
-  if (!row) return null;
-  const { negotiation, ...entry } = row;
-  const [view] = await withQuoteStatus([entry]);
-  return { status: view!.quoteStatus, slug: negotiation.slug, sourceId: entry.sourceId };
+  const [view] = await withQuoteStatus(await readEntries(Prisma.sql`e."id" = ${id}`));
+  if (!view) return null;
+  const negotiation = await db.positionEntry.findUniqueOrThrow({ where: { id }, select: { negotiation: { select: { slug: true } } } });
+  return { status: view.quoteStatus, slug: negotiation.negotiation.slug, sourceId: view.sourceId };
 }
 
 /**
@@ -143,6 +287,9 @@ export async function getQuoteStatus(id: number) {
  * without one are read and checked.
  */
 export async function listEntriesWithQuoteToCheck(negotiationId: number) {
-  const entries = await liveEntries({ negotiationId, quote: { not: "" }, quoteStart: null, source: { text: { not: null } } });
+  const entries = await liveEntries(
+    Prisma.sql`${inNegotiation(negotiationId)} AND e."quote" <> '' AND e."quoteStart" IS NULL
+      AND EXISTS (SELECT 1 FROM "Source" ts WHERE ts."id" = e."sourceId" AND ts."text" IS NOT NULL)`,
+  );
   return entries.filter((e) => e.quoteStatus === "missing");
 }

@@ -5,7 +5,7 @@ import type { ChangeWindow } from "@/lib/window";
 import { getDb } from "../db";
 import { liveEntryWhere } from "../live";
 import { maySeeTrash, requireReader } from "../session";
-import { listIssues, listParties } from "./parties-and-issues";
+import { getAsOfEntries } from "./entries";
 
 /**
  * The overview matrix: per cell only what the compact view shows (stance, firmness, date,
@@ -14,27 +14,8 @@ import { listIssues, listParties } from "./parties-and-issues";
  */
 export async function getOverview({ negotiationId, asOf, windowDays }: { negotiationId: number; asOf: string; windowDays: ChangeWindow | null }) {
   await requireReader();
-  const db = await getDb();
-  const [parties, issues, rows] = await Promise.all([
-    listParties(negotiationId),
-    listIssues(negotiationId),
-    db.positionEntry.findMany({
-      // Entries after the as-of day only count as "later" marks: the overview does not show them.
-      where: { negotiationId, statedOn: { lte: asOf }, ...liveEntryWhere },
-      orderBy: [{ statedOn: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        issueId: true,
-        statedOn: true,
-        stance: true,
-        firmness: true,
-        changeOverride: true,
-        parties: { select: { partyId: true } },
-      },
-    }),
-  ]);
-  // Wording is left out: it only tells "reworded" from "unchanged", and neither is marked.
-  const entries = rows.map(({ parties: ps, ...e }) => ({ ...e, summary: "", quote: "", partyIds: ps.map((p) => p.partyId) }));
+  // The as-of read (server/queries/entries.ts): only each cell's two latest days up to the day.
+  const { parties, issues, entries } = await getAsOfEntries({ negotiationId, asOf });
   const matrix = buildMatrix({ issueIds: issues.map((i) => i.id), partyIds: parties.map((p) => p.id), entries, asOf });
   const cells = new Map([...matrix].map(([key, cell]) => [key, overviewCellOf(cell, asOf, windowDays)]));
   return { parties, issues, cells, cellKey };

@@ -8,7 +8,7 @@ import { createNegotiation } from "@/server/mutations/negotiations";
 import { createInNegotiation, restoreInNegotiation, trashInNegotiation } from "@/server/mutations/scoped";
 import { createEntry, trashEntry, updateEntry } from "@/server/mutations/entries";
 import { trashSource } from "@/server/mutations/sources";
-import { getEntry, getMatrix, listDependants, listEntriesOfCell, listEntriesOfSource } from "@/server/queries/entries";
+import { getEntry, getMatrix, getNegotiationEntries, listDependants, listEntriesOfCell, listEntriesOfSource } from "@/server/queries/entries";
 import { listNegotiations } from "@/server/queries/negotiations";
 import { listSources } from "@/server/queries/sources";
 import { NotFoundError, ValidationError } from "@/server/errors";
@@ -47,7 +47,7 @@ async function visible() {
   const counts = (await listNegotiations()).find((x) => x.id === n)!.counts.entries;
   const sourceCount = (await listSources(n)).find((s) => s.id === source)?.entryCount ?? null;
   return {
-    matrixEntries: matrix.entryCount,
+    matrixEntries: (await getNegotiationEntries(n)).entries.length,
     cellOfB: (await listEntriesOfCell(n, b, issue)).map((e) => e.id),
     ofSource: (await listEntriesOfSource(n, source)).map((e) => e.id),
     homeCount: counts,

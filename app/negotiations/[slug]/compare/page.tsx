@@ -3,8 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { viewDayParam } from "@/lib/search-params";
 import { getNegotiation } from "@/server/queries/negotiations";
-import { getNegotiationEntries } from "@/server/queries/entries";
-import { compareDates } from "@/lib/history";
+import { getComparison } from "@/server/queries/entries";
 import { addDays, todayUTC } from "@/lib/day";
 import { formatDay, plural } from "@/lib/format";
 import { CHANGE_DIRECTION, CHANGE_LABELS, type ChangeType } from "@/lib/change";
@@ -30,8 +29,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
   const from = fromParam.day ?? addDays(to, -30);
   const invalid = [fromParam.invalid ? "A" : null, toParam.invalid ? "B" : null].filter(Boolean);
 
-  const { parties, issues, entries } = await getNegotiationEntries(negotiation.id);
-  const result = compareDates({ entries, issueIds: issues.map((i) => i.id), partyIds: parties.map((p) => p.id), from, to });
+  const { parties, issues, ...result } = await getComparison({ negotiationId: negotiation.id, from, to });
   const changed = new Map(result.cells.map((c) => [`${c.issueId}:${c.partyId}`, c]));
   const rowIssues = issues.filter((i) => result.cells.some((c) => c.issueId === i.id));
   const colParties = parties.filter((p) => result.cells.some((c) => c.partyId === p.id));

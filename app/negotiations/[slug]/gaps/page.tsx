@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { AsOfInput, InvalidAsOfNotice } from "@/components/as-of";
 import { asOfParam, firstValue as one } from "@/lib/search-params";
 import { getNegotiation } from "@/server/queries/negotiations";
-import { getNegotiationEntries } from "@/server/queries/entries";
+import { getAsOfEntries } from "@/server/queries/entries";
 import { FirmnessTag, StanceBadge } from "@/components/stance";
 import { formatDay, plural } from "@/lib/format";
 import { GAP_LABELS } from "@/lib/gap";
@@ -23,7 +23,7 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
 
   const { asOf, today, invalid: invalidAsOf } = asOfParam(search.asOf);
   const sort = parseGapSort(one(search.sort));
-  const { parties, issues, entries } = await getNegotiationEntries(negotiation.id);
+  const { parties, issues, entries } = await getAsOfEntries({ negotiationId: negotiation.id, asOf });
   const rows = buildGapRows({ issues, parties, entries, asOf, sort });
   const counts = countGapStatuses(rows);
   const base = `/negotiations/${slug}`;

@@ -6,7 +6,7 @@ import { asOfParam, firstValue as one } from "@/lib/search-params";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getParty } from "@/server/queries/parties-and-issues";
-import { getNegotiationEntries } from "@/server/queries/entries";
+import { getPartyEntries } from "@/server/queries/entries";
 import { FirmnessTag, StanceBadge } from "@/components/stance";
 import { CHANGE_DIRECTION, CHANGE_HINTS, CHANGE_LABELS } from "@/lib/change";
 import { parseId } from "@/lib/form";
@@ -31,7 +31,7 @@ export default async function PartyProfilePage({
   const partyId = parseId(rawId);
   const negotiation = await getNegotiation(slug);
   if (!negotiation || !partyId) notFound();
-  const [party, { parties, issues, entries }] = await Promise.all([getParty(negotiation.id, partyId), getNegotiationEntries(negotiation.id)]);
+  const [party, { parties, issues, entries }] = await Promise.all([getParty(negotiation.id, partyId), getPartyEntries(negotiation.id, partyId)]);
   if (!party) notFound();
   const editor = canEdit(await getViewer());
 
