@@ -38,7 +38,7 @@ beforeAll(async () => {
   await add([b], y, "2024-02-03", "concedes", "flexible");
   await add([c], x, "2024-01-10", "proposes");
   const trashed = await add([c], x, "2024-02-02", "withdraws");
-  await trashEntry(negotiationId, trashed.id, trashed.version, "test");
+  await trashEntry(negotiationId, trashed.id, 1, "test"); // a new record is at version 1
   await add([gone, b], x, "2024-01-15", "supports"); // joint with a party that goes to the trash: the entry stops being live
   const goneParty = await new Database(file, { readonly: true }).prepare(`SELECT version FROM Party WHERE id = ?`).get(gone) as { version: number };
   await trashInNegotiation("party", negotiationId, gone, goneParty.version, "test");
