@@ -6,6 +6,7 @@
 // Written into its own database file, never the app's:
 //   npm run bench:seed                     # data/bench.db, seed 1
 //   npm run bench:seed -- --seed 7 --file data/bench-7.db
+//   npm run bench:seed -- --entries 200000           # data/bench-200000.db (any size; parties, issues and sources stay)
 // The same seed always gives the same rows. Serve it with DATABASE_URL=file:./data/bench.db.
 import { execSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
@@ -17,8 +18,10 @@ const arg = (name, fallback) => {
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 };
 const seed = Number(arg("seed", process.env.BENCH_SEED ?? "1"));
-const file = arg("file", "data/bench.db");
-const SIZE = { parties: 40, issues: 120, sources: 5000, entries: 50000, days: 3 * 365 };
+const entries = Number(arg("entries", "50000"));
+if (!Number.isInteger(entries) || entries < 1) throw new Error("--entries must be a whole number of at least 1");
+const file = arg("file", process.argv.includes("--entries") ? `data/bench-${entries}.db` : "data/bench.db");
+const SIZE = { parties: 40, issues: 120, sources: 5000, entries, days: 3 * 365 };
 const START = Date.UTC(2023, 0, 1);
 const STAMP = "2026-01-01T00:00:00.000+00:00"; // fixed, so the file is the same on every run
 if (!Number.isInteger(seed)) throw new Error("--seed must be a whole number");

@@ -2,10 +2,11 @@
 // First command's work before serving: create and migrate the database, load the demo the
 // first time, and (re)build the app when its sources changed since the last build.
 import { execSync } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tsImport } from "tsx/esm/api";
+import { ensureBuild } from "./build-stamp.mjs";
 
 // The configuration first (lib/env.ts, the rules the app itself uses): a malformed variable
 // stops the start here, named, before anything is created or built.
@@ -38,24 +39,8 @@ if (!config.authSecret && !existsSync(secretFile)) {
 run("npx prisma migrate deploy");
 if (config.demo) run("npm run --silent db:seed");
 
-// Rebuild only when something that goes into the build changed.
-const inputs = ["app", "components", "lib", "server", "proxy.ts", "instrumentation.ts", "prisma/schema.prisma", "package-lock.json", "next.config.js", "tsconfig.json"];
-const hash = createHash("sha256");
-function add(path) {
-  if (!existsSync(path) || path.includes("generated")) return;
-  if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) add(join(path, name));
-  else hash.update(path).update(readFileSync(path));
-}
-inputs.forEach(add);
-const digest = hash.digest("hex");
-const stamp = ".next/parley-sources.sha256";
-const current = existsSync(stamp) && existsSync(".next/BUILD_ID") ? readFileSync(stamp, "utf8") : "";
-if (current !== digest || process.env.PARLEY_REBUILD === "1") {
-  run("npx next build");
-  writeFileSync(stamp, digest);
-} else {
-  console.log("Parley: build is up to date.");
-}
+// Rebuild only when something that goes into the build changed (scripts/build-stamp.mjs).
+if (!ensureBuild()) console.log("Parley: build is up to date.");
 // A first-time hint: reading works without an account, changing things needs one.
 try {
   const { default: Database } = await import("better-sqlite3");

@@ -1,0 +1,427 @@
+// npm run bench: how fast Parley's pages are at a given size, measured against the database's
+// own limit (issue 10; why measured this way: docs/decisions/021-how-we-measure.md).
+//
+//   npm run bench:seed && npm run bench                 # data/bench.db, 7 runs a page
+//   npm run bench -- --db data/bench-5000.db --runs 10 --json bench-results/small.json
+//   npm run bench -- --only "matrix|create"             # only the pages whose name matches
+//   npm run bench -- --compare bench-results/a.json bench-results/b.json
+//
+// It builds the app when .next is stale (scripts/build-stamp.mjs, as npm start does), copies
+// the database (the bench writes entries; the seeded file stays as it was), starts the
+// production server (scripts/serve.mjs) on a free port in 3240-3249 with public reading on and
+// the rate limit off, warms each page up, then times every page over HTTP (time to the last
+// byte of the HTML, gzip as a browser asks for it) and the same answer from one hand-written
+// SQL statement (scripts/bench/floor.ts). It checks that the matrix pages and the floor agree
+// on every cell, creates entries through the form in Chromium (the server action, until the
+// updated matrix has arrived), polls the server's memory, prints a table and writes JSON.
+import { spawn, execSync, type ChildProcess } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, openSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { createServer } from "node:net";
+import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { gunzipSync } from "node:zlib";
+import Database from "better-sqlite3";
+import { ensureBuild } from "./build-stamp.mjs";
+import { floorStatements, searchMatch, shownCellsOf, type ReadingRow } from "./bench/floor";
+import { cellDifferences, compareTable, median, p95, parseOverviewCells, resultTable, type BenchRun, type PageResult } from "./bench/stats";
+import { todayUTC } from "../lib/day";
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback?: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+
+if (args.includes("--compare")) {
+  const i = args.indexOf("--compare");
+  const [a, b] = [args[i + 1], args[i + 2]];
+  if (!a || !b) throw new Error("usage: npm run bench -- --compare first.json second.json");
+  const read = (f: string) => JSON.parse(readFileSync(f, "utf8")) as BenchRun;
+  console.log(compareTable(read(a), read(b)));
+  process.exit(0);
+}
+
+const source = option("db", "data/bench.db")!;
+const RUNS = Number(option("runs", "7"));
+/** A page whose runs have taken this long stops after at least 3 runs (timeline at 50,000 took 15 s each). */
+const PAGE_BUDGET_MS = Number(option("budget", "60000"));
+const PORTS = [3240, 3249];
+/** --only <regex>: measure only the pages whose name matches (e.g. --only "matrix|create"). */
+const only = option("only") ? new RegExp(option("only")!, "i") : null;
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error("--runs must be a whole number of at least 1");
+if (!existsSync(source)) throw new Error(`${source} does not exist: run npm run bench:seed first`);
+const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+const jsonOut = option("json", `bench-results/${stamp}.json`)!;
+
+console.log("bench: checking the production build…");
+if (ensureBuild()) console.log("bench: built.");
+
+// Work on a copy: the bench creates entries and an account.
+mkdirSync("data", { recursive: true });
+const file = `data/.bench-run-${process.pid}.db`;
+const removeCopy = () => {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+};
+removeCopy();
+const sourceDb = new Database(source, { readonly: true });
+await sourceDb.backup(file); // a consistent copy even if the file has a WAL beside it
+sourceDb.close();
+const DATABASE_URL = `file:./${file}`;
+// One secret for the account made below and the server that signs its session.
+const childEnv = { ...process.env, DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_SECRET: randomBytes(32).toString("base64") };
+execSync("npx prisma migrate deploy", { stdio: "ignore", env: childEnv });
+
+const db = new Database(file);
+db.pragma("busy_timeout = 5000");
+const negotiation = db.prepare(`SELECT id, slug FROM Negotiation WHERE deletedAt IS NULL ORDER BY id LIMIT 1`).get() as { id: number; slug: string } | undefined;
+if (!negotiation) throw new Error(`${source} holds no negotiation`);
+const counts = db
+  .prepare(`SELECT (SELECT count(*) FROM Party WHERE negotiationId = @id) AS parties, (SELECT count(*) FROM Issue WHERE negotiationId = @id) AS issues,
+                   (SELECT count(*) FROM Source WHERE negotiationId = @id) AS sources, (SELECT count(*) FROM PositionEntry WHERE negotiationId = @id) AS entries`)
+  .get({ id: negotiation.id }) as BenchRun["counts"];
+const span = db.prepare(`SELECT min(statedOn) AS first, max(statedOn) AS last FROM PositionEntry WHERE negotiationId = ?`).get(negotiation.id) as { first: string; last: string };
+const busiestParty = db
+  .prepare(`SELECT ep.partyId AS id, count(*) AS n FROM PositionEntryParty ep JOIN PositionEntry e ON e.id = ep.entryId WHERE e.negotiationId = ? GROUP BY ep.partyId ORDER BY n DESC LIMIT 1`)
+  .get(negotiation.id) as { id: number; n: number };
+const busiestCell = db
+  .prepare(`SELECT ep.partyId AS partyId, e.issueId AS issueId, count(*) AS n FROM PositionEntryParty ep JOIN PositionEntry e ON e.id = ep.entryId WHERE e.negotiationId = ? GROUP BY ep.partyId, e.issueId ORDER BY n DESC LIMIT 1`)
+  .get(negotiation.id) as { partyId: number; issueId: number; n: number };
+const someSource = db.prepare(`SELECT id FROM Source WHERE negotiationId = ? AND deletedAt IS NULL ORDER BY publishedOn DESC LIMIT 1`).get(negotiation.id) as { id: number };
+
+/** `n` days spread evenly over the entries' span, the last one the latest entry's day. */
+function spreadDays(first: string, last: string, n: number): string[] {
+  const a = Date.parse(first);
+  const b = Date.parse(last);
+  return Array.from({ length: n }, (_, k) => new Date(a + ((b - a) * (k + 1)) / n).toISOString().slice(0, 10));
+}
+const matrixDays = spreadDays(span.first, span.last, 5);
+const compareFrom = spreadDays(span.first, span.last, 10)[0]!;
+const today = todayUTC();
+const base = `/negotiations/${negotiation.slug}`;
+console.log(
+  `bench: ${source}: ${counts.parties} parties, ${counts.issues} issues, ${counts.sources} sources, ${counts.entries} entries (${span.first} … ${span.last}); ` +
+    `busiest party #${busiestParty.id} (${busiestParty.n} entries), busiest cell ${busiestCell.partyId}-${busiestCell.issueId} (${busiestCell.n} entries)`,
+);
+
+// An editor for the create measurement, made the way an admin makes one.
+const EDITOR = { email: "bench-editor@bench.test", password: randomBytes(18).toString("base64url") };
+execSync(`npx tsx --conditions=react-server scripts/user-create.mts --email ${EDITOR.email} --name "Bench Editor" --role editor`, {
+  stdio: "ignore",
+  env: { ...childEnv, PARLEY_PASSWORD: EDITOR.password },
+});
+
+async function freePort(): Promise<number> {
+  for (let port = PORTS[0]!; port <= PORTS[1]!; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once("error", () => resolve(false));
+      probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+  throw new Error(`no free port in ${PORTS.join("-")}`);
+}
+
+const port = await freePort();
+const origin = `http://127.0.0.1:${port}`;
+mkdirSync("bench-results", { recursive: true });
+const serverLog = openSync(`bench-results/server-${stamp}.log`, "w");
+const server: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs", "-H", "127.0.0.1", "-p", String(port)], {
+  stdio: ["ignore", serverLog, serverLog],
+  env: {
+    ...childEnv,
+    NODE_ENV: "production",
+    PARLEY_PUBLIC_READ: "on",
+    PARLEY_RATE_LIMIT: "off",
+    PARLEY_DEMO: "off",
+    PORT: String(port),
+  },
+});
+let stopping = false;
+const stop = () => {
+  stopping = true;
+  if (server.exitCode === null) server.kill("SIGTERM");
+  removeCopy();
+};
+process.on("exit", stop);
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+server.on("exit", (code) => {
+  if (!stopping) {
+    console.error(`bench: the server stopped (exit ${code}); see bench-results/server-${stamp}.log`);
+    process.exit(1);
+  }
+});
+
+// Peak memory of the server's process tree: VmRSS summed over the tree, polled, and each process's own high-water mark.
+function treePids(pid: number): number[] {
+  const out = [pid];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      const children = readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim();
+      for (const child of children ? children.split(/\s+/) : []) out.push(...treePids(Number(child)));
+    }
+  } catch {
+    // the process ended between two reads
+  }
+  return out;
+}
+const statusKb = (pid: number, field: string) => {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+};
+let peakRss = 0;
+const poll = setInterval(() => {
+  const pids = treePids(server.pid!);
+  peakRss = Math.max(peakRss, pids.reduce((sum, pid) => sum + statusKb(pid, "VmRSS"), 0), ...pids.map((pid) => statusKb(pid, "VmHWM")));
+}, 100);
+
+interface Fetched {
+  status: number;
+  ms: number;
+  html: string;
+  htmlBytes: number;
+  wireBytes: number;
+}
+/** One GET as a browser asks for it (gzip): the time from sending to the last byte. */
+function get(path: string, headers: Record<string, string> = {}): Promise<Fetched> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = httpRequest(new URL(path, origin), { headers: { "accept-encoding": "gzip", accept: "text/html", ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => {
+        const ms = performance.now() - started;
+        const wire = Buffer.concat(chunks);
+        const body = res.headers["content-encoding"] === "gzip" ? gunzipSync(wire) : wire;
+        resolve({ status: res.statusCode ?? 0, ms, html: body.toString("utf8"), htmlBytes: body.length, wireBytes: wire.length });
+      });
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+const deadline = Date.now() + 120_000;
+for (;;) {
+  const ok = await get("/").then((r) => r.status === 200, () => false);
+  if (ok) break;
+  if (Date.now() > deadline) throw new Error(`the server did not answer on ${origin} within 2 minutes`);
+  await new Promise((r) => setTimeout(r, 250));
+}
+console.log(`bench: server up on ${origin} (pid ${server.pid}); ${RUNS} runs a page after a warm-up`);
+
+const time = (fn: () => unknown, runs = RUNS) => {
+  fn(); // warm-up: statement cache, pages in the OS cache
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    fn();
+    times.push(performance.now() - started);
+  }
+  return median(times);
+};
+
+const floor = floorStatements(db);
+const readings = (asOf: string, days: number) => floor.readings.all({ negotiationId: negotiation.id, asOf, days }) as ReadingRow[];
+const results: PageResult[] = [];
+
+/** Times one page: a warm-up, then RUNS requests (fewer when a slow page exhausts its budget). */
+async function measure(name: string, path: string, extra: { floor?: () => unknown; check?: (html: string) => string[] } = {}) {
+  if (only && !only.test(name)) return;
+  const warm = await get(path);
+  const times: number[] = [];
+  let last = warm;
+  const started = Date.now();
+  if (warm.status === 200) {
+    for (let i = 0; i < RUNS; i++) {
+      last = await get(path);
+      if (last.status !== 200) break;
+      times.push(last.ms);
+      if (i >= 2 && Date.now() - started > PAGE_BUDGET_MS) break;
+    }
+  }
+  const floorP50 = extra.floor ? time(extra.floor) : null;
+  let agrees: boolean | null = null;
+  let note: string | undefined;
+  if (last.status === 200 && extra.check) {
+    const differences = extra.check(last.html);
+    agrees = differences.length === 0;
+    if (!agrees) note = differences.join("; ");
+  }
+  if (last.status !== 200) note = `answered HTTP ${last.status}`;
+  const result: PageResult = {
+    name,
+    path,
+    status: last.status,
+    runs: times.length,
+    p50: times.length ? median(times) : null,
+    p95: times.length ? p95(times) : null,
+    htmlBytes: last.status === 200 ? last.htmlBytes : null,
+    wireBytes: last.status === 200 ? last.wireBytes : null,
+    floorP50,
+    agrees,
+    ...(note ? { note } : {}),
+  };
+  results.push(result);
+  console.log(`  ${name}: ${last.status === 200 ? `${result.p50?.toFixed(0)} ms p50, ${(last.htmlBytes / 1e6).toFixed(2)} MB` : `HTTP ${last.status}`}${note ? ` (${note})` : ""}`);
+}
+
+const matrixCheck = (asOf: string) => (html: string) => cellDifferences(parseOverviewCells(html), shownCellsOf(readings(asOf, 2), asOf));
+
+for (const day of matrixDays) {
+  await measure(`matrix ${day}`, `${base}?asOf=${day}`, { floor: () => readings(day, 2), check: matrixCheck(day) });
+}
+const lastDay = matrixDays[matrixDays.length - 1]!;
+await measure(`matrix detailed ${lastDay}`, `${base}?asOf=${lastDay}&view=detail`, { floor: () => readings(lastDay, 2) });
+await measure(`compare ${compareFrom} / ${lastDay}`, `${base}/compare?from=${compareFrom}&to=${lastDay}`, {
+  floor: () => [readings(compareFrom, 1), readings(lastDay, 1)],
+});
+await measure(`cell history (${busiestCell.n} entries)`, `${base}/cells/${busiestCell.partyId}/${busiestCell.issueId}`, {
+  floor: () => floor.cellHistory.all({ negotiationId: negotiation.id, partyId: busiestCell.partyId, issueId: busiestCell.issueId }),
+});
+await measure(`party profile (${busiestParty.n} entries)`, `${base}/parties/${busiestParty.id}`, {
+  floor: () => floor.profile.all({ negotiationId: negotiation.id, partyId: busiestParty.id, asOf: today, days: 2 }),
+});
+await measure("gaps", `${base}/gaps`, { floor: () => floor.gapReadings.all({ negotiationId: negotiation.id, asOf: today, days: 1 }) });
+await measure("timeline", `${base}/timeline`, { floor: () => floor.timeline.all({ negotiationId: negotiation.id }) });
+for (const q of ["ceasefire", "hostages release", "border corridor guarantees"]) {
+  const match = searchMatch(q);
+  await measure(`search "${q}"`, `/search?q=${encodeURIComponent(q)}`, {
+    floor: () => [floor.searchEntries.all({ match }), floor.searchSources.all({ match })],
+  });
+}
+await measure("sources list", `${base}/sources`, { floor: () => floor.sources.all({ negotiationId: negotiation.id }) });
+
+// Entry created through its server action, until the updated matrix has arrived: Chromium fills
+// the form and submits it as a person would; the time runs from the click to the last byte of the
+// action's response, which carries the redirect target (the matrix with the new entry) rendered.
+if (!only || only.test("entry create")) results.push(await measureCreate());
+
+async function measureCreate(): Promise<PageResult> {
+  const { chromium } = await import("@playwright/test");
+  const executablePath = existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined;
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
+  const name = "entry create → updated matrix";
+  const path = `${base}/entries/new (server action)`;
+  try {
+    const context = await browser.newContext({ baseURL: origin });
+    const signIn = await fetch(`${origin}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin },
+      body: JSON.stringify(EDITOR),
+    });
+    if (!signIn.ok) throw new Error(`sign-in answered ${signIn.status}`);
+    await context.addCookies(
+      signIn.headers.getSetCookie().map((c) => {
+        const [pair] = c.split(";");
+        const at = pair!.indexOf("=");
+        return { name: pair!.slice(0, at), value: pair!.slice(at + 1), url: origin, httpOnly: true, sameSite: "Lax" as const };
+      }),
+    );
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    const times: number[] = [];
+    const visible: number[] = [];
+    for (let i = 0; i <= RUNS; i++) {
+      await page.goto(`${base}/entries/new?party=${busiestCell.partyId}&issue=${busiestCell.issueId}`);
+      await page.getByLabel("Source").selectOption(String(someSource.id));
+      await page.getByLabel("Stance").selectOption(i % 2 ? "accepts" : "rejects");
+      await page.getByLabel("Date stated").fill(span.last);
+      await page.getByLabel("Summary").fill(`Bench entry ${i + 1}: a statement recorded by npm run bench.`);
+      // Every request the click sets off (the action's POST, and whatever Next's router fetches
+      // for the redirect to the matrix): the time runs until the last of them has ended.
+      // Requests sent before the click (prefetches of the tabs) do not count.
+      const ended: Array<{ what: string; at: number }> = [];
+      const sent = new Set<import("@playwright/test").Request>();
+      const onSend = (r: import("@playwright/test").Request) => void sent.add(r);
+      const onEnd = (r: import("@playwright/test").Request) => sent.has(r) && ended.push({ what: `${r.method()} ${new URL(r.url()).pathname}${new URL(r.url()).search}${r.failure() ? ` (${r.failure()!.errorText})` : ""}`, at: performance.now() });
+      page.on("request", onSend);
+      page.on("requestfinished", onEnd);
+      page.on("requestfailed", onEnd);
+      const started = performance.now();
+      await page.getByRole("button", { name: "Add entry" }).click();
+      await page.waitForURL(/[?&]saved=\d+/);
+      await page.getByRole("status").filter({ hasText: "Saved:" }).waitFor();
+      const shown = performance.now() - started;
+      page.off("request", onSend);
+      page.off("requestfinished", onEnd);
+      page.off("requestfailed", onEnd);
+      if (ended.length === 0) throw new Error("the click sent no request");
+      const arrived = Math.max(...ended.map((e) => e.at)) - started;
+      if (i === 0) console.log(`  entry create: the click's requests: ${ended.map((e) => `${e.what} at ${(e.at - started).toFixed(0)} ms`).join("; ")}`);
+      console.log(`  entry create ${i === 0 ? "warm-up" : i}: ${arrived.toFixed(0)} ms until its requests ended, ${shown.toFixed(0)} ms until "Saved" shows`);
+      if (i === 0) continue; // warm-up
+      times.push(arrived);
+      visible.push(shown);
+    }
+    // Floor: the same write in one transaction (entry, its party, its revision), then the matrix readings as of its day.
+    const insert = db.prepare(
+      `INSERT INTO PositionEntry (negotiationId, issueId, sourceId, statedOn, stance, summary, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'rejects', 'Bench floor entry.', ?, ?)`,
+    );
+    const link = db.prepare(`INSERT INTO PositionEntryParty (entryId, partyId) VALUES (?, ?)`);
+    const revision = db.prepare(`INSERT INTO Revision (entityType, entityId, negotiationId, action, version, state, actor, createdAt) VALUES ('entry', ?, ?, 'create', 1, ?, 'bench', ?)`);
+    const write = db.transaction(() => {
+      const now = new Date().toISOString();
+      const id = Number(insert.run(negotiation!.id, busiestCell.issueId, someSource.id, span.last, now, now).lastInsertRowid);
+      link.run(id, busiestCell.partyId);
+      revision.run(id, negotiation!.id, JSON.stringify({ id, issueId: busiestCell.issueId, partyIds: [busiestCell.partyId] }), now);
+    });
+    const floorP50 = time(() => {
+      write();
+      readings(span.last, 2);
+    });
+    return {
+      name,
+      path,
+      status: 200,
+      runs: times.length,
+      p50: median(times),
+      p95: p95(times),
+      htmlBytes: null,
+      wireBytes: null,
+      floorP50,
+      agrees: null,
+      note: `until the "Saved" message shows: p50 ${median(visible).toFixed(0)} ms`,
+    };
+  } catch (error) {
+    console.error(`bench: entry create failed: ${(error as Error).message}`);
+    return { name, path, status: 0, runs: 0, p50: null, p95: null, htmlBytes: null, wireBytes: null, floorP50: null, agrees: null, note: (error as Error).message };
+  } finally {
+    await browser.close();
+  }
+}
+
+clearInterval(poll);
+const peak = Math.max(peakRss, ...treePids(server.pid!).map((pid) => statusKb(pid, "VmHWM")));
+const run: BenchRun = {
+  startedAt: new Date().toISOString(),
+  database: source,
+  counts,
+  runsPerPage: RUNS,
+  commit: (() => {
+    try {
+      return execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
+    } catch {
+      return "";
+    }
+  })(),
+  pages: results,
+  peakServerMemoryBytes: peak,
+  machine: { cpus: cpus().length, loadAverage: loadavg(), node: process.version },
+};
+db.close();
+console.log(`\n${source}: ${counts.entries.toLocaleString("en")} entries, ${counts.sources.toLocaleString("en")} sources, ${counts.parties} parties × ${counts.issues} issues`);
+console.log(resultTable(results));
+console.log(`peak server memory: ${(peak / 1024 / 1024).toFixed(0)} MB · load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`);
+for (const r of results.filter((r) => r.note)) console.log(`  ${r.name}: ${r.note}`);
+mkdirSync(join(jsonOut, ".."), { recursive: true });
+writeFileSync(jsonOut, JSON.stringify(run, null, 2) + "\n");
+console.log(`bench: wrote ${jsonOut}`);
+process.exit(0);

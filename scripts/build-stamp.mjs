@@ -1,0 +1,32 @@
+// Whether the production build (.next) is up to date with the sources that go into it: a hash
+// of those files, kept beside the build. Shared by scripts/setup.mjs (npm start) and
+// scripts/bench.mts (npm run bench), so both rebuild on exactly the same changes.
+import { execSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const INPUTS = ["app", "components", "lib", "server", "proxy.ts", "instrumentation.ts", "prisma/schema.prisma", "package-lock.json", "next.config.js", "tsconfig.json"];
+const STAMP = ".next/parley-sources.sha256";
+
+/** The hash of every file that goes into the build (generated code left out). */
+export function sourcesDigest() {
+  const hash = createHash("sha256");
+  const add = (path) => {
+    if (!existsSync(path) || path.includes("generated")) return;
+    if (statSync(path).isDirectory()) for (const name of readdirSync(path).sort()) add(join(path, name));
+    else hash.update(path).update(readFileSync(path));
+  };
+  INPUTS.forEach(add);
+  return hash.digest("hex");
+}
+
+/** Runs `next build` when .next is missing or older than the sources (or PARLEY_REBUILD=1). Returns whether it built. */
+export function ensureBuild({ stdio = "inherit" } = {}) {
+  const digest = sourcesDigest();
+  const current = existsSync(STAMP) && existsSync(".next/BUILD_ID") ? readFileSync(STAMP, "utf8") : "";
+  if (current === digest && process.env.PARLEY_REBUILD !== "1") return false;
+  execSync("npx next build", { stdio, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  writeFileSync(STAMP, digest);
+  return true;
+}
