@@ -177,7 +177,9 @@ export async function createEntriesAction(slug: string, sourceId: number, prev: 
     }
   }
   if (saved.length + failing.length === 0) {
-    return { formError: "Every row is empty: fill in at least one row (parties, issue, stance and summary).", values, saved: before };
+    const formError = "Every row is empty: fill in at least one row (parties, issue, stance and summary).";
+    await logRefusal(actor, "invalid", formError);
+    return { formError, values, saved: before };
   }
   if (failing.length) await logRefusal(actor, "invalid", undefined, Object.keys(fieldErrors));
   if (saved.length) revalidatePath(`/negotiations/${slug}`, "layout");
@@ -190,7 +192,8 @@ export async function createEntriesAction(slug: string, sourceId: number, prev: 
     return { status, saved: all, values: { statedOn: valueOf(values, "statedOn"), submissionId: randomUUID(), rows: newRowKeys([], FIRST_ROWS) } };
   }
   const { sourceId: sourceErrors, _form, statedOn: dateErrors, ...rowFieldErrors } = fieldErrors;
-  const formError = [...(sourceErrors ?? []), ..._form ?? []].join(" ") || undefined;
+  // Errors about the batch's source or date are the same for every row: said once.
+  const formError = [...new Set([...(sourceErrors ?? []), ...(_form ?? [])])].join(" ") || undefined;
   return {
     status,
     formError,

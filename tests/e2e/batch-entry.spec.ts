@@ -1,6 +1,7 @@
 // Batch entry and "Save and add another" (issue 9, item 2; docs/decisions/018), as a new user
 // would: from one report, several positions in one form, one of them wrong; then fixed. And the
 // count the issue asks for: clicks and page loads to enter five positions from one report.
+import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { addIssue, addParty, addSource, createNegotiation, signIn } from "./helpers";
 
@@ -68,6 +69,14 @@ test("batch entry: three rows, one bad; the good ones are saved, the bad one kee
   await expect(quote).toBeFocused();
   await expect(quote).toHaveAccessibleDescription(/does not occur in the source's text/);
   await expect(page.getByRole("link", { name: /^Row 1, Quote: This quote does not occur/ })).toBeVisible();
+  // The form with a saved list, a status, an error summary and a row in error: no axe-core violations.
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`)).toEqual([]);
+  // The summary's link takes keyboard focus to the field.
+  await page.getByRole("textbox", { name: "Date stated" }).focus();
+  await expect(quote).not.toBeFocused();
+  await page.getByRole("link", { name: /^Row 1, Quote:/ }).click();
+  await expect(quote).toBeFocused();
 
   await quote.fill("rejected any border change before elections");
   await page.getByRole("button", { name: "Save positions" }).click();
