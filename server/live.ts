@@ -43,6 +43,6 @@ export function liveEntrySql(e: string): string {
   return `(${e}."deletedAt" IS NULL
     AND ${e}."issueId" NOT IN (SELECT li."id" FROM "Issue" li WHERE li."deletedAt" IS NOT NULL)
     AND ${e}."sourceId" NOT IN (SELECT ls."id" FROM "Source" ls WHERE ls."deletedAt" IS NOT NULL)
-    AND ${e}."id" NOT IN (SELECT lep."entryId" FROM "PositionEntryParty" lep JOIN "Party" lp ON lp."id" = lep."partyId"
-                          WHERE lp."deletedAt" IS NOT NULL))`;
+    AND ${e}."id" NOT IN (SELECT lep."entryId" FROM "PositionEntryParty" lep
+                          WHERE lep."partyId" IN (SELECT lp."id" FROM "Party" lp WHERE lp."deletedAt" IS NOT NULL)))`;
 }

@@ -2,32 +2,21 @@ import "server-only";
 import { compareMatrices } from "@/lib/history";
 import { cellKey, matrixFromAsOfRead, type CellCounts } from "@/lib/matrix";
 import { quoteReader, storedSpan, type QuoteCheck, type QuoteSpan } from "@/lib/quote";
-import { Prisma } from "../generated/prisma/client";
+import { Prisma, type PositionEntry, type Source } from "../generated/prisma/client";
 import { getDb } from "../db";
 import { dependantsWhere, liveEntrySql, type DependencyKind } from "../live";
 import { requireReader } from "../session";
 import { listIssues, listParties } from "./parties-and-issues";
 
 /** What a matrix cell, a history row or a source page shows of an entry; of its source, only what is shown (never its text). */
-export interface EntryRow {
-  id: number;
-  issueId: number;
-  sourceId: number;
-  statedOn: string;
-  stance: string;
-  firmness: string | null;
-  summary: string;
-  quote: string;
-  /** Where the quote sits in its source's text (docs/decisions/017), null when not located. */
-  quoteStart: number | null;
-  quoteEnd: number | null;
-  notes: string;
-  changeOverride: string | null;
-  version: number;
+export type EntryRow = Pick<
+  PositionEntry,
+  "id" | "issueId" | "sourceId" | "statedOn" | "stance" | "firmness" | "summary" | "quote" | "quoteStart" | "quoteEnd" | "notes" | "changeOverride" | "version"
+> & {
   /** Every party that made the statement, ascending. */
   partyIds: number[];
-  source: { id: number; title: string | null; outlet: string; url: string; publishedOn: string | null; language: string };
-}
+  source: Pick<Source, "id" | "title" | "outlet" | "url" | "publishedOn" | "language">;
+};
 
 interface PairRow extends Omit<EntryRow, "partyIds" | "source" | "id" | "issueId" | "sourceId" | "version" | "quoteStart" | "quoteEnd"> {
   quoteStart: number | bigint | null;

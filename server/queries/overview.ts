@@ -9,8 +9,10 @@ import { getAsOfEntries } from "./entries";
 
 /**
  * The overview matrix: per cell only what the compact view shows (stance, firmness, date,
- * change mark, entries that day). No summaries, quotes or sources: those load per cell on
- * demand (getCellDetails), which keeps the page small at any size (decision 012).
+ * change mark, entries that day). No summaries, quotes or sources reach the page: those load
+ * per cell on demand (getCellDetails), which keeps the page small at any size (decision 012).
+ * The as-of read (docs/decisions/022) gives each cell's two latest days up to the as-of day:
+ * the reading in force and the one before it, all the change mark compares.
  */
 export async function getOverview({ negotiationId, asOf, windowDays }: { negotiationId: number; asOf: string; windowDays: ChangeWindow | null }) {
   await requireReader();

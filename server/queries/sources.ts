@@ -4,25 +4,33 @@ import { liveEntryWhere } from "../live";
 import { checkQuote } from "@/lib/quote";
 import { requireReader } from "../session";
 
-/** The source list: newest first, undated last, with how many entries each gave. */
+/**
+ * The source list: newest first, undated last, with how many entries each gave. Never the
+ * sources' text (issue 10: it can be whole articles): whether a source has one comes from a
+ * second query that selects ids only.
+ */
 export async function listSources(negotiationId: number) {
   await requireReader();
   const db = await getDb();
-  const sources = await db.source.findMany({
-    where: { negotiationId, deletedAt: null },
-    orderBy: [{ publishedOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-    select: {
-      id: true,
-      title: true,
-      outlet: true,
-      url: true,
-      publishedOn: true,
-      language: true,
-      text: true,
-      _count: { select: { entries: { where: liveEntryWhere } } },
-    },
-  });
-  return sources.map(({ text, _count, ...s }) => ({ ...s, hasText: text !== null, entryCount: _count.entries }));
+  const where = { negotiationId, deletedAt: null };
+  const [sources, withText] = await Promise.all([
+    db.source.findMany({
+      where,
+      orderBy: [{ publishedOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+      select: {
+        id: true,
+        title: true,
+        outlet: true,
+        url: true,
+        publishedOn: true,
+        language: true,
+        _count: { select: { entries: { where: liveEntryWhere } } },
+      },
+    }),
+    db.source.findMany({ where: { ...where, text: { not: null } }, select: { id: true } }),
+  ]);
+  const hasText = new Set(withText.map((s) => s.id));
+  return sources.map(({ _count, ...s }) => ({ ...s, hasText: hasText.has(s.id), entryCount: _count.entries }));
 }
 
 export async function getSource(negotiationId: number, id: number) {

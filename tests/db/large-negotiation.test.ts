@@ -9,6 +9,7 @@ import { createNegotiation } from "@/server/mutations/negotiations";
 import { createInNegotiation } from "@/server/mutations/scoped";
 import { getAsOfEntries, getComparison, getMatrix, getNegotiationEntries, getPartyEntries, listEntriesOfCell, listEntriesOfSource } from "@/server/queries/entries";
 import { getOverview } from "@/server/queries/overview";
+import { listSources } from "@/server/queries/sources";
 import { issueSchema, partySchema, sourceSchema } from "@/lib/schemas";
 
 const ENTRIES = 33_000; // above SQLite's 32,766 bound parameters
@@ -73,5 +74,10 @@ describe(`a negotiation with ${ENTRIES.toLocaleString("en")} live entries`, () =
     const ofSource = await listEntriesOfSource(ids.negotiationId, ids.sources[0]!);
     expect(ofSource.length).toBe(ENTRIES / 3);
     expect(ofSource.find((e) => e.quote)?.quoteStatus).toBe("verified");
+  }, 60_000);
+
+  it("the source list counts each source's entries and tells full text from link only", async () => {
+    const list = await listSources(ids.negotiationId);
+    expect(list.map((s) => [s.id, s.entryCount, s.hasText]).sort()).toEqual(ids.sources.map((id, i) => [id, ENTRIES / 3, i === 0]).sort());
   }, 60_000);
 });
