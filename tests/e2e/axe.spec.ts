@@ -54,6 +54,7 @@ test("every page a reader sees has no axe-core violations at 1280 and 390 px", a
     [`${DEMO}/issues`, "issues"],
     [`${DEMO}/sources`, "sources"],
     [source, "source page"],
+    [`${DEMO}/quotes-to-check`, "quotes to check"],
     [cellHistory, "cell history"],
     ["/sign-in", "sign-in"],
   ];
@@ -74,6 +75,7 @@ test("every page and form an editor uses, the trash, the users page and no-acces
   const issueEdit = await href(page.locator(`a[href*="/issues/"][href$="/edit"]`).first());
   await page.goto(`${DEMO}/sources`);
   await page.goto(await href(page.getByRole("link", { name: /Crucial round of negotiations/ }).first()));
+  const sourcePage = page.url();
   const sourceEdit = await href(page.getByRole("link", { name: "Edit source" }));
   await page.goto(partyEdit);
   const partyHistory = await href(page.getByRole("link", { name: "Revision history" }));
@@ -86,6 +88,7 @@ test("every page and form an editor uses, the trash, the users page and no-acces
     [`${DEMO}/issues`, "issues with the add-issue form"],
     [issueEdit, "edit issue"],
     [`${DEMO}/sources/new`, "new source"],
+    [sourcePage, "source page with select-to-quote"],
     [sourceEdit, "edit source"],
     [`${DEMO}/entries/new`, "new position entry"],
     [entryEdit, "edit position entry"],

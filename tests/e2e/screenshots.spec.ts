@@ -17,6 +17,7 @@ const pages: Array<[string, string]> = [
   ["party", "/negotiations/gaza-ceasefire-2024/parties/2"],
   ["source", "/negotiations/gaza-ceasefire-2024/sources/21"],
   ["sources", "/negotiations/gaza-ceasefire-2024/sources"],
+  ["quotes-to-check-empty", "/negotiations/gaza-ceasefire-2024/quotes-to-check"],
   ["parties", "/negotiations/gaza-ceasefire-2024/parties"],
   ["issues", "/negotiations/gaza-ceasefire-2024/issues"],
   ["entry-new", "/negotiations/gaza-ceasefire-2024/entries/new"],
@@ -28,6 +29,7 @@ const pages: Array<[string, string]> = [
 const adminPages: Array<[string, string]> = [
   ["admin-matrix", "/negotiations/gaza-ceasefire-2024?asOf=2024-08-25"],
   ["entry-edit", "/negotiations/gaza-ceasefire-2024/entries/170/edit"],
+  ["source-editor", "/negotiations/gaza-ceasefire-2024/sources/21"],
   ["trash", "/trash"],
   ["users", "/users"],
   ["history", "/history/entry/170"],
