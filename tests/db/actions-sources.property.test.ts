@@ -8,7 +8,6 @@ vi.mock("next/cache", async () => (await import("../support/next-request")).next
 
 import * as actions from "@/server/actions/sources";
 import { fieldErrorsOf, sourceEditSchema, sourceSchema, LIMITS } from "@/lib/schemas";
-import { checkQuote } from "@/lib/quote";
 import { createInNegotiation } from "@/server/mutations/scoped";
 import {
   RUNS,
