@@ -109,7 +109,7 @@ export default async function SourcePage({ params }: { params: Promise<{ slug: s
                 </span>
               ))}
               {entries.some((e) => e.quoteSpan && e.partyIds.length > 1) ? <span className="legend-swatch joint">joint statement (striped)</span> : null}
-              . Each highlight links to its entry.
+              <span>Each highlight links to its entry.</span>
             </p>
           ) : null}
           {!text ? (
