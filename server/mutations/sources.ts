@@ -31,7 +31,8 @@ type Tx = Prisma.TransactionClient;
 /**
  * Locates the quote of every entry taken from a source in its new text, keeping each at the
  * occurrence nearest where it was; returns the entries whose quote no longer occurs. Positions
- * are derived from the quote and the text, so they change without a new version or revision.
+ * are derived from the quote and the text, so they change without a new version, revision or
+ * updatedAt.
  */
 async function relocateQuotesOfSource(tx: Tx, negotiationId: number, sourceId: number, text: string | null) {
   const quoted = await tx.positionEntry.findMany({
@@ -45,7 +46,8 @@ async function relocateQuotesOfSource(tx: Tx, negotiationId: number, sourceId: n
     if (!span && text !== null) lost.push(entry);
     if (span?.start === entry.quoteStart && span?.end === entry.quoteEnd) continue;
     if (!span && entry.quoteStart === null && entry.quoteEnd === null) continue;
-    await tx.positionEntry.update({ where: { id: entry.id }, data: { quoteStart: span?.start ?? null, quoteEnd: span?.end ?? null } });
+    // Raw, so updatedAt stays: the entry itself was not edited (nothing but its position moved).
+    await tx.$executeRaw`UPDATE "PositionEntry" SET "quoteStart" = ${span?.start ?? null}, "quoteEnd" = ${span?.end ?? null} WHERE "id" = ${entry.id}`;
   }
   return lost;
 }

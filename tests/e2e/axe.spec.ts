@@ -54,6 +54,7 @@ test("every page a reader sees has no axe-core violations at 1280 and 390 px", a
     [`${DEMO}/issues`, "issues"],
     [`${DEMO}/sources`, "sources"],
     [source, "source page"],
+    [`${DEMO}/quotes-to-check`, "quotes to check"],
     [cellHistory, "cell history"],
     ["/sign-in", "sign-in"],
   ];
@@ -77,6 +78,7 @@ test("every page and form an editor uses, the trash, the users page and no-acces
   const issueMerge = issueEdit.replace(/\/edit$/, "/merge");
   await page.goto(`${DEMO}/sources`);
   await page.goto(await href(page.getByRole("link", { name: /Crucial round of negotiations/ }).first()));
+  const sourcePage = page.url();
   const sourceEdit = await href(page.getByRole("link", { name: "Edit source" }));
   const batchEntry = await href(page.getByRole("link", { name: "Add several positions" }));
   await page.goto(partyEdit);
@@ -94,6 +96,7 @@ test("every page and form an editor uses, the trash, the users page and no-acces
     [`${issueMerge}?into=${otherIssue}`, "merge issue: confirmation"],
     [`${partyMerge}?into=${otherParty}`, "merge party: confirmation"],
     [`${DEMO}/sources/new`, "new source"],
+    [sourcePage, "source page with select-to-quote"],
     [sourceEdit, "edit source"],
     [`${DEMO}/entries/new`, "new position entry"],
     [batchEntry, "batch entry (several positions from one source)"],

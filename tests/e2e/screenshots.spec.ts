@@ -16,7 +16,9 @@ const pages: Array<[string, string]> = [
   ["gaps", "/negotiations/gaza-ceasefire-2024/gaps?asOf=2024-08-25"],
   ["party", "/negotiations/gaza-ceasefire-2024/parties/2"],
   ["source", "/negotiations/gaza-ceasefire-2024/sources/21"],
+  ["source-workbench", "/negotiations/gaza-ceasefire-2024/sources/18"],
   ["sources", "/negotiations/gaza-ceasefire-2024/sources"],
+  ["quotes-to-check-empty", "/negotiations/gaza-ceasefire-2024/quotes-to-check"],
   ["parties", "/negotiations/gaza-ceasefire-2024/parties"],
   ["issues", "/negotiations/gaza-ceasefire-2024/issues"],
   ["entry-new", "/negotiations/gaza-ceasefire-2024/entries/new"],
@@ -28,6 +30,7 @@ const pages: Array<[string, string]> = [
 const adminPages: Array<[string, string]> = [
   ["admin-matrix", "/negotiations/gaza-ceasefire-2024?asOf=2024-08-25"],
   ["entry-edit", "/negotiations/gaza-ceasefire-2024/entries/170/edit"],
+  ["source-workbench-editor", "/negotiations/gaza-ceasefire-2024/sources/18"],
   ["trash", "/trash"],
   ["users", "/users"],
   ["history", "/history/entry/170"],

@@ -100,9 +100,9 @@ export default async function SourcePage({ params }: { params: Promise<{ slug: s
           ) : null}
         </div>
       ) : null}
-      <div className="workbench">
-        <section className="workbench-article" aria-labelledby="source-text-heading">
-          <h3 id="source-text-heading">Text</h3>
+      <div className={text ? "workbench" : "workbench link-only"}>
+        <section className="workbench-article">
+          <h3>Text</h3>
           {quotedParties.length > 0 ? (
             <p className="small quote-legend">
               Highlighted quotes:{" "}
@@ -112,7 +112,7 @@ export default async function SourcePage({ params }: { params: Promise<{ slug: s
                 </span>
               ))}
               {entries.some((e) => e.quoteSpan && e.partyIds.length > 1) ? <span className="legend-swatch joint">joint statement (striped)</span> : null}
-              . Each highlight links to its entry.
+              <span>Each highlight links to its entry.</span>
             </p>
           ) : null}
           {!text ? (
@@ -127,13 +127,13 @@ export default async function SourcePage({ params }: { params: Promise<{ slug: s
             </div>
           )}
         </section>
-        <section className="workbench-entries" aria-labelledby="source-entries-heading">
-          <h3 id="source-entries-heading">Position entries taken from this source ({plural(entries.length, "entry", "entries")})</h3>
+        <section className="workbench-entries">
+          <h3>Position entries taken from this source ({plural(entries.length, "entry", "entries")})</h3>
           {entries.length === 0 ? (
             <p className="empty">None yet.</p>
           ) : (
             <>
-              <p className="small muted">In the order their quotes appear in the text; entries without a quote in it after them.</p>
+              {text ? <p className="small muted">In the order their quotes appear in the text; entries without a quote in it after them.</p> : null}
               <ol className="entry-list workbench-list">
                 {ordered.map((e) => (
                   <li key={e.id} id={`entry-${e.id}`}>
