@@ -33,7 +33,7 @@ export default async function IssuesPage({ params, searchParams }: { params: Pro
               <tr>
                 <th scope="col">Order</th>
                 <th scope="col">Name</th>
-                <th scope="col">Description</th>
+                <th scope="col" className="wide-only">Description</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -44,7 +44,7 @@ export default async function IssuesPage({ params, searchParams }: { params: Pro
                 <tr key={i.id}>
                   <td>{i.order}</td>
                   <td dir="auto">{i.name}</td>
-                  <td className="small">{i.description}</td>
+                  <td className="small wide-only">{i.description}</td>
                   <td>
                     {editor ? <RowActions kind="issue" slug={slug} record={i} position={index + 1} total={issues.length} /> : null}
                   </td>

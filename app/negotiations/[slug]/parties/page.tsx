@@ -35,9 +35,9 @@ export default async function PartiesPage({ params, searchParams }: { params: Pr
               <tr>
                 <th scope="col">Order</th>
                 <th scope="col">Name</th>
-                <th scope="col">Short name</th>
+                <th scope="col" className="wide-only">Short name</th>
                 <th scope="col">Role</th>
-                <th scope="col">Other names</th>
+                <th scope="col" className="wide-only">Other names</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -53,9 +53,9 @@ export default async function PartiesPage({ params, searchParams }: { params: Pr
                       {p.name}
                     </Link>
                   </td>
-                  <td>{p.shortName}</td>
+                  <td className="wide-only">{p.shortName}</td>
                   <td>{PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role}</td>
-                  <td>{p.aliases.split("\n").filter(Boolean).join(", ")}</td>
+                  <td className="wide-only">{p.aliases.split("\n").filter(Boolean).join(", ")}</td>
                   <td>
                     {editor ? <RowActions kind="party" slug={slug} record={p} position={index + 1} total={parties.length} /> : null}
                   </td>
