@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { decodeEvents, type ImportSummary } from "@/lib/exchange/import-events";
 import { FILE_TOO_LARGE, MAX_IMPORT_FILE_BYTES } from "@/lib/exchange/limits";
@@ -21,6 +22,7 @@ export interface ImportRun {
 const CONNECTION_LOST = "The connection to Parley was lost before the import finished. Open the matrix to see whether the rows were saved (an import is saved whole or not at all).";
 
 export function useImportRun(url: string) {
+  const router = useRouter();
   const [run, setRun] = useState<ImportRun>({ phase: "idle", done: 0, total: 0 });
   const busy = run.phase === "sending" || run.phase === "running" || run.phase === "finishing";
 
@@ -49,6 +51,8 @@ export function useImportRun(url: string) {
           } else if (event.type === "result") {
             finished = true;
             setRun((r) => ({ phase: "done", done: r.total, total: r.total, result: event.result }));
+            // The page around the form (the negotiation's counts) shows what was saved.
+            if (event.result.ok && !event.result.dryRun) router.refresh();
           } else {
             finished = true;
             setRun({ phase: "done", done: 0, total: 0, formError: event.formError, fieldErrors: event.fieldErrors });
