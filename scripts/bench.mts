@@ -192,7 +192,9 @@ interface Fetched {
 function get(path: string, headers: Record<string, string> = {}): Promise<Fetched> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const req = httpRequest(new URL(path, origin), { headers: { "accept-encoding": "gzip", accept: "text/html", ...headers } }, (res) => {
+    // A new connection per request (agent: false): a kept-alive socket the server closes at its
+    // keep-alive timeout just as a request goes out ends in "socket hang up".
+    const req = httpRequest(new URL(path, origin), { agent: false, timeout: 600_000, headers: { "accept-encoding": "gzip", accept: "text/html", ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
@@ -204,6 +206,7 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Fetche
       res.on("error", reject);
     });
     req.on("error", reject);
+    req.on("timeout", () => req.destroy(new Error("no answer within 10 minutes")));
     req.end();
   });
 }
@@ -235,6 +238,17 @@ const results: PageResult[] = [];
 /** Times one page: a warm-up, then RUNS requests (fewer when a slow page exhausts its budget). */
 async function measure(name: string, path: string, extra: { floor?: () => unknown; check?: (html: string) => string[] } = {}) {
   if (only && !only.test(name)) return;
+  try {
+    await measurePage(name, path, extra);
+  } catch (error) {
+    // A page that breaks the connection is a result too: reported, and the run goes on.
+    const note = `no answer: ${(error as Error).message}`;
+    results.push({ name, path, status: 0, runs: 0, p50: null, p95: null, htmlBytes: null, wireBytes: null, floorP50: extra.floor ? time(extra.floor) : null, agrees: null, note });
+    console.log(`  ${name}: ${note}`);
+  }
+}
+
+async function measurePage(name: string, path: string, extra: { floor?: () => unknown; check?: (html: string) => string[] }) {
   const warm = await get(path);
   const times: number[] = [];
   let last = warm;
