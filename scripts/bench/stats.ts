@@ -86,6 +86,8 @@ export interface BenchRun {
   counts: { parties: number; issues: number; sources: number; entries: number };
   runsPerPage: number;
   commit: string;
+  /** The busiest party and cell (party/issue ids and their entry counts): what the history and profile rows measured. */
+  busiest?: { party: { id: number; n: number }; cell: { partyId: number; issueId: number; n: number } };
   pages: PageResult[];
   peakServerMemoryBytes: number | null;
   machine: { cpus: number; loadAverage: number[]; node: string };
