@@ -192,7 +192,9 @@ interface Fetched {
 function get(path: string, headers: Record<string, string> = {}): Promise<Fetched> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const req = httpRequest(new URL(path, origin), { headers: { "accept-encoding": "gzip", accept: "text/html", ...headers } }, (res) => {
+    // A new connection per request (agent: false): a kept-alive socket the server closes at its
+    // keep-alive timeout just as a request goes out ends in "socket hang up".
+    const req = httpRequest(new URL(path, origin), { agent: false, timeout: 600_000, headers: { "accept-encoding": "gzip", accept: "text/html", ...headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
@@ -204,6 +206,7 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Fetche
       res.on("error", reject);
     });
     req.on("error", reject);
+    req.on("timeout", () => req.destroy(new Error("no answer within 10 minutes")));
     req.end();
   });
 }
@@ -235,6 +238,17 @@ const results: PageResult[] = [];
 /** Times one page: a warm-up, then RUNS requests (fewer when a slow page exhausts its budget). */
 async function measure(name: string, path: string, extra: { floor?: () => unknown; check?: (html: string) => string[] } = {}) {
   if (only && !only.test(name)) return;
+  try {
+    await measurePage(name, path, extra);
+  } catch (error) {
+    // A page that breaks the connection is a result too: reported, and the run goes on.
+    const note = `no answer: ${(error as Error).message}`;
+    results.push({ name, path, status: 0, runs: 0, p50: null, p95: null, htmlBytes: null, wireBytes: null, floorP50: extra.floor ? time(extra.floor) : null, agrees: null, note });
+    console.log(`  ${name}: ${note}`);
+  }
+}
+
+async function measurePage(name: string, path: string, extra: { floor?: () => unknown; check?: (html: string) => string[] }) {
   const warm = await get(path);
   const times: number[] = [];
   let last = warm;
@@ -283,10 +297,11 @@ await measure(`matrix detailed ${lastDay}`, `${base}?asOf=${lastDay}&view=detail
 await measure(`compare ${compareFrom} / ${lastDay}`, `${base}/compare?from=${compareFrom}&to=${lastDay}`, {
   floor: () => [readings(compareFrom, 1), readings(lastDay, 1)],
 });
-await measure(`cell history (${busiestCell.n} entries)`, `${base}/cells/${busiestCell.partyId}/${busiestCell.issueId}`, {
+// Names without counts or ids, so that runs at different sizes line up in --compare.
+await measure("cell history (busiest)", `${base}/cells/${busiestCell.partyId}/${busiestCell.issueId}`, {
   floor: () => floor.cellHistory.all({ negotiationId: negotiation.id, partyId: busiestCell.partyId, issueId: busiestCell.issueId }),
 });
-await measure(`party profile (${busiestParty.n} entries)`, `${base}/parties/${busiestParty.id}`, {
+await measure("party profile (busiest)", `${base}/parties/${busiestParty.id}`, {
   floor: () => floor.profile.all({ negotiationId: negotiation.id, partyId: busiestParty.id, asOf: today, days: 2 }),
 });
 await measure("gaps", `${base}/gaps`, { floor: () => floor.gapReadings.all({ negotiationId: negotiation.id, asOf: today, days: 1 }) });
@@ -412,6 +427,7 @@ const run: BenchRun = {
       return "";
     }
   })(),
+  busiest: { party: busiestParty, cell: busiestCell },
   pages: results,
   peakServerMemoryBytes: peak,
   machine: { cpus: cpus().length, loadAverage: loadavg(), node: process.version },

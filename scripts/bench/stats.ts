@@ -27,8 +27,8 @@ export const p95 = (values: readonly number[]) => quantile(values, 0.95);
 /** Milliseconds as people read them: "0.4 ms", "38 ms", "1.55 s". */
 export function formatMs(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || Number.isNaN(ms)) return "–";
-  if (ms < 10) return `${ms.toFixed(1)} ms`;
-  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 9.95) return `${ms.toFixed(1)} ms`;
+  if (ms < 999.5) return `${Math.round(ms)} ms`;
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
@@ -86,6 +86,8 @@ export interface BenchRun {
   counts: { parties: number; issues: number; sources: number; entries: number };
   runsPerPage: number;
   commit: string;
+  /** The busiest party and cell (party/issue ids and their entry counts): what the history and profile rows measured. */
+  busiest?: { party: { id: number; n: number }; cell: { partyId: number; issueId: number; n: number } };
   pages: PageResult[];
   peakServerMemoryBytes: number | null;
   machine: { cpus: number; loadAverage: number[]; node: string };

@@ -58,6 +58,9 @@ describe("bench formatting", () => {
     expect(formatMs(0.42)).toBe("0.4 ms");
     expect(formatMs(38.4)).toBe("38 ms");
     expect(formatMs(1550)).toBe("1.55 s");
+    // Rounding never prints "10.0 ms" or "1000 ms": the next unit takes over.
+    expect(formatMs(9.97)).toBe("10 ms");
+    expect(formatMs(999.7)).toBe("1.00 s");
     expect(formatMs(null)).toBe("–");
     expect(formatBytes(812)).toBe("812 B");
     expect(formatBytes(4.7 * 1024)).toBe("4.7 kB");
