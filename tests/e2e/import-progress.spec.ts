@@ -31,6 +31,9 @@ test("a 2,000-row CSV shows its progress while it imports, then what it created"
   await expect(imported).toContainText("3 parties: Northland, Southland, Mediator");
   await expect(imported).toContainText("4 issues: Water rights, Border line, Prisoners, Aid access");
   await expect(progress).toHaveCount(0);
+  // The page around the form shows what was saved (it refreshes after the import).
+  await expect(page.getByText("No position recorded yet")).toHaveCount(0);
+  await expect(page.getByText(/^Latest entry /)).toBeVisible();
 
   await imported.getByRole("link", { name: "Open the matrix" }).click();
   await expect(page.getByRole("columnheader", { name: /Northland/ })).toBeVisible();
