@@ -112,6 +112,7 @@ test("every page and form an editor uses, the trash, the users page and no-acces
   expect(page.url()).toContain("/no-access");
 
   await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
   await signIn(page, "admin");
   await checkAtBothWidths(page, "/users", "users");
 });

@@ -44,8 +44,11 @@ test("an exported negotiation file imports as a new negotiation under a short na
   await signIn(page, "editor");
   const response = await page.request.get(`${DEMO}/export.json`);
   expect(response.status()).toBe(200);
-  const file = await response.body();
-  const { entries, sources } = JSON.parse(file.toString("utf8")) as { entries: unknown[]; sources: unknown[] };
+  // A colleague's copy of the talks, retitled so it is not mistaken for the demo on the home page.
+  const exported = JSON.parse((await response.body()).toString("utf8")) as { negotiation: { title: string }; entries: unknown[]; sources: unknown[] };
+  const { entries, sources } = exported;
+  exported.negotiation.title = `${exported.negotiation.title} (a colleague's copy)`;
+  const file = Buffer.from(JSON.stringify(exported, null, 2));
   const slug = `gaza-copy-${Date.now().toString(36)}`;
 
   await page.goto("/");
