@@ -80,6 +80,19 @@ describe("entries import route", () => {
     expect(await digest()).toEqual(before);
   });
 
+  it("a body that is not a form (JSON, plain text) is a 400 with a message, never a 500, and nothing changes", async () => {
+    useRequester(world, "editor");
+    const before = await digest();
+    for (const [type, body] of [["application/json", '{"file":"x"}'], ["text/plain", "stated_on,parties"]] as const) {
+      const request = new Request(`${ORIGIN}/negotiations/${world.main.slug}/import/run`, { method: "POST", headers: { "content-type": type }, body });
+      const response = await importEntries(request, { params: Promise.resolve({ slug: world.main.slug }) });
+      expect(response.status, type).toBe(400);
+      const { events } = decodeEvents(await response.text());
+      expect(events, type).toEqual([{ type: "refused", formError: expect.stringMatching(/./) }]);
+    }
+    expect(await digest()).toEqual(before);
+  });
+
   it("is all or nothing: one bad row among 300 and nothing is saved, its line is named", async () => {
     useRequester(world, "editor");
     const before = await digest();
