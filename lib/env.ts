@@ -4,7 +4,7 @@
 // names the variable instead of surfacing later as a 500 on every write. Each variable is
 // documented in the README ("Configuration").
 import { z } from "zod";
-import { DEFAULT_DATABASE_URL } from "./database-url";
+import { DEFAULT_DATABASE_URL, POSTGRES_URL } from "./database-url";
 import { parseTrustedProxies } from "./client-address";
 import { parseAllowList, type AllowedNetwork } from "./fetch-guard";
 
@@ -35,7 +35,10 @@ export const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .trim()
-    .regex(/^file:.+/, "DATABASE_URL must be a SQLite file URL such as file:./data/parley.db.")
+    .refine(
+      (v) => /^file:.+/.test(v) || POSTGRES_URL.test(v),
+      "DATABASE_URL must be a SQLite file URL such as file:./data/parley.db or a PostgreSQL URL such as postgresql://user:password@host:5432/parley.",
+    )
     .optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters (e.g. openssl rand -base64 32).").optional(),
   PARLEY_SECRET_FILE: z.string().trim().min(1).optional(),

@@ -1,10 +1,17 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { databaseKind } from "@/lib/database-url";
 import { PrismaClient } from "./generated/prisma/client";
 import { env } from "./env";
 
-// The one Prisma client of the app. The better-sqlite3 adapter keeps a single connection per
-// client, so the per-connection pragmas below hold for every query it runs.
+// The one Prisma client of the app, on the store DATABASE_URL names (lib/database-url.ts):
+// SQLite by default, PostgreSQL for a postgres(ql):// URL (docs/decisions/023). Prisma
+// generates one client per provider; both come from the same schema, so the app is typed
+// against the SQLite one (./generated/prisma) and the PostgreSQL client (./generated/prisma-pg)
+// is handed out under the same type. What differs in raw SQL lives in server/dialect.ts.
+//
+// SQLite: the better-sqlite3 adapter keeps a single connection per client, so the
+// per-connection pragmas below hold for every query it runs.
 //
 // Durability settings, checked at start-up (a mismatch stops the app rather than run unsafe):
 // - WAL: readers never block the writer; the file survives a crash mid-write.
@@ -27,7 +34,24 @@ export function databaseUrl(): string {
 }
 
 async function open(): Promise<Db> {
-  const adapter = new PrismaBetterSQLite3({ url: databaseUrl(), timeout: REQUIRED_PRAGMAS.busy_timeout });
+  const url = databaseUrl();
+  return databaseKind(url) === "postgres" ? openPostgres(url) : openSqlite(url);
+}
+
+/**
+ * PostgreSQL through node-postgres' pool (@prisma/adapter-pg). Durability and locking are the
+ * server's (no pragmas, no busy retries): a commit is on disk when it returns, and a writer
+ * waits for a row lock instead of failing. Loaded only when chosen, so SQLite needs no `pg`.
+ */
+async function openPostgres(url: string): Promise<Db> {
+  const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import("@prisma/adapter-pg"), import("./generated/prisma-pg/client")]);
+  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+  await client.$queryRawUnsafe("SELECT 1");
+  return client as unknown as Db;
+}
+
+async function openSqlite(url: string): Promise<Db> {
+  const adapter = new PrismaBetterSQLite3({ url, timeout: REQUIRED_PRAGMAS.busy_timeout });
   const client = retryBusyTransactions(new PrismaClient({ adapter }));
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$executeRawUnsafe("PRAGMA synchronous = FULL");
@@ -86,7 +110,7 @@ function retryBusyTransactions(client: Db): Db {
   return client;
 }
 
-/** The app's Prisma client, opened once per process with its pragmas verified. */
+/** The app's Prisma client, opened once per process (on SQLite with its pragmas verified). */
 export function getDb(): Promise<Db> {
   globalForDb.parleyDb ??= open().catch((error) => {
     globalForDb.parleyDb = undefined;

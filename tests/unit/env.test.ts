@@ -2,6 +2,7 @@
 // malformed value is named, and the app's own origins come only from it.
 import { describe, expect, it } from "vitest";
 import { EnvError, appOrigins, parseEnv } from "@/lib/env";
+import { databaseKind } from "@/lib/database-url";
 
 const problemsOf = (source: Record<string, string>) => {
   try {
@@ -29,13 +30,22 @@ describe("parseEnv", () => {
     ["PARLEY_PUBLIC_READ", "of"],
     ["PARLEY_RATE_LIMIT", "disabled"],
     ["PARLEY_DEMO", "no"],
-    ["DATABASE_URL", "postgres://localhost/parley"],
+    ["DATABASE_URL", "mysql://localhost/parley"],
+    ["DATABASE_URL", "./data/parley.db"],
     ["BETTER_AUTH_SECRET", "short"],
     ["PARLEY_LOG_LEVEL", "loud"],
   ])("names %s when it is %j", (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(name);
+  });
+  it("DATABASE_URL chooses the store: a file: URL is SQLite, postgres:// or postgresql:// is PostgreSQL (decision 023)", () => {
+    for (const url of ["file:./data/parley.db", "postgres://parley:parley@127.0.0.1:5432/parley", "postgresql://parley@db.example.org/parley?sslmode=require"]) {
+      expect(parseEnv({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    }
+    expect(databaseKind("file:./data/parley.db")).toBe("sqlite");
+    expect(databaseKind("postgres://h/p")).toBe("postgres");
+    expect(databaseKind("POSTGRESQL://h/p")).toBe("postgres");
   });
   it("names every bad variable at once", () => {
     expect(problemsOf({ PARLEY_URL: "x", PORT: "y" }).join("\n")).toMatch(/PARLEY_URL[\s\S]*PORT/);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PositionEntry" ADD COLUMN     "quoteEnd" INTEGER,
+ADD COLUMN     "quoteStart" INTEGER;
