@@ -1,5 +1,5 @@
 // Search rules, pure (docs/decisions/014-search.md): what a typed query means, how it becomes a
-// SQLite FTS5 query that cannot fail, which terms name a party, what the URL's filters are, and
+// SQLite FTS5 query (or a PostgreSQL tsquery) that cannot fail, which terms name a party, what the URL's filters are, and
 // how a highlighted snippet is split for safe rendering. server/queries/search.ts runs it.
 import { isValidDay } from "./day";
 import { firstValue, type SearchValue } from "./search-params";
@@ -35,6 +35,8 @@ export interface SearchTerm {
    * naming a party also matches the party's other names in the text ("PIJ" OR "Islamic Jihad").
    */
   fts: string;
+  /** The same term as a PostgreSQL tsquery (tsPhrase; docs/decisions/023): what the `fts` form says, for the other store. */
+  tsquery: string;
   /** Parties this term names (by name, short name or other name): their entries match it too. */
   partyIds: number[];
 }
@@ -67,6 +69,30 @@ export function queryWords(q: string): string[] {
  */
 export function ftsPhrase(word: string): string {
   return `"${word.replace(/"/g, '""')}"*`;
+}
+
+/**
+ * One word or phrase as a PostgreSQL tsquery that matches what `ftsPhrase` matches in SQLite:
+ * its words (runs of letters, digits and marks; anything else separates words, as in FTS5's
+ * unicode61 and the index of prisma/postgres/migrations/*_search) in a row (`<->`), the last as a
+ * prefix (`:*`). Each word is a quoted lexeme holding letters, digits and marks only, so nothing
+ * typed is tsquery syntax; the configuration folds case and accents on both sides. Null when the
+ * phrase has no word.
+ */
+export function tsPhrase(word: string): string | null {
+  const words = word.split(/[^\p{L}\p{N}\p{M}]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length === 0) return null;
+  return words.map((w, i) => `'${w}'${i === words.length - 1 ? ":*" : ""}`).join(" <-> ");
+}
+
+/** Every term must match (AND), as a tsquery. */
+export function tsAll(terms: SearchTerm[]): string {
+  return terms.map((t) => t.tsquery).join(" & ");
+}
+
+/** Any term matches (OR), as a tsquery. */
+export function tsAny(terms: SearchTerm[]): string {
+  return terms.map((t) => t.tsquery).join(" | ");
 }
 
 /** Every term must match (AND). */
@@ -114,7 +140,9 @@ export function searchTerms(q: string, parties: PartyNames[] = []): SearchTerm[]
     const phrases = [text];
     for (const id of partyIds) for (const name of namesOf.get(id) ?? []) if (!phrases.some((x) => foldName(x) === foldName(name))) phrases.push(name);
     const fts = phrases.length === 1 ? ftsPhrase(text) : `(${phrases.map(ftsPhrase).join(" OR ")})`;
-    terms.push({ text, fts, partyIds });
+    const ts = phrases.map(tsPhrase).filter((x): x is string => x !== null);
+    const tsquery = ts.length === 1 ? ts[0]! : `(${ts.join(" | ")})`;
+    terms.push({ text, fts, tsquery, partyIds });
     i += taken;
   }
   return terms.slice(0, SEARCH_TERMS_MAX);

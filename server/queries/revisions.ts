@@ -72,25 +72,25 @@ export async function listTrash({ page = 1, pageSize = TRASH_PAGE_SIZE }: { page
   const [rows, totals] = await Promise.all([
     db.$queryRaw<TrashRow[]>`
       WITH trashed AS (
-        SELECT 'negotiation' AS entityType, id, title AS label, NULL AS outlet, NULL AS publishedOn, version, deletedAt, id AS negotiationId FROM "Negotiation" WHERE deletedAt IS NOT NULL
-        UNION ALL SELECT 'party', id, name, NULL, NULL, version, deletedAt, negotiationId FROM "Party" WHERE deletedAt IS NOT NULL
-        UNION ALL SELECT 'issue', id, name, NULL, NULL, version, deletedAt, negotiationId FROM "Issue" WHERE deletedAt IS NOT NULL
-        UNION ALL SELECT 'source', id, title, outlet, publishedOn, version, deletedAt, negotiationId FROM "Source" WHERE deletedAt IS NOT NULL
-        UNION ALL SELECT 'entry', id, statedOn || ': ' || substr(summary, 1, 300), NULL, NULL, version, deletedAt, negotiationId FROM "PositionEntry" WHERE deletedAt IS NOT NULL
+        SELECT 'negotiation' AS "entityType", "id", "title" AS "label", NULL AS "outlet", NULL AS "publishedOn", "version", "deletedAt", "id" AS "negotiationId" FROM "Negotiation" WHERE "deletedAt" IS NOT NULL
+        UNION ALL SELECT 'party', "id", "name", NULL, NULL, "version", "deletedAt", "negotiationId" FROM "Party" WHERE "deletedAt" IS NOT NULL
+        UNION ALL SELECT 'issue', "id", "name", NULL, NULL, "version", "deletedAt", "negotiationId" FROM "Issue" WHERE "deletedAt" IS NOT NULL
+        UNION ALL SELECT 'source', "id", "title", "outlet", "publishedOn", "version", "deletedAt", "negotiationId" FROM "Source" WHERE "deletedAt" IS NOT NULL
+        UNION ALL SELECT 'entry', "id", "statedOn" || ': ' || substr("summary", 1, 300), NULL, NULL, "version", "deletedAt", "negotiationId" FROM "PositionEntry" WHERE "deletedAt" IS NOT NULL
       )
-      SELECT t.entityType, t.id, t.label, t.outlet, t.publishedOn, t.version, t.deletedAt, n.slug, n.title AS negotiationTitle,
-        (SELECT COALESCE(NULLIF(r.actorName, ''), r.actor) FROM "Revision" r
-          WHERE r.entityType = t.entityType AND r.entityId = t.id AND r.action = 'delete' AND r.version = t.version
-          ORDER BY r.id DESC LIMIT 1) AS deletedBy
-      FROM trashed t JOIN "Negotiation" n ON n.id = t.negotiationId
-      ORDER BY t.deletedAt DESC, t.entityType, t.id DESC
+      SELECT t."entityType", t."id", t."label", t."outlet", t."publishedOn", t."version", t."deletedAt", n."slug", n."title" AS "negotiationTitle",
+        (SELECT COALESCE(NULLIF(r."actorName", ''), r."actor") FROM "Revision" r
+          WHERE r."entityType" = t."entityType" AND r."entityId" = t."id" AND r."action" = 'delete' AND r."version" = t."version"
+          ORDER BY r."id" DESC LIMIT 1) AS "deletedBy"
+      FROM trashed t JOIN "Negotiation" n ON n."id" = t."negotiationId"
+      ORDER BY t."deletedAt" DESC, t."entityType", t."id" DESC
       LIMIT ${pageSize} OFFSET ${offset}`,
     db.$queryRaw<Array<{ total: number | bigint }>>`
-      SELECT (SELECT count(*) FROM "Negotiation" WHERE deletedAt IS NOT NULL)
-        + (SELECT count(*) FROM "Party" WHERE deletedAt IS NOT NULL)
-        + (SELECT count(*) FROM "Issue" WHERE deletedAt IS NOT NULL)
-        + (SELECT count(*) FROM "Source" WHERE deletedAt IS NOT NULL)
-        + (SELECT count(*) FROM "PositionEntry" WHERE deletedAt IS NOT NULL) AS total`,
+      SELECT (SELECT count(*) FROM "Negotiation" WHERE "deletedAt" IS NOT NULL)
+        + (SELECT count(*) FROM "Party" WHERE "deletedAt" IS NOT NULL)
+        + (SELECT count(*) FROM "Issue" WHERE "deletedAt" IS NOT NULL)
+        + (SELECT count(*) FROM "Source" WHERE "deletedAt" IS NOT NULL)
+        + (SELECT count(*) FROM "PositionEntry" WHERE "deletedAt" IS NOT NULL) AS "total"`,
   ]);
   const total = Number(totals[0]?.total ?? 0);
   return {

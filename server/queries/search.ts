@@ -1,13 +1,10 @@
 import "server-only";
 import { Prisma } from "../generated/prisma/client";
 import { getDb } from "../db";
+import { textHits, textMatchIds, textSnippets } from "../dialect";
 import { liveEntrySql } from "../live";
 import { requireReader } from "../session";
 import {
-  ftsAll,
-  ftsAny,
-  MARK_END,
-  MARK_START,
   SEARCH_LIMITS,
   searchTerms,
   type SearchFilters,
@@ -16,7 +13,9 @@ import {
 } from "@/lib/search";
 
 // Full-text search over position entries (summary, quote, notes) and sources (title, outlet,
-// text) through the FTS5 indexes of prisma/migrations/*_search (docs/decisions/014-search.md).
+// text) through the full-text indexes of prisma/migrations/*_search (SQLite FTS5) or
+// prisma/postgres/migrations/*_search (PostgreSQL; server/dialect.ts holds what differs)
+// (docs/decisions/014-search.md, 023).
 // The index holds every record; what may be shown is decided here: live entries only
 // (server/live.ts), sources and negotiations out of the trash.
 
@@ -105,7 +104,7 @@ async function matchingEntryIds(terms: SearchTerm[], filters: SearchFilters, lim
   // A term naming a party matches the party's entries as well as entries that mention it. Each
   // IN list below is computed once (a party's names are rare words in the index).
   for (const t of naming) {
-    conditions.push(Prisma.sql`(e."id" IN (SELECT rowid FROM "EntrySearch" WHERE "EntrySearch" MATCH ${t.fts})
+    conditions.push(Prisma.sql`(e."id" IN (${textMatchIds("entry", [t])})
       OR EXISTS (SELECT 1 FROM "PositionEntryParty" tp WHERE tp."entryId" = e."id" AND tp."partyId" IN (${Prisma.join(t.partyIds)})))`);
   }
   if (filters.negotiation) conditions.push(Prisma.sql`n."slug" = ${filters.negotiation}`);
@@ -119,18 +118,13 @@ async function matchingEntryIds(terms: SearchTerm[], filters: SearchFilters, lim
   // Newest recorded first, and the scan stops at the limit: ranking every hit by bm25 costs
   // 200-300 ms for a common word at the bench size (docs/decisions/014-search.md).
   if (plain.length > 0) {
-    // The words drive the query: the index's hits in descending rowid order, each checked against
+    // The words drive the query: the index's hits in descending id order, each checked against
     // the other conditions. The ORDER BY must be the outer query's: SQLite (3.49, in better-sqlite3)
-    // drops an ORDER BY inside a FROM subquery, and the hits came oldest first. Here FTS5 itself
-    // returns rowids in that order (no sort), and CROSS JOIN keeps the index as the outer loop.
-    // The MATCH adds the party names as an alternative that changes no hit, only so that
-    // snippet() marks them too.
-    const all = ftsAll(plain);
-    const match = naming.length === 0 ? all : `(${all}) OR ((${all}) AND (${ftsAny(naming)}))`;
+    // drops an ORDER BY inside a FROM subquery, and the hits came oldest first. The snippets
+    // also mark the party names of the query (server/dialect.ts textHits).
     const rows = await db.$queryRaw<Array<{ id: number | bigint; snippet: string | null }>>`
     SELECT e."id" AS "id", h."snippet" AS "snippet"
-    FROM (SELECT rowid AS "hit", ${snippetSql("EntrySearch")} AS "snippet" FROM "EntrySearch" WHERE "EntrySearch" MATCH ${match}) h
-    CROSS JOIN "PositionEntry" e ON e."id" = h."hit"
+    FROM ${textHits("entry", plain, naming, "e")}
     JOIN "Negotiation" n ON n."id" = e."negotiationId" AND n."deletedAt" IS NULL
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY h."hit" DESC
@@ -144,7 +138,7 @@ async function matchingEntryIds(terms: SearchTerm[], filters: SearchFilters, lim
     SELECT e."id" AS "id"
     FROM "PositionEntry" e
     JOIN "Negotiation" n ON n."id" = e."negotiationId" AND n."deletedAt" IS NULL
-    WHERE +e."id" IN (SELECT rowid FROM "EntrySearch" WHERE "EntrySearch" MATCH ${ftsAny(naming)}
+    WHERE +e."id" IN (${textMatchIds("entry", naming)}
                      UNION SELECT pp."entryId" FROM "PositionEntryParty" pp WHERE pp."partyId" IN (${Prisma.join(naming.flatMap((t) => t.partyIds))}))
       AND ${Prisma.join(conditions, " AND ")}
     ORDER BY e."id" DESC
@@ -160,8 +154,7 @@ async function matchingSourceIds(terms: SearchTerm[], filters: SearchFilters, li
   if (filters.to !== null) conditions.push(Prisma.sql`s."publishedOn" <= ${filters.to}`);
   const rows = await db.$queryRaw<Array<{ id: number | bigint; snippet: string | null }>>`
     SELECT s."id" AS "id", h."snippet" AS "snippet"
-    FROM (SELECT rowid AS "hit", ${snippetSql("SourceSearch")} AS "snippet" FROM "SourceSearch" WHERE "SourceSearch" MATCH ${ftsAll(terms)}) h
-    CROSS JOIN "Source" s ON s."id" = h."hit"
+    FROM ${textHits("source", terms, [], "s")}
     JOIN "Negotiation" n ON n."id" = s."negotiationId" AND n."deletedAt" IS NULL
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY h."hit" DESC
@@ -170,26 +163,14 @@ async function matchingSourceIds(terms: SearchTerm[], filters: SearchFilters, li
 }
 
 /**
- * A hit's snippet, computed in the scan itself (SQLite runs the subquery as a coroutine, so only
- * for the rows read up to the limit): looking hits up again by rowid re-reads a common prefix
- * term's whole doclist each time (17 ms per hit at the bench size).
+ * Snippets of the listed hits that matched through a party's name: any term's words marked
+ * (server/dialect.ts textSnippets).
  */
-function snippetSql(table: "EntrySearch" | "SourceSearch") {
-  return Prisma.sql`snippet(${raw(`"${table}"`)}, -1, ${MARK_START}, ${MARK_END}, '…', 24)`;
-}
-
-/**
- * Snippets of the listed hits that matched through a party's name: any term's words marked. One
- * scan of the index between the lowest and highest listed id (FTS5 seeks to a rowid range; a
- * `rowid IN (…)` list would re-read each term's whole doclist once per id).
- */
-async function snippets(table: "EntrySearch", ids: number[], terms: SearchTerm[]): Promise<Map<number, string>> {
+async function snippets(ids: number[], terms: SearchTerm[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
   const db = await getDb();
   const wanted = new Set(ids);
-  const rows = await db.$queryRaw<Array<{ id: number | bigint; snippet: string }>>`
-    SELECT rowid AS "id", ${snippetSql(table)} AS "snippet"
-    FROM ${raw(`"${table}"`)} WHERE ${raw(`"${table}"`)} MATCH ${ftsAny(terms)} AND rowid >= ${Math.min(...ids)} AND rowid <= ${Math.max(...ids)}`;
+  const rows = await db.$queryRaw<Array<{ id: number | bigint; snippet: string }>>(textSnippets("entry", ids, terms));
   return new Map(rows.filter((r) => wanted.has(Number(r.id))).map((r) => [Number(r.id), r.snippet]));
 }
 
@@ -231,7 +212,7 @@ async function entryHits(hits: Hit[], terms: SearchTerm[]): Promise<EntryHit[]> 
       SELECT pep."entryId", p."id", p."name", p."order"
       FROM "PositionEntryParty" pep JOIN "Party" p ON p."id" = pep."partyId"
       WHERE pep."entryId" IN (${Prisma.join(ids)})`,
-    snippets("EntrySearch", missing, terms),
+    snippets(missing, terms),
   ]);
   for (const h of hits) if (h.snippet !== null) marked.set(h.id, h.snippet);
   const partiesOf = new Map<number, Array<{ id: number; name: string; order: number }>>();

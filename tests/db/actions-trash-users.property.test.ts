@@ -53,6 +53,7 @@ import {
   type Requester,
   type Table,
   type World,
+  execute,
 } from "../support/action-harness";
 import { request } from "../support/next-request";
 import {
@@ -361,7 +362,7 @@ function useUserRequester(who: UserRequester) {
 async function resetRoles() {
   const db = await getDb();
   for (const role of ["editor", "admin", "viewer"] as const) {
-    await db.$executeRawUnsafe(`UPDATE "user" SET role = ? WHERE id = ? AND role <> ?`, role, world.users[role].id, role);
+    await execute(`UPDATE "user" SET role = ? WHERE id = ? AND role <> ?`, role, world.users[role].id, role);
   }
 }
 

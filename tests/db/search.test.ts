@@ -1,12 +1,13 @@
 // Full-text search (issue 9 item 4; docs/decisions/014-search.md) on a real migrated SQLite file:
 // the FTS5 indexes find English, Arabic and Cyrillic words and party aliases, respect every
 // filter and the live rule, stay in sync through edit, trash and restore, and no typed query
-// makes SQLite fail.
+// makes SQLite fail. With PARLEY_TEST_PG the same tests run on PostgreSQL's own full-text search
+// (decision 023); only the two checks of the index itself differ.
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 
 vi.mock("next/headers", async () => (await import("../support/next-request")).nextHeaders);
 
-import { useFreshDatabase } from "../support/db";
+import { onPostgres, useFreshDatabase } from "../support/db";
 import { request } from "../support/next-request";
 import { createNegotiation, deleteNegotiation } from "@/server/mutations/negotiations";
 import { createInNegotiation, restoreInNegotiation, trashInNegotiation, updateInNegotiation } from "@/server/mutations/scoped";
@@ -246,10 +247,26 @@ describe("the index stays in sync with every write, trash and restore", () => {
     expect(await entryIds("IDF")).toEqual(sorted(ids.israelCorridor, ids.israelRussian));
   });
 
-  it("the index matches the tables exactly after all of the above (FTS5 integrity check)", async () => {
+  it("the index matches the tables exactly after all of the above (FTS5 integrity check; on PostgreSQL the index finds what a full scan finds)", async () => {
     await updateEntry(n, ids.joint, await version("positionEntry", ids.joint), entry([hamas, pij], hostages, english, "demands", "Edited.", "2024-09-10"), "t");
     await trashEntry(n, ids.joint, await version("positionEntry", ids.joint), "t");
     const db = await getDb();
+    if (onPostgres) {
+      // PostgreSQL's index is an expression index over the tables (nothing stored beside them to
+      // drift), so the check is that reading through it finds what reading every row finds.
+      const through = async (index: boolean) =>
+        db.$transaction(async (tx) => {
+          if (!index) await tx.$executeRawUnsafe("SET LOCAL enable_bitmapscan = off");
+          return tx.$queryRawUnsafe<Array<{ id: number }>>(
+            `SELECT "id" FROM "PositionEntry" x WHERE "parley_search_vector"(x."summary", x."quote", x."notes") @@ to_tsquery('parley_search', $1) ORDER BY "id"`,
+            "'troops':* | 'withdrawal':* | 'Филадельфи':* | 'محور':*",
+          );
+        });
+      const indexed = await through(true);
+      expect(indexed.length).toBeGreaterThan(2);
+      expect(await through(false)).toEqual(indexed);
+      return;
+    }
     await db.$executeRawUnsafe(`INSERT INTO "EntrySearch"("EntrySearch", rank) VALUES ('integrity-check', 1)`);
     await db.$executeRawUnsafe(`INSERT INTO "SourceSearch"("SourceSearch", rank) VALUES ('integrity-check', 1)`);
   });
@@ -308,8 +325,16 @@ describe("reading", () => {
     expect(sqlIds).toEqual(sorted(ids.hamasRejects, ids.hamasArabic));
   });
 
-  it("the migrated database has the search indexes and their six triggers", async () => {
+  it("the migrated database has the search indexes and their six triggers (on PostgreSQL: the two GIN indexes)", async () => {
     const db = await getDb();
+    if (onPostgres) {
+      const indexes = await db.$queryRawUnsafe<Array<{ indexname: string; indexdef: string }>>(
+        `SELECT indexname::text AS indexname, indexdef FROM pg_indexes WHERE indexname LIKE '%search%' ORDER BY indexname`,
+      );
+      expect(indexes.map((r) => r.indexname)).toEqual(["PositionEntry_search_idx", "Source_search_idx"]);
+      for (const r of indexes) expect(r.indexdef).toMatch(/USING gin \(parley_search_vector/);
+      return;
+    }
     const rows = await db.$queryRawUnsafe<Array<{ name: string }>>(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search%' ORDER BY name`);
     expect(rows.map((r) => r.name)).toEqual([
       "PositionEntry_search_delete",

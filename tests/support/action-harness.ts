@@ -16,6 +16,7 @@ import { entrySchema, issueSchema, partySchema, sourceSchema } from "@/lib/schem
 import { loadDemo } from "@/prisma/seed";
 import { gaza2024 } from "@/prisma/demo/gaza-2024";
 import { useFreshDatabase } from "./db";
+import { portableSql } from "./sql";
 import { request } from "./next-request";
 import type { IdArg, Pool, SlugArg } from "./action-arbitraries";
 
@@ -29,8 +30,13 @@ export const INT_MAX = 2_147_483_647;
 
 export async function rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]> {
   const db = await getDb();
-  const out = await db.$queryRawUnsafe<Array<Record<string, unknown>>>(sql, ...params);
+  const out = await db.$queryRawUnsafe<Array<Record<string, unknown>>>(portableSql(sql), ...params);
   return out.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))) as T[];
+}
+/** Runs one statement written as for rows() (tests/support/sql.ts). */
+export async function execute(sql: string, ...params: unknown[]): Promise<number> {
+  const db = await getDb();
+  return db.$executeRawUnsafe(portableSql(sql), ...params);
 }
 export async function row<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T | undefined> {
   return (await rows<T>(sql, ...params))[0];

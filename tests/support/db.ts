@@ -1,16 +1,31 @@
-// A fresh copy of the migrated template database for one test file.
+// A fresh copy of the migrated template database for one test file: a copy of the SQLite file,
+// or with PARLEY_TEST_PG a PostgreSQL database made from the run's template (tests/support/pg.mjs).
 import { copyFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
+import { databaseUrl, runPrefix, templateName, testServer } from "./pg.mjs";
 
 const TEMPLATE = join(process.cwd(), "tests/.tmp/template.db");
 
-/** Points the app's Prisma client at a new copy of the template; call before any query. */
+/** The tests run against PostgreSQL (PARLEY_TEST_PG set): tests of SQLite itself skip. */
+export const onPostgres = testServer() !== "";
+
+/** Points the app's Prisma client at a new copy of the template; call before any query. Returns its URL. */
 export function useFreshDatabase(): string {
-  const file = join(process.cwd(), "tests/.tmp", `test-${randomUUID()}.db`);
-  copyFileSync(TEMPLATE, file);
-  process.env.DATABASE_URL = `file:${file}`;
-  // The client is cached on globalThis per process: drop it so the next getDb() opens this file.
+  let url: string;
+  if (onPostgres) {
+    const name = `${runPrefix()}${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+    // Synchronous like the SQLite copy, so every caller stays as it is.
+    execFileSync(process.execPath, [join(process.cwd(), "tests/support/pg.mjs"), "create", name, templateName()], { stdio: "pipe" });
+    url = databaseUrl(name);
+  } else {
+    const file = join(process.cwd(), "tests/.tmp", `test-${randomUUID()}.db`);
+    copyFileSync(TEMPLATE, file);
+    url = `file:${file}`;
+  }
+  process.env.DATABASE_URL = url;
+  // The client is cached on globalThis per process: drop it so the next getDb() opens this database.
   (globalThis as { parleyDb?: unknown }).parleyDb = undefined;
-  return file;
+  return onPostgres ? url : url.replace(/^file:/, "");
 }

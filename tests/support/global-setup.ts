@@ -1,14 +1,26 @@
-// Builds one migrated SQLite file per test run; database tests copy it (tests/support/db.ts),
-// so every test file works on a real, fresh database and never on a mock.
+// Builds one migrated template database per test run; database tests copy it (tests/support/db.ts),
+// so every test file works on a real, fresh database and never on a mock. SQLite by default;
+// with PARLEY_TEST_PG (npm run test:db:pg) a PostgreSQL template on that server, and every
+// database of the run is dropped at the end.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { migratePostgres } from "../../scripts/migrate.mjs";
+import { createDatabase, databaseUrl, dropDatabases, runPrefix, templateName, testServer } from "./pg.mjs";
 
 export const TMP_DIR = join(process.cwd(), "tests/.tmp");
 export const TEMPLATE_DB = join(TMP_DIR, "template.db");
 
-export default function setup() {
+export default async function setup() {
   mkdirSync(TMP_DIR, { recursive: true });
+  if (testServer()) {
+    await dropDatabases(runPrefix());
+    await createDatabase(templateName());
+    await migratePostgres(databaseUrl(templateName()));
+    return async () => {
+      await dropDatabases(runPrefix());
+    };
+  }
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(TEMPLATE_DB + suffix, { force: true });
   execFileSync("npx", ["prisma", "migrate", "deploy"], {
     env: { ...process.env, DATABASE_URL: `file:${TEMPLATE_DB}` },

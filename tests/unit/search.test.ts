@@ -2,6 +2,9 @@
 // and aliases are recognised, the URL's filters are checked, snippets split safely.
 import { describe, expect, it } from "vitest";
 import {
+  tsAll,
+  tsAny,
+  tsPhrase,
   ftsAll,
   ftsAny,
   ftsPhrase,
@@ -44,10 +47,34 @@ describe("ftsPhrase", () => {
   });
 });
 
+describe("tsPhrase (the PostgreSQL form, decision 023)", () => {
+  it("a word is a prefix lexeme; a phrase keeps its words in a row, the last a prefix", () => {
+    expect(tsPhrase("Philadelph")).toBe("'Philadelph':*");
+    expect(tsPhrase("Islamic Jihad")).toBe("'Islamic' <-> 'Jihad':*");
+  });
+  it("anything but letters, digits and marks separates words, so nothing typed is tsquery syntax", () => {
+    expect(tsPhrase("e-mail")).toBe("'e' <-> 'mail':*");
+    expect(tsPhrase("'; DROP TABLE Source; --")).toBe("'DROP' <-> 'TABLE' <-> 'Source':*");
+    expect(tsPhrase("a:*|!b&(c)<->d\\'")).toBe("'a' <-> 'b' <-> 'c' <-> 'd':*");
+    expect(tsPhrase("Каире أيضًا")).toBe("'Каире' <-> 'أيضًا':*");
+    expect(tsPhrase("&|!")).toBeNull();
+  });
+  it("joins terms with & for matching and | for highlighting", () => {
+    const terms = searchTerms("troops border");
+    expect(tsAll(terms)).toBe("'troops':* & 'border':*");
+    expect(tsAny(terms)).toBe("'troops':* | 'border':*");
+  });
+});
+
 describe("searchTerms and party names", () => {
   it("“PIJ” names Palestinian Islamic Jihad; the term also searches its other names", () => {
     const [term] = searchTerms("pij", PARTIES);
-    expect(term).toEqual({ text: "pij", partyIds: [2], fts: '("pij"* OR "Palestinian Islamic Jihad"* OR "Islamic Jihad"*)' });
+    expect(term).toEqual({
+      text: "pij",
+      partyIds: [2],
+      fts: '("pij"* OR "Palestinian Islamic Jihad"* OR "Islamic Jihad"*)',
+      tsquery: "('pij':* | 'Palestinian' <-> 'Islamic' <-> 'Jihad':* | 'Islamic' <-> 'Jihad':*)",
+    });
   });
   it("consecutive words forming a name become one term, longest name first", () => {
     const terms = searchTerms("Palestinian Islamic Jihad withdrawal", PARTIES);

@@ -1,0 +1,56 @@
+// PostgreSQL databases for the tests (docs/decisions/023): when PARLEY_TEST_PG names a server
+// (postgresql://parley:parley@127.0.0.1:5432/postgres), global-setup.ts migrates one template
+// database per run and every test file gets its own `CREATE DATABASE … TEMPLATE` copy
+// (tests/support/db.ts), dropped when the run ends. Names start with `pg_t_` and a hash of the
+// checkout, so two checkouts never touch each other's databases.
+// As a script: node tests/support/pg.mjs create <name> <template> (db.ts runs it synchronously).
+import { createHash } from "node:crypto";
+import { pathToFileURL } from "node:url";
+
+export const testServer = () => process.env.PARLEY_TEST_PG || "";
+export const runPrefix = (cwd = process.cwd()) => `pg_t_${createHash("sha256").update(cwd).digest("hex").slice(0, 8)}_`;
+export const templateName = (cwd) => `${runPrefix(cwd)}template`;
+
+/** The URL of database `name` on the test server. */
+export function databaseUrl(name, server = testServer()) {
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const ident = (s) => `"${s.replace(/"/g, '""')}"`;
+
+async function admin(server, fn) {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: databaseUrl("postgres", server) });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops every database of this checkout's runs whose name starts with `prefix`. */
+export async function dropDatabases(prefix, server = testServer()) {
+  await admin(server, async (client) => {
+    const { rows } = await client.query("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [prefix]);
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${ident(datname)} WITH (FORCE)`);
+  });
+}
+
+export async function createDatabase(name, template, server = testServer()) {
+  await admin(server, (client) =>
+    client.query(
+      template
+        ? `CREATE DATABASE ${ident(name)} TEMPLATE ${ident(template)}`
+        : `CREATE DATABASE ${ident(name)} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
+    ),
+  );
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const [command, name, template] = process.argv.slice(2);
+  if (command === "create") await createDatabase(name, template);
+  else throw new Error(`unknown command ${command}`);
+}
