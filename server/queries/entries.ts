@@ -180,13 +180,25 @@ export async function getMatrix({ negotiationId, asOf }: { negotiationId: number
 }
 
 /**
- * A negotiation's live parties and issues, and of its entries only those the matrix as of
- * `asOf` needs (each cell's two latest days up to it): buildMatrix, buildGapRows and the
- * overview find the same entry in force in them as in all entries.
+ * For each cell (party, issue), the live entry in force on `asOf`: the latest day up to it, then
+ * the latest recorded (the tie-break of lib/as-of.ts, decision 004), picked in the database with
+ * ROW_NUMBER over every party an entry names (a joint statement counts for each).
+ */
+const inForceRead = (negotiationId: number, asOf: string) => Prisma.sql`e."id" IN (
+  SELECT r."id" FROM (
+    SELECT a."id", ROW_NUMBER() OVER (PARTITION BY ap."partyId", a."issueId" ORDER BY a."statedOn" DESC, a."id" DESC) AS "n"
+    FROM "PositionEntry" a JOIN "PositionEntryParty" ap ON ap."entryId" = a."id"
+    WHERE a."negotiationId" = ${negotiationId} AND a."statedOn" <= ${asOf} AND ${Prisma.raw(liveEntrySql("a"))}
+  ) r WHERE r."n" = 1)`;
+
+/**
+ * A negotiation's live parties and issues, and of its entries only those in force on `asOf`
+ * (one per cell, a joint one once): buildGapRows finds the same entry in force in them as in
+ * all entries (tests/db/as-of-sql.property.test.ts).
  */
 export async function getAsOfEntries({ negotiationId, asOf }: { negotiationId: number; asOf: string }) {
   await requireReader();
-  const [parties, issues, entries] = await Promise.all([listParties(negotiationId), listIssues(negotiationId), readEntries(inAsOfRead(negotiationId, asOf))]);
+  const [parties, issues, entries] = await Promise.all([listParties(negotiationId), listIssues(negotiationId), readEntries(inForceRead(negotiationId, asOf))]);
   return { parties, issues, entries };
 }
 
