@@ -114,10 +114,9 @@ export function compareDates<E extends HistoryEntry>(args: {
 }
 
 /**
- * The comparison of two dates from the matrix as of each (`from` <= `to`): what the database's
- * two as-of reads give (server/queries/entries.ts getComparison) and what compareDates builds
- * from a negotiation's entries. Two entries in force are consecutive when the cell gained
- * exactly one entry between the two days.
+ * The comparison of two dates from the matrix as of each (`from` <= `to`): what compareDates
+ * builds from a negotiation's entries. Two entries in force are consecutive when the cell
+ * gained exactly one entry between the two days.
  */
 export function compareMatrices<E extends HistoryEntry>(args: {
   issueIds: readonly number[];
@@ -127,6 +126,29 @@ export function compareMatrices<E extends HistoryEntry>(args: {
   before: ReadonlyMap<string, MatrixCell<E>>;
   after: ReadonlyMap<string, MatrixCell<E>>;
 }) {
+  const current = (m: ReadonlyMap<string, MatrixCell<E>>) => new Map([...m].map(([key, cell]) => [key, cell.current]));
+  const between = new Map([...args.after].map(([key, cell]) => [key, cell.earlier - (args.before.get(key)?.earlier ?? 0)]));
+  return compareInForce({ ...args, before: current(args.before), after: current(args.after), between });
+}
+
+/**
+ * What differs between the entries in force on `from` and on `to` (`from` <= `to`), keyed
+ * cellKey(issueId, partyId) (a missing key: nothing in force). A cell differs when a different
+ * entry is in force on the two days and the two are not the same position ("unchanged"). The
+ * change is classified between the two entries in force; the analyst's override on the later
+ * one applies only when they are consecutive: `between` (the cell's entries stated after `from`
+ * up to `to`) is exactly one. What the database's read gives (server/queries/entries.ts
+ * getComparison) and what compareMatrices derives from two matrices.
+ */
+export function compareInForce<E extends HistoryEntry>(args: {
+  issueIds: readonly number[];
+  partyIds: readonly number[];
+  from: string;
+  to: string;
+  before: ReadonlyMap<string, E | null>;
+  after: ReadonlyMap<string, E | null>;
+  between: ReadonlyMap<string, number>;
+}) {
   const { from, to } = args;
   const cells: Array<CellComparison<E>> = [];
   const total = zeroCounts();
@@ -134,12 +156,10 @@ export function compareMatrices<E extends HistoryEntry>(args: {
   for (const issueId of args.issueIds) {
     for (const partyId of args.partyIds) {
       const key = cellKey(issueId, partyId);
-      const beforeCell = args.before.get(key);
-      const afterCell = args.after.get(key);
-      const before = beforeCell?.current ?? null;
-      const after = afterCell?.current ?? null;
+      const before = args.before.get(key) ?? null;
+      const after = args.after.get(key) ?? null;
       if (!after || before?.id === after.id) continue;
-      const consecutive = before !== null && afterCell!.earlier - beforeCell!.earlier === 1;
+      const consecutive = before !== null && args.between.get(key) === 1;
       const info = changeOf(before, consecutive || before === null ? after : { ...after, changeOverride: null });
       if (info.change === "unchanged") continue;
       cells.push({ issueId, partyId, before, after, change: info.change, overridden: info.overridden });

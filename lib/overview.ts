@@ -4,7 +4,7 @@
 import { ageInDays, describeAge, formatAge, isStale } from "./age";
 import { CHANGE_DIRECTION, CHANGE_LABELS, readingOf, type ChangeType } from "./change";
 import { changeFromReading, forChange, type HistoryEntry } from "./history";
-import type { MatrixCell } from "./matrix";
+import { cellKey, type MatrixCell } from "./matrix";
 import { addDays, daysBetween, inWindow } from "./window";
 import { CHANGE_TYPES } from "./change";
 import { FIRMNESS, STANCES } from "./vocabulary";
@@ -123,4 +123,65 @@ export function packedCell(packed: PackedCell | null, asOf: string): OverviewCel
     statedOn: addDays(asOf, -age),
     entries,
   };
+}
+
+/**
+ * One row of the overview's read (server/queries/overview.ts): an entry stated on one of its
+ * cell's two latest days up to the as-of day, for one party it names (a joint statement gives a
+ * row per party), with only what the compact cell needs.
+ */
+export interface ReadingRow {
+  id: number;
+  issueId: number;
+  partyId: number;
+  statedOn: string;
+  stance: string;
+  firmness: string | null;
+  changeOverride: string | null;
+  /** 1 = the cell's latest day on or before the as-of day, 2 = the day before that. */
+  day: number;
+}
+
+/**
+ * Each cell's reading in force and the one before it, from the readings read, keyed
+ * cellKey(issueId, partyId); cells with no row are absent. Wordings are left empty: they only
+ * tell "reworded" from "unchanged", which are never marked (MARKED_CHANGES), so the read does
+ * not carry summaries or quotes. Neighbour counts are not part of the read and stay 0.
+ */
+export function cellsFromReadings(rows: readonly ReadingRow[]): Map<string, MatrixCell<HistoryEntry>> {
+  const byCell = new Map<string, ReadingRow[]>();
+  for (const row of rows) {
+    const key = cellKey(row.issueId, row.partyId);
+    const list = byCell.get(key);
+    if (list) list.push(row);
+    else byCell.set(key, [row]);
+  }
+  const out = new Map<string, MatrixCell<HistoryEntry>>();
+  const entry = (r: ReadingRow): HistoryEntry => ({ id: r.id, issueId: r.issueId, statedOn: r.statedOn, stance: r.stance, firmness: r.firmness, changeOverride: r.changeOverride, summary: "", quote: "", partyIds: [r.partyId] });
+  for (const [key, list] of byCell) {
+    list.sort((a, b) => a.day - b.day || a.id - b.id);
+    const reading = list.filter((r) => r.day === 1).map(entry);
+    const previous = list.filter((r) => r.day === 2).map(entry);
+    out.set(key, {
+      issueId: list[0]!.issueId,
+      partyId: list[0]!.partyId,
+      current: reading[reading.length - 1] ?? null,
+      previous: previous[previous.length - 1] ?? null,
+      reading,
+      previousReading: previous.length > 0 ? previous : null,
+      earlier: 0,
+      later: 0,
+    });
+  }
+  return out;
+}
+
+/** The overview cells (what each compact cell shows) from the readings read, keyed cellKey(issueId, partyId). */
+export function overviewCellsFromReadings(rows: readonly ReadingRow[], asOf: string, windowDays: number | null): Map<string, OverviewCell> {
+  const out = new Map<string, OverviewCell>();
+  for (const [key, cell] of cellsFromReadings(rows)) {
+    const shown = overviewCellOf(cell, asOf, windowDays);
+    if (shown) out.set(key, shown);
+  }
+  return out;
 }

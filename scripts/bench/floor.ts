@@ -5,24 +5,12 @@
 // The live-entry rule is the app's own (server/live.ts liveEntrySql), so both count the same rows.
 import type Database from "better-sqlite3";
 import { liveEntrySql } from "../../server/live";
-import { overviewCellOf } from "../../lib/overview";
-import type { MatrixCell } from "../../lib/matrix";
-import type { HistoryEntry } from "../../lib/history";
+import { cellsFromReadings, overviewCellOf, type ReadingRow } from "../../lib/overview";
 import { DEFAULT_CHANGE_WINDOW } from "../../lib/window";
 import { ftsAll, searchTerms, SEARCH_LIMITS } from "../../lib/search";
 import type { ShownCell } from "./stats";
 
-export interface ReadingRow {
-  id: number;
-  issueId: number;
-  partyId: number;
-  statedOn: string;
-  stance: string;
-  firmness: string | null;
-  changeOverride: string | null;
-  /** 1 = the cell's latest day on or before the as-of day, 2 = the day before that. */
-  day: number;
-}
+export type { ReadingRow };
 
 /**
  * The latest `days` readings (all entries of one day) of every cell as of a day: a joint
@@ -94,31 +82,10 @@ export const searchMatch = (q: string) => ftsAll(searchTerms(q));
  * the default window), keyed "<partyId>-<issueId>" like the page's cell links.
  */
 export function shownCellsOf(rows: readonly ReadingRow[], asOf: string, windowDays: number | null = DEFAULT_CHANGE_WINDOW): Map<string, ShownCell> {
-  const byCell = new Map<string, ReadingRow[]>();
-  for (const row of rows) {
-    const key = `${row.partyId}-${row.issueId}`;
-    const list = byCell.get(key);
-    if (list) list.push(row);
-    else byCell.set(key, [row]);
-  }
   const out = new Map<string, ShownCell>();
-  for (const [key, list] of byCell) {
-    const entry = (r: ReadingRow): HistoryEntry => ({ ...r, summary: "", quote: "", partyIds: [r.partyId] });
-    const reading = list.filter((r) => r.day === 1).map(entry);
-    const previous = list.filter((r) => r.day === 2).map(entry);
-    const current = reading[reading.length - 1] ?? null;
-    const cell: MatrixCell<HistoryEntry> = {
-      issueId: list[0]!.issueId,
-      partyId: list[0]!.partyId,
-      current,
-      previous: previous[previous.length - 1] ?? null,
-      reading,
-      previousReading: previous.length > 0 ? previous : null,
-      earlier: 0,
-      later: 0,
-    };
+  for (const cell of cellsFromReadings(rows).values()) {
     const shown = overviewCellOf(cell, asOf, windowDays);
-    if (shown) out.set(key, { stance: shown.stance, statedOn: shown.statedOn, entries: shown.entries, change: shown.change });
+    if (shown) out.set(`${cell.partyId}-${cell.issueId}`, { stance: shown.stance, statedOn: shown.statedOn, entries: shown.entries, change: shown.change });
   }
   return out;
 }

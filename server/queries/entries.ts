@@ -1,6 +1,6 @@
 import "server-only";
-import { compareMatrices } from "@/lib/history";
-import { cellKey, matrixFromAsOfRead, type CellCounts } from "@/lib/matrix";
+import { compareInForce } from "@/lib/history";
+import { buildMatrix, cellKey, matrixFromAsOfRead, type CellCounts } from "@/lib/matrix";
 import { quoteReader, storedSpan, type QuoteCheck, type QuoteSpan } from "@/lib/quote";
 import { Prisma, type PositionEntry, type Source } from "../generated/prisma/client";
 import { getDb } from "../db";
@@ -180,26 +180,58 @@ export async function getMatrix({ negotiationId, asOf }: { negotiationId: number
 }
 
 /**
- * A negotiation's live parties and issues, and of its entries only those the matrix as of
- * `asOf` needs (each cell's two latest days up to it): buildMatrix, buildGapRows and the
- * overview find the same entry in force in them as in all entries.
+ * For each cell (party, issue), the live entry in force on `asOf`: the latest day up to it, then
+ * the latest recorded (the tie-break of lib/as-of.ts, decision 004), picked in the database with
+ * ROW_NUMBER over every party an entry names (a joint statement counts for each).
+ */
+const inForceRead = (negotiationId: number, asOf: string) => Prisma.sql`e."id" IN (
+  SELECT r."id" FROM (
+    SELECT a."id", ROW_NUMBER() OVER (PARTITION BY ap."partyId", a."issueId" ORDER BY a."statedOn" DESC, a."id" DESC) AS "n"
+    FROM "PositionEntry" a JOIN "PositionEntryParty" ap ON ap."entryId" = a."id"
+    WHERE a."negotiationId" = ${negotiationId} AND a."statedOn" <= ${asOf} AND ${Prisma.raw(liveEntrySql("a"))}
+  ) r WHERE r."n" = 1)`;
+
+/**
+ * A negotiation's live parties and issues, and of its entries only those in force on `asOf`
+ * (one per cell, a joint one once): buildGapRows finds the same entry in force in them as in
+ * all entries (tests/db/as-of-sql.property.test.ts).
  */
 export async function getAsOfEntries({ negotiationId, asOf }: { negotiationId: number; asOf: string }) {
   await requireReader();
-  const [parties, issues, entries] = await Promise.all([listParties(negotiationId), listIssues(negotiationId), readEntries(inAsOfRead(negotiationId, asOf))]);
+  const [parties, issues, entries] = await Promise.all([listParties(negotiationId), listIssues(negotiationId), readEntries(inForceRead(negotiationId, asOf))]);
   return { parties, issues, entries };
 }
 
-/** What changed between two days (swapped if given backwards): two as-of reads, compared by lib/history.ts. */
+/** Per cell, how many live entries are stated after `from` up to `to` (whether the two entries in force are consecutive). */
+async function readCountsBetween(negotiationId: number, from: string, to: string): Promise<Map<string, number>> {
+  const db = await getDb();
+  const rows = await db.$queryRaw<Array<{ partyId: number | bigint; issueId: number | bigint; n: number | bigint }>>`
+    SELECT ep."partyId", e."issueId", COUNT(*) AS "n"
+    FROM "PositionEntry" e JOIN "PositionEntryParty" ep ON ep."entryId" = e."id"
+    WHERE ${inNegotiation(negotiationId)} AND e."statedOn" > ${from} AND e."statedOn" <= ${to} AND ${Prisma.raw(liveEntrySql("e"))}
+    GROUP BY ep."partyId", e."issueId"`;
+  return new Map(rows.map((r) => [cellKey(Number(r.issueId), Number(r.partyId)), Number(r.n)]));
+}
+
+/**
+ * What changed between two days (swapped if given backwards), in the database: the entry in
+ * force per cell on each day and each cell's count of entries between them, compared by
+ * lib/history.ts compareInForce. Never each cell's whole history.
+ */
 export async function getComparison({ negotiationId, from: a, to: b }: { negotiationId: number; from: string; to: string }) {
   await requireReader();
   const [from, to] = a <= b ? [a, b] : [b, a];
-  const [before, after] = await Promise.all([readMatrix(negotiationId, from), readMatrix(negotiationId, to)]);
-  const { parties, issues } = after;
+  const [parties, issues, before, after, between] = await Promise.all([
+    listParties(negotiationId),
+    listIssues(negotiationId),
+    readEntries(inForceRead(negotiationId, from)),
+    readEntries(inForceRead(negotiationId, to)),
+    readCountsBetween(negotiationId, from, to),
+  ]);
   const issueIds = issues.map((i) => i.id);
   const partyIds = parties.map((p) => p.id);
-  const matrix = (read: typeof before, asOf: string) => matrixFromAsOfRead({ issueIds, partyIds, entries: read.entries, asOf, counts: read.counts });
-  return { parties, issues, ...compareMatrices({ issueIds, partyIds, from, to, before: matrix(before, from), after: matrix(after, to) }) };
+  const inForce = (entries: EntryRow[], asOf: string) => new Map([...buildMatrix({ issueIds, partyIds, entries, asOf })].map(([key, cell]) => [key, cell.current]));
+  return { parties, issues, ...compareInForce({ issueIds, partyIds, from, to, before: inForce(before, from), after: inForce(after, to), between }) };
 }
 
 /** A negotiation's live parties and issues, and every live entry one party made (its profile), in date order. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getDb } from "../db";
 import { liveEntryWhere } from "../live";
 import { requireReader } from "../session";
@@ -25,12 +26,12 @@ export async function listNegotiations() {
   return negotiations.map((n) => ({ ...n, counts: n._count, lastEntryOn: last.get(n.id) ?? null }));
 }
 
-/** A live negotiation by its slug, or null (the page then calls notFound()). */
-export async function getNegotiation(slug: string) {
+/** A live negotiation by its slug, or null (the page then calls notFound()). Cached per request: metadata, layout and page all ask. */
+export const getNegotiation = cache(async (slug: string) => {
   await requireReader();
   const db = await getDb();
   return db.negotiation.findFirst({
     where: { slug, deletedAt: null },
     select: { id: true, slug: true, title: true, description: true, version: true },
   });
-}
+});

@@ -4,7 +4,7 @@ import { useFreshDatabase } from "../support/db";
 import { createNegotiation } from "@/server/mutations/negotiations";
 import { createInNegotiation } from "@/server/mutations/scoped";
 import { createEntry } from "@/server/mutations/entries";
-import { getNegotiationEntries } from "@/server/queries/entries";
+import { getComparison, getNegotiationEntries } from "@/server/queries/entries";
 import { compareDates } from "@/lib/history";
 import { entrySchema, issueSchema, partySchema, sourceSchema } from "@/lib/schemas";
 
@@ -93,5 +93,20 @@ describe("compareDates over the database's entries", () => {
     const backward = compareDates({ ...args, from: "2024-07-01", to: "2024-06-01" });
     expect(backward.cells).toEqual(forward.cells);
     expect(compareDates({ ...args, from: "2024-06-15", to: "2024-06-15" }).cells).toEqual([]);
+  });
+
+  it("getComparison (computed in the database) keeps an override when the earlier entry was stated on date A itself", async () => {
+    // A prisoners: 2024-05-01, then 2024-06-30 with an override. From 2024-05-01 the two are
+    // consecutive: one entry between the days, the day A entry not counted.
+    const compared = await getComparison({ negotiationId, from: "2024-05-01", to: "2024-07-01" });
+    const cell = compared.cells.find((c) => c.partyId === party.A && c.issueId === issue.prisoners);
+    expect(cell).toMatchObject({ change: "hardened", overridden: true });
+    const { parties, issues, entries } = await getNegotiationEntries(negotiationId);
+    for (const [from, to] of [["2024-05-01", "2024-07-01"], ["2024-06-01", "2024-07-01"], ["2024-06-30", "2024-05-01"]] as const) {
+      const sql = await getComparison({ negotiationId, from, to });
+      const all = compareDates({ entries, issueIds: issues.map((i) => i.id), partyIds: parties.map((p) => p.id), from, to });
+      const shape = (r: typeof all) => [r.from, r.to, r.total, [...r.byParty], r.cells.map((c) => [c.issueId, c.partyId, c.before?.id ?? null, c.after.id, c.change, c.overridden])];
+      expect(shape(sql)).toEqual(shape(all));
+    }
   });
 });
