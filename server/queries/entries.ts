@@ -6,6 +6,7 @@ import { Prisma, type PositionEntry, type Source } from "../generated/prisma/cli
 import { getDb } from "../db";
 import { dependantsWhere, liveEntrySql, type DependencyKind } from "../live";
 import { requireReader } from "../session";
+import { pageOf, PAGE_SIZE, type Page } from "@/lib/paging";
 import { listIssues, listParties } from "./parties-and-issues";
 
 /** What a matrix cell, a history row or a source page shows of an entry; of its source, only what is shown (never its text). */
@@ -229,7 +230,44 @@ export async function listEntriesOfSource(negotiationId: number, sourceId: numbe
 
 /** Every entry of one party on one issue (the cell's history), in date order. */
 export async function listEntriesOfCell(negotiationId: number, partyId: number, issueId: number) {
-  return liveEntries(Prisma.sql`${inNegotiation(negotiationId)} AND e."issueId" = ${issueId} AND ${madeBy(partyId)}`);
+  return liveEntries(cellWhere(negotiationId, partyId, issueId));
+}
+
+const cellWhere = (negotiationId: number, partyId: number, issueId: number) =>
+  Prisma.sql`${inNegotiation(negotiationId)} AND e."issueId" = ${issueId} AND ${madeBy(partyId)}`;
+
+/** How many live entries match `where` (SQL over `e`): the total a paged list shows. */
+async function countEntries(where: Prisma.Sql): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.$queryRaw<Array<{ n: number | bigint }>>`
+    SELECT COUNT(*) AS "n" FROM "PositionEntry" e WHERE ${where} AND ${Prisma.raw(liveEntrySql("e"))}`;
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The live entries matching `where` from the `offset`-th (0-based) in date then recording order,
+ * at most `limit` of them: the page is picked in SQL, by entry (not by entry and party row).
+ */
+function inDateOrderSlice(where: Prisma.Sql, offset: number, limit: number) {
+  return Prisma.sql`e."id" IN (
+    SELECT e."id" FROM "PositionEntry" e WHERE ${where} AND ${Prisma.raw(liveEntrySql("e"))}
+    ORDER BY e."statedOn", e."id" LIMIT ${limit} OFFSET ${offset})`;
+}
+
+/**
+ * One page of a cell's history (oldest first, PAGE_SIZE entries) with its quote status, the
+ * total, and the entry just before the page (what its first entry is compared with), or null
+ * when the page does not exist (past the last: the page answers 404).
+ */
+export async function listEntriesOfCellPage(negotiationId: number, partyId: number, issueId: number, page: number, pageSize = PAGE_SIZE) {
+  await requireReader();
+  const where = cellWhere(negotiationId, partyId, issueId);
+  const at = pageOf(page, await countEntries(where), pageSize);
+  if (!at) return null;
+  const from = Math.max(0, at.offset - 1);
+  const rows = await withQuoteStatus(await readEntries(inDateOrderSlice(where, from, at.offset - from + pageSize)));
+  const previous = at.offset > 0 ? (rows.shift() ?? null) : null;
+  return { page: at satisfies Page, entries: rows, previous };
 }
 
 export async function getEntry(negotiationId: number, id: number) {

@@ -62,6 +62,7 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   getPartyEntries: { call: () => entries.getPartyEntries(world.main.id, ids.party) },
   listEntriesOfSource: { call: () => entries.listEntriesOfSource(world.main.id, ids.source) },
   listEntriesOfCell: { call: () => entries.listEntriesOfCell(world.main.id, ids.party, ids.issue) },
+  listEntriesOfCellPage: { call: () => entries.listEntriesOfCellPage(world.main.id, ids.party, ids.issue, 1) },
   getEntry: { call: () => entries.getEntry(world.main.id, ids.entry) },
   listDependants: { call: () => entries.listDependants(world.main.id, "party", ids.party) },
   getQuoteStatus: { call: () => entries.getQuoteStatus(ids.entry) },
