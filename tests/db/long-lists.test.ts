@@ -7,7 +7,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "../support/db";
 import { createNegotiation } from "@/server/mutations/negotiations";
 import { createInNegotiation } from "@/server/mutations/scoped";
-import { listEntriesOfCell, listEntriesOfCellPage } from "@/server/queries/entries";
+import {
+  countTimelineMarks,
+  countTimelineMonths,
+  getNegotiationEntries,
+  getTimelineEntries,
+  listEntriesOfCell,
+  listEntriesOfCellPage,
+  type EntryRow,
+} from "@/server/queries/entries";
+import { listParties } from "@/server/queries/parties-and-issues";
+import { timelineLanes } from "@/lib/timeline";
 import { issueSchema, partySchema, sourceSchema } from "@/lib/schemas";
 import { PAGE_SIZE } from "@/lib/paging";
 
@@ -39,9 +49,10 @@ beforeAll(async () => {
   const link = db.prepare(`INSERT INTO PositionEntryParty (entryId, partyId) VALUES (?, ?)`);
   db.transaction(() => {
     for (let i = 0; i < ENTRIES; i++) {
-      // Three entries a day on average, days out of recording order: paging must follow the day, then the id.
-      const day = new Date(Date.UTC(2022, 0, 1) + ((i * 7) % 2000) * 86_400_000).toISOString().slice(0, 10);
-      const stance = ["demands", "rejects", "supports", "concedes"][i % 4]!;
+      // Four entries a day, days out of recording order (paging must follow the day, then the id),
+      // and a cell's entries of one day with different stances (a page may start inside a day).
+      const day = new Date(Date.UTC(2022, 0, 1) + ((i * 7) % 1500) * 86_400_000).toISOString().slice(0, 10);
+      const stance = ["demands", "rejects", "supports", "concedes"][(i + Math.floor(i / 1500)) % 4]!;
       const quote = i % 5 === 0 ? "demand a ceasefire" : i % 5 === 1 ? "words the text lacks" : "";
       const id = entry.run(negotiationId, issues[i % 3], sources[i % 130], day, stance, `Entry ${i}`, quote, i % 97 === 0 ? stamp : null, stamp, stamp).lastInsertRowid;
       link.run(id, parties[i % 4 === 3 && i % 8 !== 3 ? 0 : i % 4]);
@@ -77,5 +88,39 @@ describe(`long lists of a negotiation with ${ENTRIES.toLocaleString("en")} entri
     }
     expect(pages[0]!.entries.map((e) => e.quoteStatus)).toEqual(whole.slice(0, PAGE_SIZE).map((e) => e.quoteStatus));
     expect(await listEntriesOfCellPage(ids.negotiationId, party, issue, pages.length + 1)).toBeNull();
+  }, 60_000);
+
+  it("the timeline's month counts add up to every live mark, per party and month", async () => {
+    const { entries } = await getNegotiationEntries(ids.negotiationId);
+    const scope = { negotiationId: ids.negotiationId, issueId: null, from: "1900-01-01", to: "2100-01-01" };
+    const groups = await countTimelineMonths(scope);
+    const expected = new Map<string, number>();
+    for (const e of entries) for (const p of e.partyIds) expected.set(`${p} ${e.statedOn.slice(0, 7)} ${e.stance}`, (expected.get(`${p} ${e.statedOn.slice(0, 7)} ${e.stance}`) ?? 0) + 1);
+    expect(new Map(groups.map((g) => [`${g.partyId} ${g.month} ${g.stance}`, g.n]))).toEqual(expected);
+    const marks = entries.reduce((n, e) => n + e.partyIds.length, 0);
+    expect(await countTimelineMarks(scope)).toBe(marks);
+    const onIssue = { ...scope, issueId: ids.issues[1]! };
+    expect(await countTimelineMarks(onIssue)).toBe(entries.filter((e) => e.issueId === ids.issues[1]).reduce((n, e) => n + e.partyIds.length, 0));
+  }, 60_000);
+
+  it("a period's entries, whole or a page at a time, carry the change types the whole history gives them", async () => {
+    const { entries: all } = await getNegotiationEntries(ids.negotiationId);
+    const partyIds = (await listParties(ids.negotiationId)).map((p) => p.id);
+    const changes = (list: EntryRow[], shown: Set<number>) =>
+      new Map(timelineLanes(list, partyIds).flatMap((l) => l.marks.filter((m) => shown.has(m.entry.id)).map((m) => [m.key, `${m.entry.change} ${m.entry.overridden}`])));
+    const month = { negotiationId: ids.negotiationId, issueId: null, from: "2023-03-01", to: "2023-05-01" };
+    const inMonth = all.filter((e) => e.statedOn >= month.from && e.statedOn < month.to);
+    expect(inMonth.length).toBeGreaterThan(PAGE_SIZE * 2);
+    const expected = changes(all, new Set(inMonth.map((e) => e.id)));
+
+    const whole = (await getTimelineEntries(month))!;
+    expect(whole.entries.map((e) => e.id)).toEqual(inMonth.map((e) => e.id));
+    expect(changes([...whole.context, ...whole.entries], new Set(whole.entries.map((e) => e.id)))).toEqual(expected);
+
+    const pages = await allPages((n) => getTimelineEntries(month, n));
+    expect(pages.flatMap((p) => p.entries.map((e) => e.id))).toEqual(inMonth.map((e) => e.id));
+    expect(pages.every((p) => p.page!.total === inMonth.length)).toBe(true);
+    const paged = new Map(pages.flatMap((p) => [...changes([...p.context, ...p.entries], new Set(p.entries.map((e) => e.id)))]));
+    expect(paged).toEqual(expected);
   }, 60_000);
 });
