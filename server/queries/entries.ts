@@ -6,6 +6,8 @@ import { Prisma, type PositionEntry, type Source } from "../generated/prisma/cli
 import { getDb } from "../db";
 import { dependantsWhere, liveEntrySql, type DependencyKind } from "../live";
 import { requireReader } from "../session";
+import { pageOf, PAGE_SIZE, type Page } from "@/lib/paging";
+import type { MonthCount } from "@/lib/timeline-summary";
 import { listIssues, listParties } from "./parties-and-issues";
 
 /** What a matrix cell, a history row or a source page shows of an entry; of its source, only what is shown (never its text). */
@@ -261,7 +263,44 @@ export async function listEntriesOfSource(negotiationId: number, sourceId: numbe
 
 /** Every entry of one party on one issue (the cell's history), in date order. */
 export async function listEntriesOfCell(negotiationId: number, partyId: number, issueId: number) {
-  return liveEntries(Prisma.sql`${inNegotiation(negotiationId)} AND e."issueId" = ${issueId} AND ${madeBy(partyId)}`);
+  return liveEntries(cellWhere(negotiationId, partyId, issueId));
+}
+
+const cellWhere = (negotiationId: number, partyId: number, issueId: number) =>
+  Prisma.sql`${inNegotiation(negotiationId)} AND e."issueId" = ${issueId} AND ${madeBy(partyId)}`;
+
+/** How many live entries match `where` (SQL over `e`): the total a paged list shows. */
+async function countEntries(where: Prisma.Sql): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.$queryRaw<Array<{ n: number | bigint }>>`
+    SELECT COUNT(*) AS "n" FROM "PositionEntry" e WHERE ${where} AND ${Prisma.raw(liveEntrySql("e"))}`;
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The live entries matching `where` from the `offset`-th (0-based) in date then recording order,
+ * at most `limit` of them: the page is picked in SQL, by entry (not by entry and party row).
+ */
+function inDateOrderSlice(where: Prisma.Sql, offset: number, limit: number) {
+  return Prisma.sql`e."id" IN (
+    SELECT e."id" FROM "PositionEntry" e WHERE ${where} AND ${Prisma.raw(liveEntrySql("e"))}
+    ORDER BY e."statedOn", e."id" LIMIT ${limit} OFFSET ${offset})`;
+}
+
+/**
+ * One page of a cell's history (oldest first, PAGE_SIZE entries) with its quote status, the
+ * total, and the entry just before the page (what its first entry is compared with), or null
+ * when the page does not exist (past the last: the page answers 404).
+ */
+export async function listEntriesOfCellPage(negotiationId: number, partyId: number, issueId: number, page: number, pageSize = PAGE_SIZE) {
+  await requireReader();
+  const where = cellWhere(negotiationId, partyId, issueId);
+  const at = pageOf(page, await countEntries(where), pageSize);
+  if (!at) return null;
+  const from = Math.max(0, at.offset - 1);
+  const rows = await withQuoteStatus(await readEntries(inDateOrderSlice(where, from, at.offset - from + pageSize)));
+  const previous = at.offset > 0 ? (rows.shift() ?? null) : null;
+  return { page: at satisfies Page, entries: rows, previous };
 }
 
 export async function getEntry(negotiationId: number, id: number) {
@@ -313,4 +352,93 @@ export async function listEntriesWithQuoteToCheck(negotiationId: number) {
       AND EXISTS (SELECT 1 FROM "Source" ts WHERE ts."id" = e."sourceId" AND ts."text" IS NOT NULL)`,
   );
   return entries.filter((e) => e.quoteStatus === "missing");
+}
+
+/** The timeline's scope: a negotiation's live entries stated from `from` (inclusive) to `to` (exclusive), on one issue or all. */
+export interface TimelineScope {
+  negotiationId: number;
+  issueId: number | null;
+  from: string;
+  to: string;
+}
+
+const inTimelineScope = ({ negotiationId, issueId, from, to }: TimelineScope) =>
+  Prisma.sql`${inNegotiation(negotiationId)} AND e."statedOn" >= ${from} AND e."statedOn" < ${to}${issueId === null ? Prisma.empty : Prisma.sql` AND e."issueId" = ${issueId}`}`;
+
+/**
+ * How many marks the timeline would draw for the scope (one per entry and party that made it):
+ * whether the page can draw them one by one (lib/timeline-summary.ts TIMELINE_DETAIL_LIMIT).
+ */
+export async function countTimelineMarks(scope: TimelineScope): Promise<number> {
+  await requireReader();
+  const db = await getDb();
+  const [row] = await db.$queryRaw<Array<{ n: number | bigint }>>`
+    SELECT COUNT(*) AS "n" FROM "PositionEntry" e JOIN "PositionEntryParty" ep ON ep."entryId" = e."id"
+    WHERE ${inTimelineScope(scope)} AND ${Prisma.raw(liveEntrySql("e"))}`;
+  return Number(row?.n ?? 0);
+}
+
+/** Marks per party, month ("YYYY-MM") and stance in the scope, counted in SQL: the summarised timeline. */
+export async function countTimelineMonths(scope: TimelineScope): Promise<MonthCount[]> {
+  await requireReader();
+  const db = await getDb();
+  const rows = await db.$queryRaw<Array<{ partyId: number | bigint; month: string; stance: string; n: number | bigint }>>`
+    SELECT ep."partyId", SUBSTR(e."statedOn", 1, 7) AS "month", e."stance", COUNT(*) AS "n"
+    FROM "PositionEntry" e JOIN "PositionEntryParty" ep ON ep."entryId" = e."id"
+    WHERE ${inTimelineScope(scope)} AND ${Prisma.raw(liveEntrySql("e"))}
+    GROUP BY ep."partyId", SUBSTR(e."statedOn", 1, 7), e."stance"`;
+  return rows.map((r) => ({ partyId: Number(r.partyId), month: r.month, stance: r.stance, n: Number(r.n) }));
+}
+
+/**
+ * The live entries (date order) of each cell's two latest days before `before` (an entry's day
+ * and id: entries of that day recorded earlier count as before): what a page of entries needs
+ * to classify each entry's change against the reading before it (lib/history.ts), when the
+ * entries before the page are not read. Two days, not one, because the page may start inside a
+ * day whose first entries are on the previous page: then that day's earlier entries and the day
+ * before them are both needed.
+ */
+function beforeInCell(scope: TimelineScope, before: { statedOn: string; id: number }) {
+  return Prisma.sql`e."id" IN (
+    SELECT r."id" FROM (
+      SELECT a."id", DENSE_RANK() OVER (PARTITION BY ap."partyId", a."issueId" ORDER BY a."statedOn" DESC) AS "day"
+      FROM "PositionEntry" a JOIN "PositionEntryParty" ap ON ap."entryId" = a."id"
+      WHERE a."negotiationId" = ${scope.negotiationId}${scope.issueId === null ? Prisma.empty : Prisma.sql` AND a."issueId" = ${scope.issueId}`}
+        AND (a."statedOn" < ${before.statedOn} OR (a."statedOn" = ${before.statedOn} AND a."id" < ${before.id}))
+        AND ${Prisma.raw(liveEntrySql("a"))}
+    ) r WHERE r."day" <= 2)`;
+}
+
+/**
+ * The timeline's entries in the scope (date order), all of them or one page (`page`, PAGE_SIZE
+ * entries), with `context`: the entries just before them in their cells, which are not shown but
+ * give the first shown entries their change types. Null when the page does not exist.
+ */
+export async function getTimelineEntries(scope: TimelineScope, page: number | null = null) {
+  await requireReader();
+  const where = inTimelineScope(scope);
+  let at: Page | null = null;
+  let entries: EntryRow[];
+  if (page === null) entries = await readEntries(where);
+  else {
+    at = pageOf(page, await countEntries(where));
+    if (!at) return null;
+    entries = await readEntries(inDateOrderSlice(where, at.offset, at.pageSize));
+  }
+  const first = entries[0];
+  const context = first ? await readEntries(beforeInCell(scope, first)) : [];
+  return { entries, context, page: at };
+}
+
+/**
+ * Entries of the scope's negotiation (and issue) dated outside `first` … `last` (stored before
+ * Parley's range of days was enforced): how many, and the first 50, which the timeline lists
+ * instead of drawing.
+ */
+export async function listEntriesOutsideDays(scope: Pick<TimelineScope, "negotiationId" | "issueId">, first: string, last: string) {
+  await requireReader();
+  const where = Prisma.sql`${inNegotiation(scope.negotiationId)}${scope.issueId === null ? Prisma.empty : Prisma.sql` AND e."issueId" = ${scope.issueId}`}
+    AND (e."statedOn" < ${first} OR e."statedOn" > ${last})`;
+  const [total, entries] = await Promise.all([countEntries(where), readEntries(inDateOrderSlice(where, 0, 50))]);
+  return { total, entries };
 }

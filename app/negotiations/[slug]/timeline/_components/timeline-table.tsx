@@ -16,9 +16,9 @@ export interface TableRow {
   href: string;
 }
 
-export function TimelineTable({ rows, caption }: { rows: TableRow[]; caption: string }) {
+export function TimelineTable({ rows, caption, open = false }: { rows: TableRow[]; caption: string; open?: boolean }) {
   return (
-    <details className="tl-table">
+    <details className="tl-table" open={open}>
       <summary>Show the timeline as a table</summary>
       <div className="table-wrap">
         <table className="data-table">

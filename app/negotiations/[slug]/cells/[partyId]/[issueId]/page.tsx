@@ -4,34 +4,45 @@ import { notFound } from "next/navigation";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getIssue, getParty, listParties } from "@/server/queries/parties-and-issues";
-import { listEntriesOfCell } from "@/server/queries/entries";
+import { listEntriesOfCellPage } from "@/server/queries/entries";
 import { EntryCard } from "@/components/entry-card";
 import { ChangeBadge, WordDiff } from "@/components/change-badge";
 import { changeOf } from "@/lib/history";
 import { wordDiff } from "@/lib/text-diff";
 import { parseId } from "@/lib/form";
-import { formatDay, plural } from "@/lib/format";
+import { formatDay } from "@/lib/format";
+import { pageParam, rangeLabel } from "@/lib/paging";
+import { Pager } from "@/components/pager";
 import { titled } from "../../../_components/page-title";
 
 export const generateMetadata = titled("Position history");
 
-export default async function CellHistoryPage({ params }: { params: Promise<{ slug: string; partyId: string; issueId: string }> }) {
-  const { slug, partyId: rawParty, issueId: rawIssue } = await params;
+export default async function CellHistoryPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string; partyId: string; issueId: string }>;
+  searchParams: Promise<{ page?: string | string[] }>;
+}) {
+  const [{ slug, partyId: rawParty, issueId: rawIssue }, search] = await Promise.all([params, searchParams]);
   const partyId = parseId(rawParty);
   const issueId = parseId(rawIssue);
+  const pageNumber = pageParam(search.page);
   const negotiation = await getNegotiation(slug);
-  if (!negotiation || !partyId || !issueId) notFound();
-  const [viewer, party, issue, parties, entries] = await Promise.all([
+  if (!negotiation || !partyId || !issueId || !pageNumber) notFound();
+  const [viewer, party, issue, parties, paged] = await Promise.all([
     getViewer(),
     getParty(negotiation.id, partyId),
     getIssue(negotiation.id, issueId),
     listParties(negotiation.id),
-    listEntriesOfCell(negotiation.id, partyId, issueId),
+    listEntriesOfCellPage(negotiation.id, partyId, issueId, pageNumber),
   ]);
-  if (!party || !issue) notFound();
+  if (!party || !issue || !paged) notFound();
+  const { entries, page } = paged;
+  const here = `/negotiations/${slug}/cells/${partyId}/${issueId}`;
   const partyNames = new Map(parties.map((p) => [p.id, p.name]));
   const history = entries.map((entry, i) => {
-    const previous = i > 0 ? entries[i - 1]! : null;
+    const previous = i > 0 ? entries[i - 1]! : paged.previous;
     return { entry, previous, ...changeOf(previous, entry) };
   });
   return (
@@ -46,7 +57,7 @@ export default async function CellHistoryPage({ params }: { params: Promise<{ sl
         <bdi>{party.name}</bdi> on <bdi>{issue.name}</bdi>
       </h2>
       <p className="muted">
-        {plural(entries.length, "entry", "entries")}, oldest first. Each is compared with the one before it: its change type, and what changed in
+        {rangeLabel(page, "entry", "entries")}, oldest first. Each is compared with the one before it: its change type, and what changed in
         the wording.
       </p>
       {canEdit(viewer) ? (
@@ -56,6 +67,7 @@ export default async function CellHistoryPage({ params }: { params: Promise<{ sl
           </Link>
         </p>
       ) : null}
+      <Pager page={page} href={here} label="History pages" previous="Older" next="Newer" />
       {entries.length === 0 ? (
         <p className="empty">No position recorded.</p>
       ) : (
@@ -96,6 +108,7 @@ export default async function CellHistoryPage({ params }: { params: Promise<{ sl
           ))}
         </ol>
       )}
+      <Pager page={page} href={here} label="History pages, below the list" previous="Older" next="Newer" />
     </div>
   );
 }
