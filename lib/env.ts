@@ -31,6 +31,12 @@ function httpOrigin(value: string): string | null {
   }
 }
 
+/** A base64 string that decodes to 16, 24 or 32 bytes: what Next's AES-GCM import accepts. */
+export function isAesKeyBase64(value: string): boolean {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 !== 0) return false;
+  return [16, 24, 32].includes(atob(value).length);
+}
+
 export const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -41,6 +47,16 @@ export const envSchema = z.object({
     )
     .optional(),
   BETTER_AUTH_SECRET: z.string().min(32, "BETTER_AUTH_SECRET must be at least 32 characters (e.g. openssl rand -base64 32).").optional(),
+  // Read by Next itself (at build time it salts the server actions' ids, at run time it
+  // encrypts their bound values); checked here because Next only finds a malformed key at the
+  // first form a person sends. Several app servers share it (README, "Running several app servers").
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string()
+    .refine(
+      isAesKeyBase64,
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be a base64 AES key of 16, 24 or 32 bytes (e.g. openssl rand -base64 32).",
+    )
+    .optional(),
   PARLEY_SECRET_FILE: z.string().trim().min(1).optional(),
   PARLEY_URL: z
     .string()

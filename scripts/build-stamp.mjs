@@ -9,7 +9,7 @@ import { join } from "node:path";
 const INPUTS = ["app", "components", "lib", "server", "proxy.ts", "instrumentation.ts", "prisma/schema.prisma", "package-lock.json", "next.config.js", "tsconfig.json"];
 const STAMP = ".next/parley-sources.sha256";
 
-/** The hash of every file that goes into the build (generated code left out). */
+/** The hash of every file that goes into the build (generated code left out), and of the actions key. */
 export function sourcesDigest() {
   const hash = createHash("sha256");
   const add = (path) => {
@@ -18,6 +18,11 @@ export function sourcesDigest() {
     else hash.update(path).update(readFileSync(path));
   };
   INPUTS.forEach(add);
+  // The server actions' ids are salted with this key at build time (Next embeds it in the
+  // build): a build made under another key (or none) answers "Failed to find Server Action" to
+  // pages served by a server built with this one. Only its hash goes into the stamp.
+  const actionsKey = process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? "";
+  if (actionsKey) hash.update("NEXT_SERVER_ACTIONS_ENCRYPTION_KEY").update(createHash("sha256").update(actionsKey).digest());
   return hash.digest("hex");
 }
 

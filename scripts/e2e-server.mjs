@@ -5,7 +5,7 @@
 // database file; Playwright starts it after the public server, so the build is already there.
 import { execSync, spawn } from "node:child_process";
 import { rmSync, mkdirSync } from "node:fs";
-import { E2E_PASSWORD, E2E_USERS } from "./e2e-users.mjs";
+import { createE2EUsers } from "./e2e-users.mjs";
 
 const isPrivate = process.env.E2E_PRIVATE === "1";
 const port = process.env.E2E_PORT || "3100";
@@ -20,12 +20,7 @@ const env = {
   ...(isPrivate ? { PARLEY_PUBLIC_READ: "off" } : {}),
 };
 execSync("node scripts/setup.mjs", { stdio: "inherit", env });
-for (const user of E2E_USERS) {
-  execSync(`npm run --silent user:create -- --email ${user.email} --name "${user.name}" --role ${user.role}`, {
-    stdio: "inherit",
-    env: { ...env, PARLEY_PASSWORD: E2E_PASSWORD },
-  });
-}
+await createE2EUsers(env);
 // scripts/serve.mjs, as `npm start`: it gives the app the socket's address (sign-in throttle).
 const server = spawn(process.execPath, ["scripts/serve.mjs", "-H", "127.0.0.1", "-p", port], { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -33,6 +33,9 @@ describe("parseEnv", () => {
     ["DATABASE_URL", "mysql://localhost/parley"],
     ["DATABASE_URL", "./data/parley.db"],
     ["BETTER_AUTH_SECRET", "short"],
+    ["NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", "not base64!"],
+    ["NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", Buffer.alloc(20).toString("base64")],
+    ["NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", "a".repeat(44)],
     ["PARLEY_LOG_LEVEL", "loud"],
   ])("names %s when it is %j", (name, value) => {
     const problems = problemsOf({ [name]: value });
@@ -46,6 +49,11 @@ describe("parseEnv", () => {
     expect(databaseKind("file:./data/parley.db")).toBe("sqlite");
     expect(databaseKind("postgres://h/p")).toBe("postgres");
     expect(databaseKind("POSTGRESQL://h/p")).toBe("postgres");
+  });
+  it("takes a NEXT_SERVER_ACTIONS_ENCRYPTION_KEY of 16, 24 or 32 bytes in base64 (several app servers share it)", () => {
+    for (const bytes of [16, 24, 32]) {
+      expect(problemsOf({ NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(bytes, 7).toString("base64") })).toEqual([]);
+    }
   });
   it("names every bad variable at once", () => {
     expect(problemsOf({ PARLEY_URL: "x", PORT: "y" }).join("\n")).toMatch(/PARLEY_URL[\s\S]*PORT/);
