@@ -223,31 +223,27 @@ const port = floorOnly ? 0 : await freePort();
 const origin = `http://127.0.0.1:${port}`;
 mkdirSync("bench-results", { recursive: true });
 const serverLog = floorOnly ? "ignore" : openSync(`bench-results/server-${stamp}.log`, "w");
-const server: ChildProcess | null = floorOnly ? null : spawn(process.execPath, ["scripts/serve.mjs", "-H", "127.0.0.1", "-p", String(port)], {
-  stdio: ["ignore", serverLog, serverLog],
-  env: {
-    ...childEnv,
-    NODE_ENV: "production",
-    PARLEY_PUBLIC_READ: "on",
-    PARLEY_RATE_LIMIT: "off",
-    PARLEY_DEMO: "off",
-    PORT: String(port),
-  },
-});
-let stopping = false;
+const startServer = () =>
+  spawn(process.execPath, ["scripts/serve.mjs", "-H", "127.0.0.1", "-p", String(port)], {
+    stdio: ["ignore", serverLog, serverLog],
+    env: {
+      ...childEnv,
+      NODE_ENV: "production",
+      PARLEY_PUBLIC_READ: "on",
+      PARLEY_RATE_LIMIT: "off",
+      PARLEY_DEMO: "off",
+      PORT: String(port),
+    },
+  });
+let server: ChildProcess | null = floorOnly ? null : startServer();
 const stop = () => {
-  stopping = true;
   if (server && server.exitCode === null) server.kill("SIGTERM");
   removeCopy();
 };
 process.on("exit", stop);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
-server?.on("exit", (code) => {
-  if (!stopping) {
-    console.error(`bench: the server stopped (exit ${code}); see bench-results/server-${stamp}.log`);
-    process.exit(1);
-  }
-});
+/** How the server stopped while a page was measured (e.g. out of memory on a page at 200,000 entries), or null while it runs. */
+const serverStopped = () => (server && server.exitCode !== null) || server?.signalCode ? `the server stopped (exit ${server!.exitCode ?? server!.signalCode}; see bench-results/server-${stamp}.log)` : null;
 
 // Peak memory of the server's process tree: VmRSS summed over the tree, polled, and each process's own high-water mark.
 function treePids(pid: number): number[] {
@@ -307,13 +303,17 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Fetche
   });
 }
 
-const deadline = Date.now() + 120_000;
-while (server) {
-  const ok = await get("/").then((r) => r.status === 200, () => false);
-  if (ok) break;
-  if (Date.now() > deadline) throw new Error(`the server did not answer on ${origin} within 2 minutes`);
-  await new Promise((r) => setTimeout(r, 250));
+async function serverUp() {
+  const deadline = Date.now() + 120_000;
+  while (server) {
+    const ok = await get("/").then((r) => r.status === 200, () => false);
+    if (ok) break;
+    if (serverStopped()) throw new Error(serverStopped()!);
+    if (Date.now() > deadline) throw new Error(`the server did not answer on ${origin} within 2 minutes`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
+await serverUp();
 if (server) console.log(`bench: server up on ${origin} (pid ${server.pid}); ${RUNS} runs a page after a warm-up`);
 else console.log(`bench: the floor only, ${RUNS} runs each after a warm-up`);
 
@@ -362,8 +362,15 @@ async function measure(name: string, path: string, extra: Extra = {}) {
   try {
     await measurePage(name, path, extra);
   } catch (error) {
-    // A page that breaks the connection is a result too: reported, and the run goes on.
-    const note = `no answer: ${(error as Error).message}`;
+    // A page that breaks the connection is a result too: reported, and the run goes on. When the
+    // server itself stopped on it (out of memory), that is the note, and a new server takes over.
+    const stopped = serverStopped();
+    const note = stopped ? `${stopped} while serving this page` : `no answer: ${(error as Error).message}`;
+    if (stopped) {
+      console.log(`  ${name}: ${note}; starting it again`);
+      server = startServer();
+      await serverUp();
+    }
     results.push({ name, path, status: 0, runs: 0, p50: null, p95: null, htmlBytes: null, wireBytes: null, floorP50: floor ? await time(floor) : null, agrees: null, note });
     console.log(`  ${name}: ${note}`);
   }
