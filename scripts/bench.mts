@@ -5,6 +5,10 @@
 //   npm run bench -- --db data/bench-5000.db --runs 10 --json bench-results/small.json
 //   npm run bench -- --only "matrix|create"             # only the pages whose name matches
 //   npm run bench -- --compare bench-results/a.json bench-results/b.json
+//   npm run bench -- --sizes 5000,50000,200000          # each size in turn (seeded when missing), then how each figure grows
+//   npm run bench -- --db postgresql://parley:parley@127.0.0.1:5432/bench_pg --from data/bench.db
+//                                                       # the same rows copied into PostgreSQL, measured there
+//   npm run bench -- --floor-only                       # the floor alone: no build, no server
 //
 // It builds the app when .next is stale (scripts/build-stamp.mjs, as npm start does), copies
 // the database (the bench writes entries; the seeded file stays as it was), starts the
@@ -22,10 +26,25 @@ import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { gunzipSync } from "node:zlib";
+import { spawnSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { ensureBuild } from "./build-stamp.mjs";
-import { floorStatements, searchMatch, shownCellsOf, type ReadingRow } from "./bench/floor";
-import { cellDifferences, compareTable, median, p95, parseOverviewCells, resultTable, type BenchRun, type PageResult } from "./bench/stats";
+import { pgFloor, searchParams, shownCellsOf, sqliteFloor, type FloorDb, type FloorQuery, type Params, type ReadingRow } from "./bench/floor";
+import { APP_PG_SCHEMA, benchDatabaseName, isPostgresUrl, pgClient, seedPostgresFrom } from "./bench/pg";
+import {
+  cellDifferences,
+  compareTable,
+  formatMs,
+  growthTable,
+  median,
+  p95,
+  parseOverviewCells,
+  parseSizes,
+  resultTable,
+  rowDifferences,
+  type BenchRun,
+  type PageResult,
+} from "./bench/stats";
 import { todayUTC } from "../lib/day";
 
 const args = process.argv.slice(2);
@@ -43,7 +62,69 @@ if (args.includes("--compare")) {
   process.exit(0);
 }
 
-const source = option("db", "data/bench.db")!;
+if (args.includes("--sizes")) process.exit(benchSizes(parseSizes(option("sizes") ?? "")));
+
+/**
+ * --sizes: the bench at each size in turn, in its own process (a fresh server and memory peak
+ * each), seeding data/bench-<n>.db when it is missing; then one growth table per figure.
+ * With a PostgreSQL --db, size n goes to the database <name>_<n>.
+ */
+function benchSizes(sizes: number[]): number {
+  const target = option("db", "data/bench.db")!;
+  const pass: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (["--sizes", "--db", "--from", "--json"].includes(args[i]!)) i++;
+    else pass.push(args[i]!);
+  }
+  const started = new Date().toISOString().replace(/[:.]/g, "-");
+  const runs: BenchRun[] = [];
+  const timings: Array<{ entries: number; seedSeconds: number | null; benchSeconds: number; json: string }> = [];
+  for (const n of sizes) {
+    const file = `data/bench-${n}.db`;
+    let seedSeconds: number | null = null;
+    if (!existsSync(file)) {
+      const t = performance.now();
+      const seeded = spawnSync(process.execPath, ["scripts/bench-seed.mjs", "--entries", String(n)], { stdio: "inherit" });
+      if (seeded.status !== 0) return seeded.status ?? 1;
+      seedSeconds = (performance.now() - t) / 1000;
+    }
+    const json = `bench-results/${started}-${n}.json`;
+    let db = file;
+    let from: string[] = [];
+    if (isPostgresUrl(target)) {
+      const url = new URL(target);
+      url.pathname = `/${benchDatabaseName(target)}_${n}`;
+      db = url.toString();
+      from = ["--from", file];
+    }
+    console.log(`\nbench: ${n.toLocaleString("en")} entries${seedSeconds === null ? "" : ` (seeded in ${seedSeconds.toFixed(1)} s)`}`);
+    const t = performance.now();
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/bench.mts", "--db", db, ...from, "--json", json, ...pass], { stdio: "inherit" });
+    const benchSeconds = (performance.now() - t) / 1000;
+    if (child.status !== 0 || !existsSync(json)) {
+      console.error(`bench: the run at ${n} entries failed (exit ${child.status})`);
+      return child.status || 1;
+    }
+    runs.push(JSON.parse(readFileSync(json, "utf8")) as BenchRun);
+    timings.push({ entries: n, seedSeconds, benchSeconds, json });
+  }
+  console.log(`\nHow each figure grows with the entries (${isPostgresUrl(target) ? "PostgreSQL" : "SQLite"}; × = this size's figure ÷ the previous size's)\n`);
+  console.log(growthTable(runs, "p50") + "\n");
+  console.log(growthTable(runs, "floorP50") + "\n");
+  console.log(growthTable(runs, "htmlBytes") + "\n");
+  for (const t of timings) console.log(`  ${t.entries} entries: ${t.seedSeconds === null ? "already seeded" : `seeded in ${t.seedSeconds.toFixed(1)} s`}, benched in ${t.benchSeconds.toFixed(0)} s (${t.json})`);
+  const out = `bench-results/${started}-scale.json`;
+  writeFileSync(out, JSON.stringify({ sizes, timings, runs }, null, 2) + "\n");
+  console.log(`bench: wrote ${out}`);
+  return 0;
+}
+
+const target = option("db", "data/bench.db")!;
+/** On PostgreSQL: the seeded SQLite file whose rows are copied into the (re)created bench database. */
+const onPostgres = isPostgresUrl(target);
+const source = onPostgres ? option("from", "data/bench.db")! : target;
+/** Only the floor: no build and no server. On PostgreSQL until the app runs there (branch pg brings prisma/postgres). */
+const floorOnly = args.includes("--floor-only") || (onPostgres && !existsSync(APP_PG_SCHEMA));
 const RUNS = Number(option("runs", "7"));
 /** A page whose runs have taken this long stops after at least 3 runs (timeline at 50,000 took 15 s each). */
 const PAGE_BUDGET_MS = Number(option("budget", "60000"));
@@ -55,40 +136,54 @@ if (!existsSync(source)) throw new Error(`${source} does not exist: run npm run 
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const jsonOut = option("json", `bench-results/${stamp}.json`)!;
 
-console.log("bench: checking the production build…");
-if (ensureBuild()) console.log("bench: built.");
+if (!floorOnly) {
+  console.log("bench: checking the production build…");
+  if (ensureBuild()) console.log("bench: built.");
+}
 
-// Work on a copy: the bench creates entries and an account.
+// Work on a copy: the bench creates entries and an account. On SQLite a copy of the file; on
+// PostgreSQL the bench database recreated and filled with the SQLite file's rows, checked exact.
 mkdirSync("data", { recursive: true });
 const file = `data/.bench-run-${process.pid}.db`;
 const removeCopy = () => {
+  if (onPostgres) return;
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
 };
-removeCopy();
-const sourceDb = new Database(source, { readonly: true });
-await sourceDb.backup(file); // a consistent copy even if the file has a WAL beside it
-sourceDb.close();
-const DATABASE_URL = `file:./${file}`;
+let DATABASE_URL: string;
+let store: FloorDb;
+/** On PostgreSQL, the same answers from the SQLite file: the two floors must give the same rows. */
+let reference: FloorDb | null = null;
+let seedSeconds: number | null = null;
+if (onPostgres) {
+  const seeded = await seedPostgresFrom(source, target, (line) => console.log(line));
+  seedSeconds = seeded.ms / 1000;
+  DATABASE_URL = target;
+  store = pgFloor(await pgClient(target));
+  reference = sqliteFloor(new Database(source, { readonly: true }));
+  if (floorOnly && !args.includes("--floor-only")) console.log(`bench: the app does not run on PostgreSQL yet (no ${APP_PG_SCHEMA}): measuring the floor only`);
+} else {
+  removeCopy();
+  const sourceDb = new Database(source, { readonly: true });
+  await sourceDb.backup(file); // a consistent copy even if the file has a WAL beside it
+  sourceDb.close();
+  DATABASE_URL = `file:./${file}`;
+  execSync("npx prisma migrate deploy", { stdio: "ignore", env: { ...process.env, DATABASE_URL } });
+  const db = new Database(file);
+  db.pragma("busy_timeout = 5000");
+  store = sqliteFloor(db);
+}
 // One secret for the account made below and the server that signs its session.
 const childEnv = { ...process.env, DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_SECRET: randomBytes(32).toString("base64") };
-execSync("npx prisma migrate deploy", { stdio: "ignore", env: childEnv });
 
-const db = new Database(file);
-db.pragma("busy_timeout = 5000");
-const negotiation = db.prepare(`SELECT id, slug FROM Negotiation WHERE deletedAt IS NULL ORDER BY id LIMIT 1`).get() as { id: number; slug: string } | undefined;
+const one = async <T,>(query: FloorQuery, params: Params = {}) => (await store.all<T>(query, params))[0];
+const negotiation = await one<{ id: number; slug: string }>("negotiation");
 if (!negotiation) throw new Error(`${source} holds no negotiation`);
-const counts = db
-  .prepare(`SELECT (SELECT count(*) FROM Party WHERE negotiationId = @id) AS parties, (SELECT count(*) FROM Issue WHERE negotiationId = @id) AS issues,
-                   (SELECT count(*) FROM Source WHERE negotiationId = @id) AS sources, (SELECT count(*) FROM PositionEntry WHERE negotiationId = @id) AS entries`)
-  .get({ id: negotiation.id }) as BenchRun["counts"];
-const span = db.prepare(`SELECT min(statedOn) AS first, max(statedOn) AS last FROM PositionEntry WHERE negotiationId = ?`).get(negotiation.id) as { first: string; last: string };
-const busiestParty = db
-  .prepare(`SELECT ep.partyId AS id, count(*) AS n FROM PositionEntryParty ep JOIN PositionEntry e ON e.id = ep.entryId WHERE e.negotiationId = ? GROUP BY ep.partyId ORDER BY n DESC LIMIT 1`)
-  .get(negotiation.id) as { id: number; n: number };
-const busiestCell = db
-  .prepare(`SELECT ep.partyId AS partyId, e.issueId AS issueId, count(*) AS n FROM PositionEntryParty ep JOIN PositionEntry e ON e.id = ep.entryId WHERE e.negotiationId = ? GROUP BY ep.partyId, e.issueId ORDER BY n DESC LIMIT 1`)
-  .get(negotiation.id) as { partyId: number; issueId: number; n: number };
-const someSource = db.prepare(`SELECT id FROM Source WHERE negotiationId = ? AND deletedAt IS NULL ORDER BY publishedOn DESC LIMIT 1`).get(negotiation.id) as { id: number };
+const scope = { negotiationId: negotiation.id };
+const counts = (await one<BenchRun["counts"]>("counts", scope))!;
+const span = (await one<{ first: string; last: string }>("span", scope))!;
+const busiestParty = (await one<{ id: number; n: number }>("busiestParty", scope))!;
+const busiestCell = (await one<{ partyId: number; issueId: number; n: number }>("busiestCell", scope))!;
+const someSource = (await one<{ id: number }>("someSource", scope))!;
 
 /** `n` days spread evenly over the entries' span, the last one the latest entry's day. */
 function spreadDays(first: string, last: string, n: number): string[] {
@@ -101,13 +196,13 @@ const compareFrom = spreadDays(span.first, span.last, 10)[0]!;
 const today = todayUTC();
 const base = `/negotiations/${negotiation.slug}`;
 console.log(
-  `bench: ${source}: ${counts.parties} parties, ${counts.issues} issues, ${counts.sources} sources, ${counts.entries} entries (${span.first} … ${span.last}); ` +
+  `bench: ${onPostgres ? `${benchDatabaseName(target)} (PostgreSQL, from ${source})` : source}: ${counts.parties} parties, ${counts.issues} issues, ${counts.sources} sources, ${counts.entries} entries (${span.first} … ${span.last}); ` +
     `busiest party #${busiestParty.id} (${busiestParty.n} entries), busiest cell ${busiestCell.partyId}-${busiestCell.issueId} (${busiestCell.n} entries)`,
 );
 
 // An editor for the create measurement, made the way an admin makes one.
 const EDITOR = { email: "bench-editor@bench.test", password: randomBytes(18).toString("base64url") };
-execSync(`npx tsx --conditions=react-server scripts/user-create.mts --email ${EDITOR.email} --name "Bench Editor" --role editor`, {
+if (!floorOnly) execSync(`npx tsx --conditions=react-server scripts/user-create.mts --email ${EDITOR.email} --name "Bench Editor" --role editor`, {
   stdio: "ignore",
   env: { ...childEnv, PARLEY_PASSWORD: EDITOR.password },
 });
@@ -124,35 +219,31 @@ async function freePort(): Promise<number> {
   throw new Error(`no free port in ${PORTS.join("-")}`);
 }
 
-const port = await freePort();
+const port = floorOnly ? 0 : await freePort();
 const origin = `http://127.0.0.1:${port}`;
 mkdirSync("bench-results", { recursive: true });
-const serverLog = openSync(`bench-results/server-${stamp}.log`, "w");
-const server: ChildProcess = spawn(process.execPath, ["scripts/serve.mjs", "-H", "127.0.0.1", "-p", String(port)], {
-  stdio: ["ignore", serverLog, serverLog],
-  env: {
-    ...childEnv,
-    NODE_ENV: "production",
-    PARLEY_PUBLIC_READ: "on",
-    PARLEY_RATE_LIMIT: "off",
-    PARLEY_DEMO: "off",
-    PORT: String(port),
-  },
-});
-let stopping = false;
+const serverLog = floorOnly ? "ignore" : openSync(`bench-results/server-${stamp}.log`, "w");
+const startServer = () =>
+  spawn(process.execPath, ["scripts/serve.mjs", "-H", "127.0.0.1", "-p", String(port)], {
+    stdio: ["ignore", serverLog, serverLog],
+    env: {
+      ...childEnv,
+      NODE_ENV: "production",
+      PARLEY_PUBLIC_READ: "on",
+      PARLEY_RATE_LIMIT: "off",
+      PARLEY_DEMO: "off",
+      PORT: String(port),
+    },
+  });
+let server: ChildProcess | null = floorOnly ? null : startServer();
 const stop = () => {
-  stopping = true;
-  if (server.exitCode === null) server.kill("SIGTERM");
+  if (server && server.exitCode === null) server.kill("SIGTERM");
   removeCopy();
 };
 process.on("exit", stop);
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
-server.on("exit", (code) => {
-  if (!stopping) {
-    console.error(`bench: the server stopped (exit ${code}); see bench-results/server-${stamp}.log`);
-    process.exit(1);
-  }
-});
+/** How the server stopped while a page was measured (e.g. out of memory on a page at 200,000 entries), or null while it runs. */
+const serverStopped = () => (server && server.exitCode !== null) || server?.signalCode ? `the server stopped (exit ${server!.exitCode ?? server!.signalCode}; see bench-results/server-${stamp}.log)` : null;
 
 // Peak memory of the server's process tree: VmRSS summed over the tree, polled, and each process's own high-water mark.
 function treePids(pid: number): number[] {
@@ -177,6 +268,7 @@ const statusKb = (pid: number, field: string) => {
 };
 let peakRss = 0;
 const poll = setInterval(() => {
+  if (!server) return;
   const pids = treePids(server.pid!);
   peakRss = Math.max(peakRss, pids.reduce((sum, pid) => sum + statusKb(pid, "VmRSS"), 0), ...pids.map((pid) => statusKb(pid, "VmHWM")));
 }, 100);
@@ -211,44 +303,80 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Fetche
   });
 }
 
-const deadline = Date.now() + 120_000;
-for (;;) {
-  const ok = await get("/").then((r) => r.status === 200, () => false);
-  if (ok) break;
-  if (Date.now() > deadline) throw new Error(`the server did not answer on ${origin} within 2 minutes`);
-  await new Promise((r) => setTimeout(r, 250));
+async function serverUp() {
+  const deadline = Date.now() + 120_000;
+  while (server) {
+    const ok = await get("/").then((r) => r.status === 200, () => false);
+    if (ok) break;
+    if (serverStopped()) throw new Error(serverStopped()!);
+    if (Date.now() > deadline) throw new Error(`the server did not answer on ${origin} within 2 minutes`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
-console.log(`bench: server up on ${origin} (pid ${server.pid}); ${RUNS} runs a page after a warm-up`);
+await serverUp();
+if (server) console.log(`bench: server up on ${origin} (pid ${server.pid}); ${RUNS} runs a page after a warm-up`);
+else console.log(`bench: the floor only, ${RUNS} runs each after a warm-up`);
 
-const time = (fn: () => unknown, runs = RUNS) => {
-  fn(); // warm-up: statement cache, pages in the OS cache
+/** The median time of a floor answer over `runs` executions after a warm-up (statement prepared, pages cached). */
+const time = async (fn: () => Promise<unknown>, runs = RUNS) => {
+  await fn();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    fn();
+    await fn();
     times.push(performance.now() - started);
   }
   return median(times);
 };
 
-const floor = floorStatements(db);
-const readings = (asOf: string, days: number) => floor.readings.all({ negotiationId: negotiation.id, asOf, days }) as ReadingRow[];
+const readings = (asOf: string, days: number) => store.all<ReadingRow>("readings", { ...scope, asOf, days });
 const results: PageResult[] = [];
 
+/** A floor answer: the rows of one or more statements on the measured database. */
+type Floor = (db: FloorDb) => Promise<unknown>;
+interface Extra {
+  floor?: Floor;
+  check?: (html: string) => Promise<string[]>;
+}
+
+/**
+ * On PostgreSQL, the floor's answer must be the same rows as the SQLite file's (row order aside:
+ * only statements with an ORDER BY define one). Search is left out: the two engines differ by design.
+ */
+async function storesAgree(name: string, floor: Floor | undefined): Promise<Pick<PageResult, "storesAgree" | "note">> {
+  if (!reference || !floor || name.startsWith("search")) return {};
+  const differences = rowDifferences(await floor(reference), await floor(store));
+  return differences.length ? { storesAgree: false, note: `PostgreSQL and SQLite floors differ: ${differences.join("; ")}` } : { storesAgree: true };
+}
+
 /** Times one page: a warm-up, then RUNS requests (fewer when a slow page exhausts its budget). */
-async function measure(name: string, path: string, extra: { floor?: () => unknown; check?: (html: string) => string[] } = {}) {
+async function measure(name: string, path: string, extra: Extra = {}) {
   if (only && !only.test(name)) return;
+  const floor = extra.floor && (() => extra.floor!(store));
+  if (floorOnly) {
+    const result: PageResult = { name, path, status: 200, runs: 0, p50: null, p95: null, htmlBytes: null, wireBytes: null, floorP50: floor ? await time(floor) : null, agrees: null, ...(await storesAgree(name, extra.floor)) };
+    results.push(result);
+    console.log(`  ${name}: floor ${formatMs(result.floorP50)}${result.note ? ` (${result.note})` : ""}`);
+    return;
+  }
   try {
     await measurePage(name, path, extra);
   } catch (error) {
-    // A page that breaks the connection is a result too: reported, and the run goes on.
-    const note = `no answer: ${(error as Error).message}`;
-    results.push({ name, path, status: 0, runs: 0, p50: null, p95: null, htmlBytes: null, wireBytes: null, floorP50: extra.floor ? time(extra.floor) : null, agrees: null, note });
+    // A page that breaks the connection is a result too: reported, and the run goes on. When the
+    // server itself stopped on it (out of memory), that is the note, and a new server takes over.
+    const stopped = serverStopped();
+    const note = stopped ? `${stopped} while serving this page` : `no answer: ${(error as Error).message}`;
+    if (stopped) {
+      console.log(`  ${name}: ${note}; starting it again`);
+      server = startServer();
+      await serverUp();
+    }
+    results.push({ name, path, status: 0, runs: 0, p50: null, p95: null, htmlBytes: null, wireBytes: null, floorP50: floor ? await time(floor) : null, agrees: null, note });
     console.log(`  ${name}: ${note}`);
   }
 }
 
-async function measurePage(name: string, path: string, extra: { floor?: () => unknown; check?: (html: string) => string[] }) {
+async function measurePage(name: string, path: string, extra: Extra) {
   const warm = await get(path);
   const times: number[] = [];
   let last = warm;
@@ -261,15 +389,17 @@ async function measurePage(name: string, path: string, extra: { floor?: () => un
       if (i >= 2 && Date.now() - started > PAGE_BUDGET_MS) break;
     }
   }
-  const floorP50 = extra.floor ? time(extra.floor) : null;
+  const floorP50 = extra.floor ? await time(() => extra.floor!(store)) : null;
   let agrees: boolean | null = null;
   let note: string | undefined;
   if (last.status === 200 && extra.check) {
-    const differences = extra.check(last.html);
+    const differences = await extra.check(last.html);
     agrees = differences.length === 0;
     if (!agrees) note = differences.join("; ");
   }
   if (last.status !== 200) note = `answered HTTP ${last.status}`;
+  const stores = await storesAgree(name, extra.floor);
+  if (stores.note) note = note ? `${note}; ${stores.note}` : stores.note;
   const result: PageResult = {
     name,
     path,
@@ -281,43 +411,59 @@ async function measurePage(name: string, path: string, extra: { floor?: () => un
     wireBytes: last.status === 200 ? last.wireBytes : null,
     floorP50,
     agrees,
+    ...(stores.storesAgree === undefined ? {} : { storesAgree: stores.storesAgree }),
     ...(note ? { note } : {}),
   };
   results.push(result);
   console.log(`  ${name}: ${last.status === 200 ? `${result.p50?.toFixed(0)} ms p50, ${(last.htmlBytes / 1e6).toFixed(2)} MB` : `HTTP ${last.status}`}${note ? ` (${note})` : ""}`);
 }
 
-const matrixCheck = (asOf: string) => (html: string) => cellDifferences(parseOverviewCells(html), shownCellsOf(readings(asOf, 2), asOf));
+const readingsOn = (db: FloorDb, asOf: string, days: number) => db.all<ReadingRow>("readings", { ...scope, asOf, days });
+const matrixCheck = (asOf: string) => async (html: string) => cellDifferences(parseOverviewCells(html), shownCellsOf(await readings(asOf, 2), asOf));
 
 for (const day of matrixDays) {
-  await measure(`matrix ${day}`, `${base}?asOf=${day}`, { floor: () => readings(day, 2), check: matrixCheck(day) });
+  await measure(`matrix ${day}`, `${base}?asOf=${day}`, { floor: (db) => readingsOn(db, day, 2), check: matrixCheck(day) });
 }
 const lastDay = matrixDays[matrixDays.length - 1]!;
-await measure(`matrix detailed ${lastDay}`, `${base}?asOf=${lastDay}&view=detail`, { floor: () => readings(lastDay, 2) });
+await measure(`matrix detailed ${lastDay}`, `${base}?asOf=${lastDay}&view=detail`, { floor: (db) => readingsOn(db, lastDay, 2) });
 await measure(`compare ${compareFrom} / ${lastDay}`, `${base}/compare?from=${compareFrom}&to=${lastDay}`, {
-  floor: () => [readings(compareFrom, 1), readings(lastDay, 1)],
+  floor: async (db) => [await readingsOn(db, compareFrom, 1), await readingsOn(db, lastDay, 1)],
 });
 // Names without counts or ids, so that runs at different sizes line up in --compare.
 await measure("cell history (busiest)", `${base}/cells/${busiestCell.partyId}/${busiestCell.issueId}`, {
-  floor: () => floor.cellHistory.all({ negotiationId: negotiation.id, partyId: busiestCell.partyId, issueId: busiestCell.issueId }),
+  floor: (db) => db.all("cellHistory", { ...scope, partyId: busiestCell.partyId, issueId: busiestCell.issueId }),
 });
 await measure("party profile (busiest)", `${base}/parties/${busiestParty.id}`, {
-  floor: () => floor.profile.all({ negotiationId: negotiation.id, partyId: busiestParty.id, asOf: today, days: 2 }),
+  floor: (db) => db.all("profile", { ...scope, partyId: busiestParty.id, asOf: today, days: 2 }),
 });
-await measure("gaps", `${base}/gaps`, { floor: () => floor.gapReadings.all({ negotiationId: negotiation.id, asOf: today, days: 1 }) });
-await measure("timeline", `${base}/timeline`, { floor: () => floor.timeline.all({ negotiationId: negotiation.id }) });
+await measure("gaps", `${base}/gaps`, { floor: (db) => db.all("gapReadings", { ...scope, asOf: today, days: 1 }) });
+await measure("timeline", `${base}/timeline`, { floor: (db) => db.all("timeline", scope) });
 for (const q of ["ceasefire", "hostages release", "border corridor guarantees"]) {
-  const match = searchMatch(q);
+  const params = searchParams(q);
   await measure(`search "${q}"`, `/search?q=${encodeURIComponent(q)}`, {
-    floor: () => [floor.searchEntries.all({ match }), floor.searchSources.all({ match })],
+    floor: async (db) => [await db.all("searchEntries", params), await db.all("searchSources", params)],
   });
 }
-await measure("sources list", `${base}/sources`, { floor: () => floor.sources.all({ negotiationId: negotiation.id }) });
+await measure("sources list", `${base}/sources`, { floor: (db) => db.all("sources", scope) });
 
 // Entry created through its server action, until the updated matrix has arrived: Chromium fills
 // the form and submits it as a person would; the time runs from the click to the last byte of the
 // action's response, which carries the redirect target (the matrix with the new entry) rendered.
-if (!only || only.test("entry create")) results.push(await measureCreate());
+if (!only || only.test("entry create")) results.push(floorOnly ? await createFloorOnly() : await measureCreate());
+
+/** The create floor: the write a new entry makes in one transaction, then the matrix readings as of its day. */
+function createFloor() {
+  return time(async () => {
+    await store.createEntry({ ...scope, issueId: busiestCell.issueId, sourceId: someSource.id, partyId: busiestCell.partyId, statedOn: span.last });
+    await readings(span.last, 2);
+  });
+}
+
+async function createFloorOnly(): Promise<PageResult> {
+  const floorP50 = await createFloor();
+  console.log(`  entry create: floor ${formatMs(floorP50)}`);
+  return { name: "entry create → updated matrix", path: `${base}/entries/new (server action)`, status: 200, runs: 0, p50: null, p95: null, htmlBytes: null, wireBytes: null, floorP50, agrees: null };
+}
 
 async function measureCreate(): Promise<PageResult> {
   const { chromium } = await import("@playwright/test");
@@ -376,22 +522,7 @@ async function measureCreate(): Promise<PageResult> {
       times.push(arrived);
       visible.push(shown);
     }
-    // Floor: the same write in one transaction (entry, its party, its revision), then the matrix readings as of its day.
-    const insert = db.prepare(
-      `INSERT INTO PositionEntry (negotiationId, issueId, sourceId, statedOn, stance, summary, createdAt, updatedAt) VALUES (?, ?, ?, ?, 'rejects', 'Bench floor entry.', ?, ?)`,
-    );
-    const link = db.prepare(`INSERT INTO PositionEntryParty (entryId, partyId) VALUES (?, ?)`);
-    const revision = db.prepare(`INSERT INTO Revision (entityType, entityId, negotiationId, action, version, state, actor, createdAt) VALUES ('entry', ?, ?, 'create', 1, ?, 'bench', ?)`);
-    const write = db.transaction(() => {
-      const now = new Date().toISOString();
-      const id = Number(insert.run(negotiation!.id, busiestCell.issueId, someSource.id, span.last, now, now).lastInsertRowid);
-      link.run(id, busiestCell.partyId);
-      revision.run(id, negotiation!.id, JSON.stringify({ id, issueId: busiestCell.issueId, partyIds: [busiestCell.partyId] }), now);
-    });
-    const floorP50 = time(() => {
-      write();
-      readings(span.last, 2);
-    });
+        const floorP50 = await createFloor();
     return {
       name,
       path,
@@ -414,10 +545,13 @@ async function measureCreate(): Promise<PageResult> {
 }
 
 clearInterval(poll);
-const peak = Math.max(peakRss, ...treePids(server.pid!).map((pid) => statusKb(pid, "VmHWM")));
+const peak = server ? Math.max(peakRss, ...treePids(server.pid!).map((pid) => statusKb(pid, "VmHWM"))) : null;
 const run: BenchRun = {
   startedAt: new Date().toISOString(),
-  database: source,
+  database: onPostgres ? `postgresql ${benchDatabaseName(target)} (from ${source})` : source,
+  store: onPostgres ? "postgresql" : "sqlite",
+  floorOnly,
+  ...(seedSeconds === null ? {} : { copySeconds: seedSeconds }),
   counts,
   runsPerPage: RUNS,
   commit: (() => {
@@ -432,10 +566,11 @@ const run: BenchRun = {
   peakServerMemoryBytes: peak,
   machine: { cpus: cpus().length, loadAverage: loadavg(), node: process.version },
 };
-db.close();
-console.log(`\n${source}: ${counts.entries.toLocaleString("en")} entries, ${counts.sources.toLocaleString("en")} sources, ${counts.parties} parties × ${counts.issues} issues`);
+await store.close();
+await reference?.close();
+console.log(`\n${onPostgres ? `PostgreSQL ${benchDatabaseName(target)}, from ${source}` : source}${floorOnly ? " (floor only)" : ""}: ${counts.entries.toLocaleString("en")} entries, ${counts.sources.toLocaleString("en")} sources, ${counts.parties} parties × ${counts.issues} issues`);
 console.log(resultTable(results));
-console.log(`peak server memory: ${(peak / 1024 / 1024).toFixed(0)} MB · load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`);
+console.log(`peak server memory: ${peak === null ? "–" : `${(peak / 1024 / 1024).toFixed(0)} MB`} · load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`);
 for (const r of results.filter((r) => r.note)) console.log(`  ${r.name}: ${r.note}`);
 mkdirSync(join(jsonOut, ".."), { recursive: true });
 writeFileSync(jsonOut, JSON.stringify(run, null, 2) + "\n");

@@ -77,6 +77,8 @@ export interface PageResult {
   floorP50: number | null;
   /** Whether the page and the floor agree on the cells: true/false, or null when not checked. */
   agrees: boolean | null;
+  /** On PostgreSQL: whether its floor gave the same rows as the SQLite file's (absent when not checked). */
+  storesAgree?: boolean;
   note?: string;
 }
 
@@ -84,6 +86,12 @@ export interface BenchRun {
   startedAt: string;
   database: string;
   counts: { parties: number; issues: number; sources: number; entries: number };
+  /** Which database was measured (absent in runs from before PostgreSQL: SQLite). */
+  store?: "sqlite" | "postgresql";
+  /** Only the floor was timed (no server): p50, p95 and sizes are null. */
+  floorOnly?: boolean;
+  /** On PostgreSQL: seconds to recreate the database and copy the SQLite file's rows into it. */
+  copySeconds?: number;
   runsPerPage: number;
   commit: string;
   /** The busiest party and cell (party/issue ids and their entry counts): what the history and profile rows measured. */
@@ -191,5 +199,100 @@ export function cellDifferences(page: ReadonlyMap<string, ShownCell>, floor: Rea
     out.push(`cell ${key}: page ${show(a)}, floor ${show(b)}`);
     if (out.length >= limit) break;
   }
+  return out;
+}
+
+/**
+ * `--sizes 5000,50000,200000` (also "5k,50k,200k"): the entry counts to bench one after the
+ * other, smallest first, each once. Throws a message naming the bad part.
+ */
+export function parseSizes(text: string): number[] {
+  const sizes = text.split(",").map((part) => {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*([kKmM]?)\s*$/.exec(part);
+    const n = m ? Number(m[1]) * (m[2]!.toLowerCase() === "k" ? 1_000 : m[2]!.toLowerCase() === "m" ? 1_000_000 : 1) : Number.NaN;
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--sizes: "${part.trim()}" is not a whole number of entries (e.g. --sizes 5000,50000,200000)`);
+    return n;
+  });
+  return [...new Set(sizes)].sort((a, b) => a - b);
+}
+
+/** "5k", "50k", "200k", "1.5M", "1234": a size as a column heading. */
+export function formatCount(n: number): string {
+  if (n >= 1_000_000 && n % 100_000 === 0) return `${n / 1_000_000}M`;
+  if (n >= 1_000 && n % 100 === 0) return `${n / 1_000}k`;
+  return String(n);
+}
+
+/** Which figure of a page a growth table shows. */
+export type GrowthMetric = "p50" | "floorP50" | "htmlBytes";
+
+/** A page's figure in one run, or null when it was not measured or failed. */
+function figure(run: BenchRun, name: string, metric: GrowthMetric): number | null {
+  const page = run.pages.find((p) => p.name === name);
+  if (!page) return null;
+  if (metric !== "floorP50" && page.status !== 200) return null;
+  const value = page[metric];
+  return value == null || Number.isNaN(value) ? null : value;
+}
+
+/**
+ * How each page's figure grows with the data: one column per run (smallest first), then the
+ * factor between each run and the next ("×9.8"), and the entries' own growth in the header so
+ * a reader sees at once whether a page grows slower, as fast as, or faster than its data.
+ * Matrix days differ between sizes only if the span does; pages are matched by name.
+ */
+export function growthTable(runs: readonly BenchRun[], metric: GrowthMetric = "p50"): string {
+  const sorted = [...runs].sort((a, b) => a.counts.entries - b.counts.entries);
+  const names = [...new Set(sorted.flatMap((r) => r.pages.map((p) => p.name)))];
+  const format = metric === "htmlBytes" ? formatBytes : formatMs;
+  const label = metric === "p50" ? "p50" : metric === "floorP50" ? "floor" : "HTML";
+  const sizes = sorted.map((r) => formatCount(r.counts.entries));
+  const steps = sorted.slice(1).map((r, i) => `${sizes[i]}→${sizes[i + 1]} (${formatRatio(r.counts.entries, sorted[i]!.counts.entries)})`);
+  const rowOf = (name: string, values: Array<number | null>, failed: string[]) => [
+    name,
+    ...values.map((v, i) => (v === null ? failed[i]! : format(v))),
+    ...values.slice(1).map((v, i) => formatRatio(v, values[i])),
+  ];
+  const rows = names.map((name) =>
+    rowOf(
+      name,
+      sorted.map((r) => figure(r, name, metric)),
+      sorted.map((r) => {
+        const p = r.pages.find((x) => x.name === name);
+        return p && p.status !== 200 && metric !== "floorP50" ? failure(p) : "–";
+      }),
+    ),
+  );
+  if (metric === "p50") {
+    const memory = sorted.map((r) => r.peakServerMemoryBytes);
+    rows.push(["peak server memory", ...memory.map((m) => formatBytes(m)), ...memory.slice(1).map((m, i) => formatRatio(m, memory[i]))]);
+  }
+  return formatTable(["page", ...sizes.map((s) => `${label} ${s}`), ...steps], rows);
+}
+
+/**
+ * Where two answers to the same question differ (the PostgreSQL and the SQLite floor on the same
+ * rows): compared as multisets of rows, since only statements with an ORDER BY fix the order.
+ * Nested lists (an answer made of several statements) are compared part by part.
+ */
+export function rowDifferences(a: unknown, b: unknown, limit = 3): string[] {
+  const parts = (x: unknown): unknown[][] => (Array.isArray(x) && x.every(Array.isArray) && x.length > 0 ? (x as unknown[][]) : [x as unknown[]]);
+  const [pa, pb] = [parts(a), parts(b)];
+  if (pa.length !== pb.length) return [`${pa.length} parts against ${pb.length}`];
+  const out: string[] = [];
+  pa.forEach((rowsA, i) => {
+    const count = new Map<string, number>();
+    for (const r of rowsA) count.set(JSON.stringify(r), (count.get(JSON.stringify(r)) ?? 0) + 1);
+    const extra: string[] = [];
+    for (const r of pb[i]!) {
+      const key = JSON.stringify(r);
+      const n = count.get(key) ?? 0;
+      if (n > 0) count.set(key, n - 1);
+      else extra.push(key);
+    }
+    const missing = [...count].flatMap(([key, n]) => Array<string>(n).fill(key));
+    const where = pa.length > 1 ? `part ${i + 1}: ` : "";
+    if (missing.length || extra.length) out.push(`${where}${rowsA.length} rows against ${pb[i]!.length}; only in the first: ${missing.slice(0, limit).join(", ") || "none"}; only in the second: ${extra.slice(0, limit).join(", ") || "none"}`);
+  });
   return out;
 }

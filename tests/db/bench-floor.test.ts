@@ -10,7 +10,7 @@ import { createInNegotiation, trashInNegotiation } from "@/server/mutations/scop
 import { createEntry, trashEntry } from "@/server/mutations/entries";
 import { getOverview } from "@/server/queries/overview";
 import { entrySchema, issueSchema, partySchema, sourceSchema } from "@/lib/schemas";
-import { floorStatements, shownCellsOf, type ReadingRow } from "@/scripts/bench/floor";
+import { shownCellsOf, sqliteFloor, type ReadingRow } from "@/scripts/bench/floor";
 import type { ShownCell } from "@/scripts/bench/stats";
 
 let file: string;
@@ -56,23 +56,23 @@ async function pageCells(asOf: string) {
   return out;
 }
 
-function floorCells(asOf: string) {
-  const db = new Database(file, { readonly: true });
+async function floorCells(asOf: string) {
+  const floor = sqliteFloor(new Database(file, { readonly: true }));
   try {
-    const rows = floorStatements(db).readings.all({ negotiationId, asOf, days: 2 }) as ReadingRow[];
+    const rows = await floor.all<ReadingRow>("readings", { negotiationId, asOf, days: 2 });
     return shownCellsOf(rows, asOf, 30);
   } finally {
-    db.close();
+    await floor.close();
   }
 }
 
 describe("bench floor: the matrix readings", () => {
   it.each(["2023-12-31", "2024-01-12", "2024-01-25", "2024-02-01", "2024-02-02", "2024-03-15", "2026-01-01"])("agrees with the overview as of %s", async (asOf) => {
-    expect(floorCells(asOf)).toEqual(await pageCells(asOf));
+    expect(await floorCells(asOf)).toEqual(await pageCells(asOf));
   });
 
   it("counts a day's entries as one reading and marks the move within the window (accepts → rejects reverses)", async () => {
-    const cells = [...floorCells("2024-02-10").values()];
+    const cells = [...(await floorCells("2024-02-10")).values()];
     expect(cells).toContainEqual({ stance: "rejects", statedOn: "2024-02-01", entries: 2, change: "reversed" });
     expect(cells).toContainEqual({ stance: "concedes", statedOn: "2024-02-03", entries: 1, change: "softened" });
     // Not live: the trashed withdrawal and the joint statement with the trashed party.
