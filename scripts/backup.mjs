@@ -1,10 +1,15 @@
 #!/usr/bin/env node
-// npm run db:backup [-- <file>]: a consistent copy of the live database, taken with SQLite's
+// npm run db:backup [-- <file>]: a consistent copy of the live SQLite database (PostgreSQL: pg_dump), taken with SQLite's
 // online backup API (safe while the app is running and writing), then checked.
 import Database from "better-sqlite3";
 import { mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 
+if (/^postgres(?:ql)?:\/\//i.test(process.env.DATABASE_URL ?? "")) {
+  // SQLite only: a PostgreSQL server has its own tools (docs/decisions/023).
+  console.error("npm run db:backup copies a SQLite file. For PostgreSQL use pg_dump, e.g.\n  pg_dump --format=custom --file parley.dump \"$DATABASE_URL\"");
+  process.exit(2);
+}
 const source = (process.env.DATABASE_URL || "file:./data/parley.db").replace(/^file:/, "");
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const target = process.argv[2] || join("data", "backups", `parley-${stamp}.db`);

@@ -1,20 +1,33 @@
 #!/usr/bin/env node
-// Serves the app for end-to-end tests: its own database file (fresh each run, demo loaded),
+// Serves the app for end-to-end tests: its own database (fresh each run, demo loaded): a SQLite
+// file, or with a postgres(ql):// DATABASE_URL that PostgreSQL database,
 // never the developer's data, on loopback only.
 // With E2E_PRIVATE=1 it serves a private deployment (PARLEY_PUBLIC_READ=off) from a second
 // database file; Playwright starts it after the public server, so the build is already there.
 import { execSync, spawn } from "node:child_process";
 import { rmSync, mkdirSync } from "node:fs";
 import { createE2EUsers } from "./e2e-users.mjs";
+import { dropPostgresDatabase, isPostgres } from "./migrate.mjs";
 
 const isPrivate = process.env.E2E_PRIVATE === "1";
 const port = process.env.E2E_PORT || "3100";
-const file = isPrivate ? "tests/.tmp/e2e-private.db" : "tests/.tmp/e2e.db";
 mkdirSync("tests/.tmp", { recursive: true });
-for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+let databaseUrl;
+if (isPostgres(process.env.DATABASE_URL)) {
+  // npm run test:e2e:pg: the PostgreSQL database DATABASE_URL names (the private server uses
+  // the same name with _private), dropped and made again for every run (docs/decisions/023).
+  const url = new URL(process.env.DATABASE_URL);
+  if (isPrivate) url.pathname += "_private";
+  databaseUrl = url.toString();
+  await dropPostgresDatabase(databaseUrl);
+} else {
+  const file = isPrivate ? "tests/.tmp/e2e-private.db" : "tests/.tmp/e2e.db";
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+  databaseUrl = `file:./${file}`;
+}
 const env = {
   ...process.env,
-  DATABASE_URL: `file:./${file}`,
+  DATABASE_URL: databaseUrl,
   NEXT_TELEMETRY_DISABLED: "1",
   PARLEY_SECRET_FILE: isPrivate ? "tests/.tmp/e2e-private-auth-secret" : "tests/.tmp/e2e-auth-secret",
   ...(isPrivate ? { PARLEY_PUBLIC_READ: "off" } : {}),

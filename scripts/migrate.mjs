@@ -50,6 +50,21 @@ export async function createPostgresDatabase(url, { template } = {}) {
   }
 }
 
+/** Drops the database a PostgreSQL URL names, if it exists (closing its connections first). */
+export async function dropPostgresDatabase(url) {
+  const { default: pg } = await import("pg");
+  const admin = new URL(url);
+  const name = decodeURIComponent(admin.pathname.slice(1));
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Applies what is not applied yet of prisma/postgres/migrations; returns the names applied. */
 export async function migratePostgres(url, { dir = PG_MIGRATIONS, log = () => {} } = {}) {
   const { default: pg } = await import("pg");

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { tsImport } from "tsx/esm/api";
 import { ensureBuild } from "./build-stamp.mjs";
+import { isPostgres, migrate } from "./migrate.mjs";
 
 // The configuration first (lib/env.ts, the rules the app itself uses): a malformed variable
 // stops the start here, named, before anything is created or built.
@@ -26,9 +27,15 @@ const run = (cmd, env = {}) => execSync(cmd, { stdio: "inherit", env: { ...proce
 const started = Date.now();
 
 const url = config.databaseUrl;
+const postgres = isPostgres(url);
 const file = url.replace(/^file:/, "");
-mkdirSync(join(file, ".."), { recursive: true });
-console.log(`Parley: database at ${file}`);
+if (postgres) {
+  const where = new URL(url);
+  console.log(`Parley: PostgreSQL database ${where.pathname.slice(1)} on ${where.host}`);
+} else {
+  mkdirSync(join(file, ".."), { recursive: true });
+  console.log(`Parley: database at ${file}`);
+}
 // The local demo signs sessions with a random secret kept beside the database; a deployment
 // sets BETTER_AUTH_SECRET instead.
 const secretFile = config.secretFile;
@@ -36,21 +43,36 @@ if (!config.authSecret && !existsSync(secretFile)) {
   mkdirSync(join(secretFile, ".."), { recursive: true });
   writeFileSync(secretFile, randomBytes(32).toString("base64"), { mode: 0o600 });
 }
-run("npx prisma migrate deploy");
+// Creates a missing PostgreSQL database; applies the store's own migration history.
+await migrate(url);
 if (config.demo) run("npm run --silent db:seed");
 
 // Rebuild only when something that goes into the build changed (scripts/build-stamp.mjs).
 if (!ensureBuild()) console.log("Parley: build is up to date.");
 // A first-time hint: reading works without an account, changing things needs one.
 try {
-  const { default: Database } = await import("better-sqlite3");
-  const db = new Database(file, { readonly: true });
-  const { n } = db.prepare('SELECT count(*) AS n FROM "user"').get();
-  db.close();
-  if (n === 0) {
+  if ((await countUsers()) === 0) {
     console.log('Parley: no accounts yet. To edit, create the first admin:\n  npm run user:create -- --email you@example.org --name "Your Name" --role admin --password \'a long passphrase\'');
   }
 } catch {
   // The hint is a courtesy; never stop the start for it.
 }
 console.log(`Parley: ready in ${((Date.now() - started) / 1000).toFixed(1)} s; serving on ${config.origins[0]}`);
+
+async function countUsers() {
+  if (postgres) {
+    const { default: pg } = await import("pg");
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      return Number((await client.query('SELECT count(*) AS n FROM "user"')).rows[0].n);
+    } finally {
+      await client.end();
+    }
+  }
+  const { default: Database } = await import("better-sqlite3");
+  const db = new Database(file, { readonly: true });
+  const { n } = db.prepare('SELECT count(*) AS n FROM "user"').get();
+  db.close();
+  return n;
+}

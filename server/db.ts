@@ -39,20 +39,30 @@ async function open(): Promise<Db> {
 }
 
 /**
- * PostgreSQL through node-postgres' pool (@prisma/adapter-pg). Durability and locking are the
- * server's (no pragmas, no busy retries): a commit is on disk when it returns, and a writer
- * waits for a row lock instead of failing. Loaded only when chosen, so SQLite needs no `pg`.
+ * PostgreSQL through node-postgres' pool (@prisma/adapter-pg). Durability is the server's (no
+ * pragmas): a commit is on disk when it returns. Loaded only when chosen, so SQLite needs no `pg`.
+ *
+ * Every interactive transaction runs SERIALIZABLE. The writes were written for SQLite, where one
+ * writer at a time makes every transaction see a state no other one changes under it: a rule
+ * read inside a transaction (at least one active admin, a free short name, a restorable record)
+ * still holds at its commit. PostgreSQL's default READ COMMITTED would let two such transactions
+ * each pass the check on the state before the other (two admins demoting each other would leave
+ * none). SERIALIZABLE gives the same guarantee; the one that would break it fails with a
+ * serialization failure and is run again from the start, as a busy SQLite transaction is below,
+ * so it ends in the usual refusal or version conflict (tests/db/identity.test.ts, concurrency).
  */
 async function openPostgres(url: string): Promise<Db> {
   const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import("@prisma/adapter-pg"), import("./generated/prisma-pg/client")]);
-  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const client = retryTransactions(new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db, isSerializationFailure, {
+    isolationLevel: "Serializable",
+  });
   await client.$queryRawUnsafe("SELECT 1");
-  return client as unknown as Db;
+  return client;
 }
 
 async function openSqlite(url: string): Promise<Db> {
   const adapter = new PrismaBetterSQLite3({ url, timeout: REQUIRED_PRAGMAS.busy_timeout });
-  const client = retryBusyTransactions(new PrismaClient({ adapter }));
+  const client = retryTransactions(new PrismaClient({ adapter }), isBusyError);
   await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   await client.$executeRawUnsafe("PRAGMA synchronous = FULL");
   await client.$executeRawUnsafe(`PRAGMA busy_timeout = ${REQUIRED_PRAGMAS.busy_timeout}`);
@@ -92,16 +102,29 @@ export function isBusyError(error: unknown): boolean {
   return typeof code === "string" && code.startsWith("SQLITE_BUSY");
 }
 
-function retryBusyTransactions(client: Db): Db {
+/** Is this PostgreSQL refusing a transaction that would break serializability (40001), or a deadlock victim (40P01)? */
+export function isSerializationFailure(error: unknown): boolean {
+  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } } | null;
+  const cause = e?.meta?.driverAdapterError?.cause;
+  return e?.code === "P2034" || cause?.originalCode === "40001" || cause?.originalCode === "40P01" || cause?.kind === "TransactionWriteConflict";
+}
+
+/**
+ * Runs an interactive transaction again from the start when the store refused it for a
+ * conflict with another connection (`isRetryable`): it had no effect, and the next attempt reads
+ * the other's committed change. `defaults` are options for every interactive transaction.
+ */
+function retryTransactions(client: Db, isRetryable: (error: unknown) => boolean, defaults: Record<string, unknown> = {}): Db {
   const original = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
   const retrying = async (...args: unknown[]) => {
     // Only the interactive form (a function) can be run again; a batch array is sent once.
     if (typeof args[0] !== "function") return original(...args);
+    const options = { ...defaults, ...((args[1] as Record<string, unknown> | undefined) ?? {}) };
     for (let attempt = 1; ; attempt++) {
       try {
-        return await original(...args);
+        return await original(args[0], options);
       } catch (error) {
-        if (!isBusyError(error) || attempt >= BUSY_RETRIES) throw error;
+        if (!isRetryable(error) || attempt >= BUSY_RETRIES) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * 2 ** attempt)));
       }
     }

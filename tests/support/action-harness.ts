@@ -67,7 +67,9 @@ const DIGEST_SQL = `SELECT json_object(${[
 
 /** A fingerprint of everything the actions can write (one statement); equal before and after = nothing written. */
 export async function digest(): Promise<Digest> {
-  return JSON.parse((await row<{ d: string }>(DIGEST_SQL))!.d) as Digest;
+  const { d } = (await row<{ d: string | Digest }>(DIGEST_SQL))!;
+  // SQLite returns JSON as text, PostgreSQL's driver parses it.
+  return (typeof d === "string" ? JSON.parse(d) : d) as Digest;
 }
 
 // ---------------------------------------------------------------------------------------------

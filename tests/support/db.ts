@@ -4,6 +4,7 @@ import { copyFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
+import { inject } from "vitest";
 import { databaseUrl, runPrefix, templateName, testServer } from "./pg.mjs";
 
 const TEMPLATE = join(process.cwd(), "tests/.tmp/template.db");
@@ -15,9 +16,10 @@ export const onPostgres = testServer() !== "";
 export function useFreshDatabase(): string {
   let url: string;
   if (onPostgres) {
-    const name = `${runPrefix()}${randomUUID().replace(/-/g, "").slice(0, 16)}`;
+    const run = inject("pgRun");
+    const name = `${runPrefix(run)}${randomUUID().replace(/-/g, "").slice(0, 16)}`;
     // Synchronous like the SQLite copy, so every caller stays as it is.
-    execFileSync(process.execPath, [join(process.cwd(), "tests/support/pg.mjs"), "create", name, templateName()], { stdio: "pipe" });
+    execFileSync(process.execPath, [join(process.cwd(), "tests/support/pg.mjs"), "create", name, templateName(run)], { stdio: "pipe" });
     url = databaseUrl(name);
   } else {
     const file = join(process.cwd(), "tests/.tmp", `test-${randomUUID()}.db`);

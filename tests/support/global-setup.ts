@@ -6,19 +6,28 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { migratePostgres } from "../../scripts/migrate.mjs";
+import type { TestProject } from "vitest/node";
 import { createDatabase, databaseUrl, dropDatabases, runPrefix, templateName, testServer } from "./pg.mjs";
 
 export const TMP_DIR = join(process.cwd(), "tests/.tmp");
 export const TEMPLATE_DB = join(TMP_DIR, "template.db");
 
-export default async function setup() {
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** This run's id on the PostgreSQL test server (tests/support/pg.mjs). */
+    pgRun: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
   mkdirSync(TMP_DIR, { recursive: true });
   if (testServer()) {
-    await dropDatabases(runPrefix());
-    await createDatabase(templateName());
-    await migratePostgres(databaseUrl(templateName()));
+    const run = `${Date.now().toString(36)}${process.pid.toString(36)}`;
+    await createDatabase(templateName(run));
+    await migratePostgres(databaseUrl(templateName(run)));
+    project.provide("pgRun", run);
     return async () => {
-      await dropDatabases(runPrefix());
+      await dropDatabases(runPrefix(run));
     };
   }
   for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(TEMPLATE_DB + suffix, { force: true });

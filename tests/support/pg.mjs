@@ -1,15 +1,19 @@
 // PostgreSQL databases for the tests (docs/decisions/023): when PARLEY_TEST_PG names a server
 // (postgresql://parley:parley@127.0.0.1:5432/postgres), global-setup.ts migrates one template
 // database per run and every test file gets its own `CREATE DATABASE … TEMPLATE` copy
-// (tests/support/db.ts), dropped when the run ends. Names start with `pg_t_` and a hash of the
-// checkout, so two checkouts never touch each other's databases.
+// (tests/support/db.ts), dropped when the run ends. Names start with `pg_t_`, a hash of the
+// checkout and the run's id (global-setup.ts provides it to the test files as `pgRun`), so two
+// runs never touch each other's databases.
 // As a script: node tests/support/pg.mjs create <name> <template> (db.ts runs it synchronously).
 import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
 
 export const testServer = () => process.env.PARLEY_TEST_PG || "";
-export const runPrefix = (cwd = process.cwd()) => `pg_t_${createHash("sha256").update(cwd).digest("hex").slice(0, 8)}_`;
-export const templateName = (cwd) => `${runPrefix(cwd)}template`;
+/** All of this checkout's test databases start with this. */
+export const checkoutPrefix = (cwd = process.cwd()) => `pg_t_${createHash("sha256").update(cwd).digest("hex").slice(0, 8)}_`;
+/** One run's databases: the checkout's prefix and the run's id (two runs at once never meet). */
+export const runPrefix = (run) => `${checkoutPrefix()}${run}_`;
+export const templateName = (run) => `${runPrefix(run)}template`;
 
 /** The URL of database `name` on the test server. */
 export function databaseUrl(name, server = testServer()) {

@@ -1,0 +1,3 @@
+export const SQLITE_SCHEMA: string;
+export const PG_SCHEMA: string;
+export function pgSchemaFrom(sqlite: string): string;
