@@ -7,11 +7,10 @@ import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getMatrix } from "@/server/queries/entries";
 import { formatDay, plural } from "@/lib/format";
-import { CHANGE_WINDOWS, DEFAULT_CHANGE_WINDOW, inWindow, parseWindow } from "@/lib/window";
-import { changeFromReading } from "@/lib/history";
-import { CHANGE_DIRECTION, CHANGE_LABELS, type ChangeType } from "@/lib/change";
-import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
-import { MatrixCellView } from "./_components/matrix-cell";
+import { CHANGE_WINDOWS, DEFAULT_CHANGE_WINDOW, parseWindow } from "@/lib/window";
+import { CHANGE_DIRECTION, CHANGE_LABELS } from "@/lib/change";
+import { DetailedMatrix } from "./_components/detailed-matrix";
+import { detailedCellOf } from "@/lib/detailed-cell";
 import { OverviewMatrix } from "./_components/overview-matrix";
 import { CellPanel } from "./_components/cell-panel";
 import { getNegotiationActivity, getOverview } from "@/server/queries/overview";
@@ -199,23 +198,6 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
   const { parties, issues, cells, cellKey } = await getMatrix({ negotiationId: negotiation.id, asOf });
   const partyNames = new Map(parties.map((p) => [p.id, p.shortName || p.name]));
   const issueNames = new Map(issues.map((i) => [i.id, i.name]));
-  const partyHeader = (p: (typeof parties)[number]) => (
-    <>
-      <span className="head-name">
-        <span className="swatch" style={{ background: p.colour }} aria-hidden="true" />
-        <Link href={`${base}/parties/${p.id}`} dir="auto">
-          {p.name}
-        </Link>
-      </span>
-      <span className="head-role">{PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role}</span>
-    </>
-  );
-  const issueHeader = (i: (typeof issues)[number]) => <span title={i.description || undefined} dir="auto">
-      {i.name}
-    </span>;
-  const rows = partiesAsRows ? parties : issues;
-  const columns = partiesAsRows ? issues : parties;
-
   return (
     <>
       <div className="toolbar">
@@ -252,59 +234,18 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
       {parties.length === 0 || issues.length === 0 ? (
         <EmptyMatrix base={base} />
       ) : (
-        <div className="matrix-scroll" tabIndex={0} role="region" aria-label={`Matrix of positions on ${formatDay(asOf)}`}>
-          <table className="matrix">
-            <caption className="visually-hidden">
-              {partiesAsRows ? "Parties as rows, issues as columns" : "Issues as rows, parties as columns"}, positions as of {formatDay(asOf)}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{partiesAsRows ? "Party \\ Issue" : "Issue \\ Party"}</th>
-                {columns.map((c) => (
-                  <th scope="col" key={c.id}>
-                    {partiesAsRows ? issueHeader(c as (typeof issues)[number]) : partyHeader(c as (typeof parties)[number])}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{partiesAsRows ? partyHeader(r as (typeof parties)[number]) : issueHeader(r as (typeof issues)[number])}</th>
-                  {columns.map((c) => {
-                    const issueId = partiesAsRows ? c.id : r.id;
-                    const partyId = partiesAsRows ? r.id : c.id;
-                    const cell = cells.get(cellKey(issueId, partyId))!;
-                    const moved =
-                      windowDays && cell.current && inWindow(cell.current.statedOn, asOf, windowDays)
-                        ? changeFromReading(cell.previousReading, cell.reading)
-                        : null;
-                    const mark = moved && MARKED.includes(moved.change) ? moved : null;
-                    return (
-                      <td
-                        key={c.id}
-                        id={`cell-${issueId}-${partyId}`}
-                        className={savedId && cell.current?.id === savedId ? "cell-saved" : undefined}
-                      >
-                        <span className="visually-hidden">
-                          {partyNames.get(partyId)} on {issueNames.get(issueId)}:{" "}
-                        </span>
-                        <MatrixCellView
-                          cell={cell}
-                          slug={slug}
-                          partyNames={partyNames}
-                          historyHref={`${base}/cells/${partyId}/${issueId}?asOf=${asOf}`}
-                          addHref={editor ? `${base}/entries/new?party=${partyId}&issue=${issueId}` : null}
-                          change={mark}
-                        />
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DetailedMatrix
+          base={base}
+          slug={slug}
+          asOf={asOf}
+          asOfLabel={formatDay(asOf)}
+          partiesAsRows={partiesAsRows}
+          editor={editor}
+          savedId={savedId}
+          parties={parties.map(({ id, name, shortName, colour, role }) => ({ id, name, shortName, colour, role }))}
+          issues={issues.map(({ id, name, description }) => ({ id, name, description }))}
+          cells={issues.map((i) => parties.map((p) => detailedCellOf(cells.get(cellKey(i.id, p.id))!, asOf, windowDays, partyNames)))}
+        />
       )}
       <ExportLinks slug={slug} asOf={asOf} editor={editor} />
     </>

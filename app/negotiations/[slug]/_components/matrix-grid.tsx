@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, type ReactNode } from "react";
+import { useRef, type MouseEventHandler, type ReactNode } from "react";
 import { useRovingFocus, type RovingRows } from "./roving-focus";
 
 /**
@@ -9,11 +9,11 @@ import { useRovingFocus, type RovingRows } from "./roving-focus";
  * the cell's link (its details). Without JavaScript every cell link stays in the tab order.
  * The same roving focus (./roving-focus) drives the timeline marks.
  */
-export function MatrixGrid({ children, className }: { children: ReactNode; className?: string }) {
+export function MatrixGrid({ children, className, onClick }: { children: ReactNode; className?: string; onClick?: MouseEventHandler<HTMLDivElement> }) {
   const ref = useRef<HTMLDivElement>(null);
   const onKeyDown = useRovingFocus(ref, MATRIX_ROWS, children);
   return (
-    <div ref={ref} className={className} onKeyDown={onKeyDown}>
+    <div ref={ref} className={className} onKeyDown={onKeyDown} onClick={onClick}>
       {children}
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
-import Link from "next/link";
+import { useRouter } from "next/navigation";
+import type { MouseEvent } from "react";
 import { describeCell, packedCell, type PackedCell } from "@/lib/overview";
 import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
 import { formatDay } from "@/lib/format";
@@ -30,8 +31,19 @@ export function OverviewMatrix(props: {
 }) {
   const { parties, issues, cells, asOf, cellHref, activeCell, savedCell } = props;
   const label = (p: Party) => p.shortName || p.name;
+  const router = useRouter();
+  // One handler for all cell links (plain <a>, not 4,800 <Link>s to render and hydrate): a plain
+  // click opens the cell's details in place through the router, without scrolling; a click with
+  // a modifier (new tab, new window) or without JavaScript is the link's own.
+  const openCell = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = (event.target as Element).closest<HTMLAnchorElement>('[role="gridcell"] a');
+    if (!link || link.origin !== window.location.origin) return;
+    event.preventDefault();
+    router.push(link.pathname + link.search, { scroll: false });
+  };
   return (
-    <MatrixGrid className="overview-wrap">
+    <MatrixGrid className="overview-wrap" onClick={openCell}>
       <table role="grid" className="overview" aria-label={`Matrix of positions on ${formatDay(asOf)}: issues as rows, parties as columns`}>
         <thead>
           <tr role="row">
@@ -67,7 +79,7 @@ export function OverviewMatrix(props: {
                     data-active={key === activeCell ? "" : undefined}
                     aria-selected={key === activeCell ? true : undefined}
                   >
-                    <Link href={cellHref.replace("CELL", key)} scroll={false} prefetch={false}>
+                    <a href={cellHref.replace("CELL", key)}>
                       <span className="visually-hidden">{view.sentence}</span>
                       <span className="ov-party" aria-hidden="true">
                         {label(p)}
@@ -84,7 +96,7 @@ export function OverviewMatrix(props: {
                           <span className="ov-age">{view.age}</span>
                         </span>
                       )}
-                    </Link>
+                    </a>
                   </td>
                 );
               })}

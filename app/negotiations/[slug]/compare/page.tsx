@@ -7,9 +7,8 @@ import { getComparison } from "@/server/queries/entries";
 import { addDays, todayUTC } from "@/lib/day";
 import { formatDay, plural } from "@/lib/format";
 import { CHANGE_DIRECTION, CHANGE_LABELS, type ChangeType } from "@/lib/change";
-import { ChangeBadge } from "@/components/change-badge";
-import { FirmnessTag, StanceBadge } from "@/components/stance";
 import { titled } from "../_components/page-title";
+import { DiffersTable, type DiffersCell } from "./_components/differs-table";
 
 export const generateMetadata = titled("Compare two dates");
 
@@ -31,8 +30,10 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
 
   const { parties, issues, ...result } = await getComparison({ negotiationId: negotiation.id, from, to });
   const changed = new Map(result.cells.map((c) => [`${c.issueId}:${c.partyId}`, c]));
-  const rowIssues = issues.filter((i) => result.cells.some((c) => c.issueId === i.id));
-  const colParties = parties.filter((p) => result.cells.some((c) => c.partyId === p.id));
+  const movedIssues = new Set(result.cells.map((c) => c.issueId));
+  const movedParties = new Set(result.cells.map((c) => c.partyId));
+  const rowIssues = issues.filter((i) => movedIssues.has(i.id));
+  const colParties = parties.filter((p) => movedParties.has(p.id));
   const base = `/negotiations/${slug}`;
 
   return (
@@ -110,68 +111,20 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
       {result.cells.length === 0 ? (
         <p className="empty">No position changed between these dates. Try an earlier date A.</p>
       ) : (
-        <div className="matrix-scroll" tabIndex={0} role="region" aria-label="Positions that differ between the two dates">
-          <table className="matrix">
-            <caption className="visually-hidden">Only issues and parties whose position changed; each cell shows before → after</caption>
-            <thead>
-              <tr>
-                <th scope="col">Issue \ Party</th>
-                {colParties.map((p) => (
-                  <th scope="col" key={p.id} dir="auto">
-                    <span className="head-name">
-                      <span className="swatch" style={{ background: p.colour }} aria-hidden="true" />
-                      {p.name}
-                    </span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rowIssues.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row" dir="auto">
-                    {i.name}
-                  </th>
-                  {colParties.map((p) => {
-                    const c = changed.get(`${i.id}:${p.id}`);
-                    return (
-                      <td key={p.id}>
-                        <span className="visually-hidden">
-                          <bdi>{p.shortName || p.name}</bdi> on <bdi>{i.name}</bdi>:{" "}
-                        </span>
-                        {c ? (
-                          <div className="compare-cell">
-                            <ChangeBadge change={c.change} overridden={c.overridden} />
-                            <span>
-                              {c.before ? (
-                                <>
-                                  <StanceBadge stance={c.before.stance} /> <FirmnessTag firmness={c.before.firmness} />
-                                </>
-                              ) : (
-                                <span className="cell-empty">nothing</span>
-                              )}{" "}
-                              <span className="compare-arrow">→</span> <StanceBadge stance={c.after.stance} /> <FirmnessTag firmness={c.after.firmness} />
-                            </span>
-                            <p className="cell-summary" dir="auto">
-                              {c.after.summary}
-                            </p>
-                            <span className="cell-meta">
-                              {c.before ? `${formatDay(c.before.statedOn)} → ` : ""}
-                              {formatDay(c.after.statedOn)}
-                              <Link href={`${base}/cells/${p.id}/${i.id}`}>history</Link>
-                            </span>
-                          </div>
-                        ) : (
-                          <span className="cell-empty">No change</span>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DiffersTable
+          base={base}
+          parties={colParties.map(({ id, name, shortName, colour }) => ({ id, name, shortName, colour }))}
+          rows={rowIssues.map((i) => ({
+            id: i.id,
+            name: i.name,
+            cells: colParties.map((p): DiffersCell => {
+              const c = changed.get(`${i.id}:${p.id}`);
+              return c
+                ? [c.change, c.overridden, c.before ? [c.before.stance, c.before.firmness, c.before.statedOn] : null, [c.after.stance, c.after.firmness, c.after.statedOn], c.after.summary]
+                : null;
+            }),
+          }))}
+        />
       )}
     </>
   );

@@ -5,12 +5,10 @@ import { AsOfInput, InvalidAsOfNotice } from "@/components/as-of";
 import { asOfParam, firstValue as one } from "@/lib/search-params";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getAsOfEntries } from "@/server/queries/entries";
-import { FirmnessTag, StanceBadge } from "@/components/stance";
 import { formatDay, plural } from "@/lib/format";
-import { GAP_LABELS } from "@/lib/gap";
 import { buildGapRows, countGapStatuses, DEFAULT_GAP_SORT, GAP_SORT_LABELS, GAP_SORTS, parseGapSort } from "@/lib/gaps-view";
-import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
 import { titled } from "../_components/page-title";
+import { GapsTable } from "./_components/gaps-table";
 
 export const generateMetadata = titled("Gaps");
 
@@ -82,80 +80,20 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
           </p>
         </div>
       ) : (
-        <div className="gaps-scroll" tabIndex={0} role="region" aria-label={`Gaps between the parties on ${formatDay(asOf)}`}>
-          <table className="gaps">
-            <caption className="visually-hidden">
-              Issues as rows ({GAP_SORT_LABELS[sort].toLowerCase()}), with the status of each issue and each party&rsquo;s position as of{" "}
-              {formatDay(asOf)}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Issue</th>
-                <th scope="col">Status</th>
-                {parties.map((p) => (
-                  <th scope="col" key={p.id} className={p.role === "party" ? undefined : "gaps-bystander"}>
-                    <span className="head-name">
-                      <span className="swatch" style={{ background: p.colour }} aria-hidden="true" />
-                      <Link href={`${base}/parties/${p.id}`} dir="auto">
-                        {p.shortName || p.name}
-                      </Link>
-                    </span>
-                    <span className="head-role">{PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role}</span>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ issue, gap, cells }) => (
-                <tr key={issue.id}>
-                  <th scope="row" title={issue.description || undefined} dir="auto">
-                    {issue.name}
-                  </th>
-                  <td className="gaps-status-cell">
-                    <span className={`gap-status gap-${gap.status}`}>{GAP_LABELS[gap.status]}</span>{" "}
-                    <span className="gap-reason">{gap.reason}</span>
-                  </td>
-                  {cells.map(({ partyId, entry }, i) => {
-                    const party = parties[i]!;
-                    const name = party.shortName || party.name;
-                    return (
-                      <td key={partyId} className={party.role === "party" ? undefined : "gaps-bystander"}>
-                        <span className="visually-hidden">
-                          <bdi>{name}</bdi>:{" "}
-                        </span>
-                        {entry ? (
-                          <div className="gaps-cell">
-                            <span className="cell-top">
-                              <StanceBadge stance={entry.stance} />
-                              <FirmnessTag firmness={entry.firmness} />
-                            </span>
-                            <span className="gaps-summary" title={entry.summary} dir="auto">
-                              {entry.summary}
-                            </span>
-                            <Link href={`${base}/cells/${partyId}/${issue.id}`} className="gaps-date">
-                              {formatDay(entry.statedOn)}
-                              <span className="visually-hidden">
-                                {" "}
-                                (history of <bdi>{name}</bdi> on <bdi>{issue.name}</bdi>)
-                              </span>
-                            </Link>
-                          </div>
-                        ) : (
-                          <>
-                            <span className="gaps-none" aria-hidden="true">
-                              —
-                            </span>
-                            <span className="visually-hidden">No position</span>
-                          </>
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <GapsTable
+          base={base}
+          label={`Gaps between the parties on ${formatDay(asOf)}`}
+          caption={`Issues as rows (${GAP_SORT_LABELS[sort].toLowerCase()}), with the status of each issue and each party\u2019s position as of ${formatDay(asOf)}`}
+          parties={parties.map(({ id, name, shortName, colour, role }) => ({ id, name, shortName, colour, role }))}
+          rows={rows.map(({ issue, gap, cells }) => ({
+            id: issue.id,
+            name: issue.name,
+            description: issue.description,
+            status: gap.status,
+            reason: gap.reason,
+            cells: cells.map(({ entry }) => (entry ? [entry.stance, entry.firmness, entry.summary, entry.statedOn] : null)),
+          }))}
+        />
       )}
     </>
   );

@@ -1,0 +1,93 @@
+"use client";
+
+import Link from "next/link";
+import { FirmnessTag, StanceBadge } from "@/components/stance";
+import { formatDay } from "@/lib/format";
+import { GAP_LABELS, type GapStatus } from "@/lib/gap";
+import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
+
+type Party = { id: number; name: string; shortName: string; colour: string; role: string };
+/** The position in force in one cell: [stance, firmness, summary, day stated], or null (none). */
+export type GapTableCell = [stance: string, firmness: string | null, summary: string, statedOn: string] | null;
+export type GapTableRow = { id: number; name: string; description: string; status: GapStatus; reason: string; cells: GapTableCell[] };
+
+/**
+ * The gap table: one row per issue with its status and each party's position in force. A client
+ * component fed plain rows (server/queries and lib/gaps-view.ts decide them), so the page's
+ * payload carries each cell's data once rather than a serialised element tree beside the HTML
+ * (docs/decisions/025).
+ */
+export function GapsTable({ base, caption, label, parties, rows }: { base: string; caption: string; label: string; parties: Party[]; rows: GapTableRow[] }) {
+  return (
+    <div className="gaps-scroll" tabIndex={0} role="region" aria-label={label}>
+      <table className="gaps">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Issue</th>
+            <th scope="col">Status</th>
+            {parties.map((p) => (
+              <th scope="col" key={p.id} className={p.role === "party" ? undefined : "gaps-bystander"}>
+                <span className="head-name">
+                  <span className="swatch" style={{ background: p.colour }} aria-hidden="true" />
+                  <Link href={`${base}/parties/${p.id}`} dir="auto" prefetch={false}>
+                    {p.shortName || p.name}
+                  </Link>
+                </span>
+                <span className="head-role">{PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((issue) => (
+            <tr key={issue.id}>
+              <th scope="row" title={issue.description || undefined} dir="auto">
+                {issue.name}
+              </th>
+              <td className="gaps-status-cell">
+                <span className={`gap-status gap-${issue.status}`}>{GAP_LABELS[issue.status]}</span> <span className="gap-reason">{issue.reason}</span>
+              </td>
+              {issue.cells.map((cell, i) => {
+                const party = parties[i]!;
+                const name = party.shortName || party.name;
+                return (
+                  <td key={party.id} className={party.role === "party" ? undefined : "gaps-bystander"}>
+                    <span className="visually-hidden">
+                      <bdi>{name}</bdi>:{" "}
+                    </span>
+                    {cell ? (
+                      <div className="gaps-cell">
+                        <span className="cell-top">
+                          <StanceBadge stance={cell[0]} />
+                          <FirmnessTag firmness={cell[1]} />
+                        </span>
+                        <span className="gaps-summary" title={cell[2]} dir="auto">
+                          {cell[2]}
+                        </span>
+                        <Link href={`${base}/cells/${party.id}/${issue.id}`} className="gaps-date" prefetch={false}>
+                          {formatDay(cell[3])}
+                          <span className="visually-hidden">
+                            {" "}
+                            (history of <bdi>{name}</bdi> on <bdi>{issue.name}</bdi>)
+                          </span>
+                        </Link>
+                      </div>
+                    ) : (
+                      <>
+                        <span className="gaps-none" aria-hidden="true">
+                          —
+                        </span>
+                        <span className="visually-hidden">No position</span>
+                      </>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
