@@ -72,6 +72,8 @@ const DATABASE_URL = `file:./${file}`;
 // One secret for the account made below and the server that signs its session.
 const childEnv = { ...process.env, DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_SECRET: randomBytes(32).toString("base64") };
 execSync("npx prisma migrate deploy", { stdio: "ignore", env: childEnv });
+// As `npm start` does (scripts/setup.mjs): store the quote positions the seed did not write (decision 024).
+execSync("npm run --silent db:locate-quotes", { stdio: "inherit", env: childEnv });
 
 const db = new Database(file);
 db.pragma("busy_timeout = 5000");

@@ -310,16 +310,32 @@ export async function getQuoteStatus(id: number) {
 }
 
 /**
- * The negotiation's live entries whose quote their source's text no longer contains (the
- * "Quotes to check" page), in date order. A located quote has a stored position, so only entries
- * without one are read and checked.
+ * A live entry whose quote its source's text does not contain: it has a quote, its source has a
+ * text, and no stored position. Every write stores the position of a quote the text contains
+ * (decision 017), and entries saved without one are located at start-up
+ * (server/mutations/sources.ts locateUnplacedQuotes), so this is SQL alone (decision 024).
  */
-export async function listEntriesWithQuoteToCheck(negotiationId: number) {
-  const entries = await liveEntries(
-    Prisma.sql`${inNegotiation(negotiationId)} AND e."quote" <> '' AND e."quoteStart" IS NULL
-      AND EXISTS (SELECT 1 FROM "Source" ts WHERE ts."id" = e."sourceId" AND ts."text" IS NOT NULL)`,
-  );
-  return entries.filter((e) => e.quoteStatus === "missing");
+const quoteToCheck = (negotiationId: number) =>
+  Prisma.sql`${inNegotiation(negotiationId)} AND e."quote" <> '' AND e."quoteStart" IS NULL
+    AND e."sourceId" IN (SELECT ts."id" FROM "Source" ts WHERE ts."negotiationId" = ${negotiationId} AND ts."text" IS NOT NULL)`;
+
+/** How many of the negotiation's live entries quote words their source no longer contains (the sources list's notice). */
+export async function countQuotesToCheck(negotiationId: number): Promise<number> {
+  await requireReader();
+  return countEntries(quoteToCheck(negotiationId));
+}
+
+/**
+ * One page of the negotiation's live entries whose quote their source's text no longer contains
+ * (the "Quotes to check" page), in date order, with the total; null past the last page. The
+ * page's entries are checked against the current text as every shown entry is (withQuoteStatus).
+ */
+export async function listQuotesToCheckPage(negotiationId: number, page: number, pageSize = PAGE_SIZE) {
+  await requireReader();
+  const where = quoteToCheck(negotiationId);
+  const at = pageOf(page, await countEntries(where), pageSize);
+  if (!at) return null;
+  return { page: at, entries: await withQuoteStatus(await readEntries(inDateOrderSlice(where, at.offset, pageSize))) };
 }
 
 /** The timeline's scope: a negotiation's live entries stated from `from` (inclusive) to `to` (exclusive), on one issue or all. */

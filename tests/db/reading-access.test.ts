@@ -75,7 +75,8 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   listDependants: { call: () => entries.listDependants(world.main.id, "party", ids.party) },
   getQuoteStatus: { call: () => entries.getQuoteStatus(ids.entry) },
   // Entries whose quote their source no longer contains: none in the demo.
-  listEntriesWithQuoteToCheck: { call: () => entries.listEntriesWithQuoteToCheck(world.main.id), none: true },
+  listQuotesToCheckPage: { call: () => entries.listQuotesToCheckPage(world.main.id, 1), none: true },
+  countQuotesToCheck: { call: async () => ((await entries.countQuotesToCheck(world.main.id)) > 0 ? "some" : ""), none: true },
   getOverview: { call: () => overview.getOverview({ negotiationId: world.main.id, asOf: "2024-08-25", windowDays: 30 }) },
   getNegotiationActivity: { call: () => overview.getNegotiationActivity(world.main.id) },
   lastUpdatedByNegotiation: { call: () => overview.lastUpdatedByNegotiation() },
@@ -99,6 +100,7 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
     needs: "editor",
   },
   listSources: { call: () => sources.listSources(world.main.id) },
+  listSourcesPage: { call: () => sources.listSourcesPage(world.main.id, 1) },
   getSource: { call: () => sources.getSource(world.main.id, ids.source) },
   listQuotesMissingFromSource: { call: () => sources.listQuotesMissingFromSource(world.main.id, ids.source), none: true },
   listRevisions: { call: () => revisions.listRevisions("party", ids.party) },
