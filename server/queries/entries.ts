@@ -8,6 +8,8 @@ import { dependantsWhere, liveEntrySql, type DependencyKind } from "../live";
 import { requireReader } from "../session";
 import { pageOf, PAGE_SIZE, type Page } from "@/lib/paging";
 import type { MonthCount } from "@/lib/timeline-summary";
+import type { IssueSummary } from "@/lib/party-profile";
+import { positionAsOf } from "@/lib/as-of";
 import { listIssues, listParties } from "./parties-and-issues";
 
 /** What a matrix cell, a history row or a source page shows of an entry; of its source, only what is shown (never its text). */
@@ -382,7 +384,7 @@ export async function countTimelineMonths(scope: TimelineScope): Promise<MonthCo
  * day whose first entries are on the previous page: then that day's earlier entries and the day
  * before them are both needed.
  */
-function beforeInCell(scope: TimelineScope, before: { statedOn: string; id: number }) {
+function beforeInCell(scope: Pick<TimelineScope, "negotiationId" | "issueId">, before: { statedOn: string; id: number }) {
   return Prisma.sql`e."id" IN (
     SELECT r."id" FROM (
       SELECT a."id", DENSE_RANK() OVER (PARTITION BY ap."partyId", a."issueId" ORDER BY a."statedOn" DESC) AS "day"
@@ -425,4 +427,48 @@ export async function listEntriesOutsideDays(scope: Pick<TimelineScope, "negotia
     AND (e."statedOn" < ${first} OR e."statedOn" > ${last})`;
   const [total, entries] = await Promise.all([countEntries(where), readEntries(inDateOrderSlice(where, 0, 50))]);
   return { total, entries };
+}
+
+/**
+ * One page of a party's profile (docs/decisions/024): the party's live entries ordered by issue
+ * (matrix order) then date, PAGE_SIZE at a time, so a page holds whole stretches of issue
+ * histories; for the page's first issue, the party's entries of its two latest days before the
+ * page (their change types); and over the whole history, counted in SQL, each issue's number of
+ * entries, first day and entry in force on `asOf`. Null past the last page.
+ */
+export async function getPartyProfilePage(negotiationId: number, partyId: number, asOf: string, page: number, pageSize = PAGE_SIZE) {
+  await requireReader();
+  const db = await getDb();
+  const own = Prisma.sql`${inNegotiation(negotiationId)} AND ${madeBy(partyId)} AND ${Prisma.raw(liveEntrySql("e"))}`;
+  const [counts, current] = await Promise.all([
+    db.$queryRaw<Array<{ issueId: number | bigint; n: number | bigint; first: string }>>`
+      SELECT e."issueId", COUNT(*) AS "n", MIN(e."statedOn") AS "first" FROM "PositionEntry" e WHERE ${own} GROUP BY e."issueId"`,
+    // The entries of each issue's latest day up to asOf: the one in force is among them (lib/as-of.ts picks it).
+    readEntries(Prisma.sql`e."id" IN (
+      SELECT r."id" FROM (
+        SELECT e."id", DENSE_RANK() OVER (PARTITION BY e."issueId" ORDER BY e."statedOn" DESC) AS "day"
+        FROM "PositionEntry" e WHERE ${own} AND e."statedOn" <= ${asOf}
+      ) r WHERE r."day" = 1)`),
+  ]);
+  const at = pageOf(page, counts.reduce((n, c) => n + Number(c.n), 0), pageSize);
+  if (!at) return null;
+  const order = await db.$queryRaw<Array<{ id: number | bigint; issueId: number | bigint; statedOn: string }>>`
+    SELECT e."id", e."issueId", e."statedOn" FROM "PositionEntry" e JOIN "Issue" i ON i."id" = e."issueId" WHERE ${own}
+    ORDER BY i."order", i."name", i."id", e."statedOn", e."id" LIMIT ${pageSize} OFFSET ${at.offset}`;
+  const first = order[0];
+  const [entries, context] = await Promise.all([
+    order.length ? readEntries(Prisma.sql`e."id" IN (${Prisma.join(order.map((o) => Number(o.id)))})`) : Promise.resolve([]),
+    first
+      ? readEntries(beforeInCell({ negotiationId, issueId: Number(first.issueId) }, { statedOn: first.statedOn, id: Number(first.id) }))
+      : Promise.resolve([]),
+  ]);
+  const currentByIssue = new Map<number, EntryRow[]>();
+  for (const e of current) currentByIssue.set(e.issueId, [...(currentByIssue.get(e.issueId) ?? []), e]);
+  const summaries: Array<IssueSummary<EntryRow>> = counts.map((c) => ({
+    issueId: Number(c.issueId),
+    count: Number(c.n),
+    firstStated: c.first,
+    current: positionAsOf(currentByIssue.get(Number(c.issueId)) ?? [], asOf),
+  }));
+  return { page: at, summaries, entries, context };
 }

@@ -11,12 +11,15 @@ import {
   countTimelineMarks,
   countTimelineMonths,
   getNegotiationEntries,
+  getPartyEntries,
+  getPartyProfilePage,
   getTimelineEntries,
   listEntriesOfCell,
   listEntriesOfCellPage,
   type EntryRow,
 } from "@/server/queries/entries";
-import { listParties } from "@/server/queries/parties-and-issues";
+import { listIssues, listParties } from "@/server/queries/parties-and-issues";
+import { buildPartyProfile, buildPartyProfilePage } from "@/lib/party-profile";
 import { timelineLanes } from "@/lib/timeline";
 import { issueSchema, partySchema, sourceSchema } from "@/lib/schemas";
 import { PAGE_SIZE } from "@/lib/paging";
@@ -122,5 +125,41 @@ describe(`long lists of a negotiation with ${ENTRIES.toLocaleString("en")} entri
     expect(pages.every((p) => p.page!.total === inMonth.length)).toBe(true);
     const paged = new Map(pages.flatMap((p) => [...changes([...p.context, ...p.entries], new Set(p.entries.map((e) => e.id)))]));
     expect(paged).toEqual(expected);
+  }, 60_000);
+
+  it("a party's profile: the pages together are every entry by issue, classified and marked as the whole history gives them", async () => {
+    const party = ids.parties[0]!;
+    const asOf = "2024-06-30";
+    const issues = await listIssues(ids.negotiationId);
+    const { entries: own } = await getPartyEntries(ids.negotiationId, party);
+    const whole = buildPartyProfile({ partyId: party, issues, entries: own, asOf });
+    const expected = whole.issues.flatMap((i) =>
+      i.history.map((h) => ({ id: h.entry.id, issue: i.issue.id, change: h.entry.change, overridden: h.entry.overridden, inForce: h.inForce, afterAsOf: h.afterAsOf })),
+    );
+    expect(expected.length).toBeGreaterThan(PAGE_SIZE * 5);
+
+    const pages = await allPages((n) => getPartyProfilePage(ids.negotiationId, party, asOf, n));
+    expect(pages.length).toBe(Math.ceil(expected.length / PAGE_SIZE));
+    const shown = pages.flatMap((read) => {
+      const p = buildPartyProfilePage({
+        partyId: party,
+        issues,
+        summaries: read.summaries,
+        entries: [...read.context, ...read.entries],
+        pageIds: new Set(read.entries.map((e) => e.id)),
+        asOf,
+      });
+      // What summarises the whole history is the same on every page.
+      expect(p.entryCount).toBe(expected.length);
+      expect(p.overview.map((o) => [o.issue.id, o.summary.count, o.summary.current?.id ?? null])).toEqual(
+        whole.issues.map((i) => [i.issue.id, i.history.length, i.current?.id ?? null]),
+      );
+      expect(p.unrecorded).toEqual(whole.unrecorded);
+      return p.sections.flatMap((s) =>
+        s.history.map((h) => ({ id: h.entry.id, issue: s.issue.id, change: h.entry.change, overridden: h.entry.overridden, inForce: h.inForce, afterAsOf: h.afterAsOf })),
+      );
+    });
+    expect(shown).toEqual(expected);
+    expect(await getPartyProfilePage(ids.negotiationId, party, asOf, pages.length + 1)).toBeNull();
   }, 60_000);
 });

@@ -60,6 +60,7 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   getAsOfEntries: { call: () => entries.getAsOfEntries({ negotiationId: world.main.id, asOf: "2024-08-25" }) },
   getComparison: { call: () => entries.getComparison({ negotiationId: world.main.id, from: "2024-06-01", to: "2024-08-25" }) },
   getPartyEntries: { call: () => entries.getPartyEntries(world.main.id, ids.party) },
+  getPartyProfilePage: { call: () => entries.getPartyProfilePage(world.main.id, ids.party, "2024-08-25", 1) },
   listEntriesOfSource: { call: () => entries.listEntriesOfSource(world.main.id, ids.source) },
   listEntriesOfCell: { call: () => entries.listEntriesOfCell(world.main.id, ids.party, ids.issue) },
   listEntriesOfCellPage: { call: () => entries.listEntriesOfCellPage(world.main.id, ids.party, ids.issue, 1) },
