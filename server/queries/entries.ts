@@ -352,19 +352,10 @@ const inTimelineScope = ({ negotiationId, issueId, from, to }: TimelineScope) =>
   Prisma.sql`${inNegotiation(negotiationId)} AND e."statedOn" >= ${from} AND e."statedOn" < ${to}${issueId === null ? Prisma.empty : Prisma.sql` AND e."issueId" = ${issueId}`}`;
 
 /**
- * How many marks the timeline would draw for the scope (one per entry and party that made it):
- * whether the page can draw them one by one (lib/timeline-summary.ts TIMELINE_DETAIL_LIMIT).
+ * Marks (one per entry and party that made it) per party, month ("YYYY-MM") and stance in the
+ * scope, counted in SQL: the summarised timeline, and by their sum whether the page can draw the
+ * scope mark by mark (lib/timeline-summary.ts TIMELINE_DETAIL_LIMIT).
  */
-export async function countTimelineMarks(scope: TimelineScope): Promise<number> {
-  await requireReader();
-  const db = await getDb();
-  const [row] = await db.$queryRaw<Array<{ n: number | bigint }>>`
-    SELECT COUNT(*) AS "n" FROM "PositionEntry" e JOIN "PositionEntryParty" ep ON ep."entryId" = e."id"
-    WHERE ${inTimelineScope(scope)} AND ${Prisma.raw(liveEntrySql("e"))}`;
-  return Number(row?.n ?? 0);
-}
-
-/** Marks per party, month ("YYYY-MM") and stance in the scope, counted in SQL: the summarised timeline. */
 export async function countTimelineMonths(scope: TimelineScope): Promise<MonthCount[]> {
   await requireReader();
   const db = await getDb();

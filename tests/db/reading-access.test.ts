@@ -64,10 +64,6 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   listEntriesOfSource: { call: () => entries.listEntriesOfSource(world.main.id, ids.source) },
   listEntriesOfCell: { call: () => entries.listEntriesOfCell(world.main.id, ids.party, ids.issue) },
   listEntriesOfCellPage: { call: () => entries.listEntriesOfCellPage(world.main.id, ids.party, ids.issue, 1) },
-  // A count: data when it counts the demo's marks.
-  countTimelineMarks: {
-    call: async () => ((await entries.countTimelineMarks({ negotiationId: world.main.id, issueId: null, from: "1900-01-01", to: "2100-01-01" })) > 0 ? "marks" : ""),
-  },
   countTimelineMonths: { call: () => entries.countTimelineMonths({ negotiationId: world.main.id, issueId: null, from: "1900-01-01", to: "2100-01-01" }) },
   getTimelineEntries: { call: () => entries.getTimelineEntries({ negotiationId: world.main.id, issueId: null, from: "1900-01-01", to: "2100-01-01" }, 1) },
   // Entries dated outside Parley's days: none in the demo.
