@@ -28,7 +28,11 @@ test("a large negotiation's timeline is counted per month, and its long lists go
   await expect(byParty).toBeVisible();
   await expect(page.getByText(/^750 marks on all issues from January 2024 to December 2024/)).toBeVisible();
   await expect(byParty.getByRole("row", { name: /^Northland/ }).getByRole("cell").last()).toHaveText("300");
-  await expect(page.getByRole("table", { name: /^Entries per stance and month/ }).getByRole("rowheader")).toHaveCount(5);
+  const byStance = page.getByRole("table", { name: /^Entries per stance and month/ });
+  // The five stances the import used, in vocabulary order, and the row of totals.
+  await expect(byStance.getByRole("rowheader")).toHaveCount(6);
+  await expect(byStance.getByRole("rowheader").first()).toContainText("Demands");
+  await expect(byStance.getByRole("rowheader").last()).toHaveText("All");
   await byParty.getByRole("link", { name: "March 2024: open its entries" }).click();
   await expect(page).toHaveURL(/\/timeline\?period=2024-03$/);
   await expect(page.getByRole("heading", { name: "March 2024" })).toBeVisible();
