@@ -174,6 +174,8 @@ if (onPostgres) {
 }
 // One secret for the account made below and the server that signs its session.
 const childEnv = { ...process.env, DATABASE_URL, NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_SECRET: randomBytes(32).toString("base64") };
+// As `npm start` does (scripts/setup.mjs): store the quote positions the seed did not write (decision 024).
+execSync("npm run --silent db:locate-quotes", { stdio: "inherit", env: childEnv });
 
 const one = async <T,>(query: FloorQuery, params: Params = {}) => (await store.all<T>(query, params))[0];
 const negotiation = await one<{ id: number; slug: string }>("negotiation");

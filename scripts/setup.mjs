@@ -46,6 +46,8 @@ if (!config.authSecret && !existsSync(secretFile)) {
 // Creates a missing PostgreSQL database; applies the store's own migration history.
 await migrate(url);
 if (config.demo) run("npm run --silent db:seed");
+// Quote positions of entries saved without them, so lists can count quotes to check in SQL (decision 024).
+run("npm run --silent db:locate-quotes");
 
 // Rebuild only when something that goes into the build changed (scripts/build-stamp.mjs).
 if (!ensureBuild()) console.log("Parley: build is up to date.");

@@ -1,6 +1,6 @@
 import "server-only";
 import type { SourceInput } from "@/lib/schemas";
-import { relocateQuote, storedSpan } from "@/lib/quote";
+import { quoteReader, relocateQuote, storedSpan } from "@/lib/quote";
 import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "../db";
 import { changeRecord } from "./records";
@@ -61,4 +61,54 @@ export async function trashSource(negotiationId: number, id: number, version: nu
   return db.$transaction((tx) =>
     changeRecord(tx, "source", { id, version, scope: { negotiationId }, data: { deletedAt: new Date() }, action: "delete", actor, negotiationId }),
   );
+}
+
+/**
+ * Stores the quote positions of entries saved without them (before positions were stored, or
+ * written straight into the database, as the bench seed does), located by the rule every write
+ * uses (lib/quote.ts quoteReader). Afterwards "no stored position, a quote and a source with
+ * text" means the text does not contain the quote, which is what lets the sources list and
+ * "Quotes to check" count and page in SQL (docs/decisions/024). Run at start-up
+ * (scripts/setup.mjs) and by the bench. Reads and folds each such source's text once, 200 sources
+ * at a time; writes only the positions found, each only if the entry's quote and the source's
+ * text are still those it was located in (a save meanwhile has stored its own). Entries whose
+ * quote is missing stay unplaced and are looked at again next time. Returns how many it looked
+ * at and placed.
+ */
+export async function locateUnplacedQuotes() {
+  const db = await getDb();
+  const candidates = await db.$queryRaw<Array<{ id: number | bigint; sourceId: number | bigint; quote: string }>>`
+    SELECT e."id", e."sourceId", e."quote"
+    FROM "PositionEntry" e JOIN "Source" s ON s."id" = e."sourceId"
+    WHERE e."quote" <> '' AND e."quoteStart" IS NULL AND s."text" IS NOT NULL
+    ORDER BY e."sourceId", e."id"`;
+  const bySource = new Map<number, Array<{ id: number; quote: string }>>();
+  for (const c of candidates) {
+    const list = bySource.get(Number(c.sourceId)) ?? [];
+    list.push({ id: Number(c.id), quote: c.quote });
+    bySource.set(Number(c.sourceId), list);
+  }
+  const sourceIds = [...bySource.keys()];
+  let placed = 0;
+  for (let i = 0; i < sourceIds.length; i += 200) {
+    const sources = await db.source.findMany({ where: { id: { in: sourceIds.slice(i, i + 200) } }, select: { id: true, text: true, version: true } });
+    const found: Array<{ id: number; quote: string; sourceId: number; version: number; start: number; end: number }> = [];
+    for (const source of sources) {
+      const read = quoteReader(source.text);
+      for (const entry of bySource.get(source.id)!) {
+        const { span } = read(entry.quote);
+        if (span) found.push({ ...entry, sourceId: source.id, version: source.version, ...span });
+      }
+    }
+    if (found.length === 0) continue;
+    await db.$transaction(async (tx) => {
+      for (const f of found) {
+        // Raw, so updatedAt stays: the entry was not edited. Only while nothing it was located in has changed.
+        placed += await tx.$executeRaw`UPDATE "PositionEntry" SET "quoteStart" = ${f.start}, "quoteEnd" = ${f.end}
+          WHERE "id" = ${f.id} AND "quoteStart" IS NULL AND "quote" = ${f.quote}
+            AND "sourceId" IN (SELECT "id" FROM "Source" WHERE "id" = ${f.sourceId} AND "version" = ${f.version})`;
+      }
+    });
+  }
+  return { sources: sourceIds.length, entries: candidates.length, placed };
 }

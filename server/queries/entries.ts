@@ -8,6 +8,8 @@ import { dependantsWhere, liveEntrySql, type DependencyKind } from "../live";
 import { requireReader } from "../session";
 import { pageOf, PAGE_SIZE, type Page } from "@/lib/paging";
 import type { MonthCount } from "@/lib/timeline-summary";
+import type { IssueSummary } from "@/lib/party-profile";
+import { positionAsOf } from "@/lib/as-of";
 import { listIssues, listParties } from "./parties-and-issues";
 
 /** What a matrix cell, a history row or a source page shows of an entry; of its source, only what is shown (never its text). */
@@ -342,16 +344,32 @@ export async function getQuoteStatus(id: number) {
 }
 
 /**
- * The negotiation's live entries whose quote their source's text no longer contains (the
- * "Quotes to check" page), in date order. A located quote has a stored position, so only entries
- * without one are read and checked.
+ * A live entry whose quote its source's text does not contain: it has a quote, its source has a
+ * text, and no stored position. Every write stores the position of a quote the text contains
+ * (decision 017), and entries saved without one are located at start-up
+ * (server/mutations/sources.ts locateUnplacedQuotes), so this is SQL alone (decision 024).
  */
-export async function listEntriesWithQuoteToCheck(negotiationId: number) {
-  const entries = await liveEntries(
-    Prisma.sql`${inNegotiation(negotiationId)} AND e."quote" <> '' AND e."quoteStart" IS NULL
-      AND EXISTS (SELECT 1 FROM "Source" ts WHERE ts."id" = e."sourceId" AND ts."text" IS NOT NULL)`,
-  );
-  return entries.filter((e) => e.quoteStatus === "missing");
+const quoteToCheck = (negotiationId: number) =>
+  Prisma.sql`${inNegotiation(negotiationId)} AND e."quote" <> '' AND e."quoteStart" IS NULL
+    AND e."sourceId" IN (SELECT ts."id" FROM "Source" ts WHERE ts."negotiationId" = ${negotiationId} AND ts."text" IS NOT NULL)`;
+
+/** How many of the negotiation's live entries quote words their source no longer contains (the sources list's notice). */
+export async function countQuotesToCheck(negotiationId: number): Promise<number> {
+  await requireReader();
+  return countEntries(quoteToCheck(negotiationId));
+}
+
+/**
+ * One page of the negotiation's live entries whose quote their source's text no longer contains
+ * (the "Quotes to check" page), in date order, with the total; null past the last page. The
+ * page's entries are checked against the current text as every shown entry is (withQuoteStatus).
+ */
+export async function listQuotesToCheckPage(negotiationId: number, page: number, pageSize = PAGE_SIZE) {
+  await requireReader();
+  const where = quoteToCheck(negotiationId);
+  const at = pageOf(page, await countEntries(where), pageSize);
+  if (!at) return null;
+  return { page: at, entries: await withQuoteStatus(await readEntries(inDateOrderSlice(where, at.offset, pageSize))) };
 }
 
 /** The timeline's scope: a negotiation's live entries stated from `from` (inclusive) to `to` (exclusive), on one issue or all. */
@@ -366,19 +384,10 @@ const inTimelineScope = ({ negotiationId, issueId, from, to }: TimelineScope) =>
   Prisma.sql`${inNegotiation(negotiationId)} AND e."statedOn" >= ${from} AND e."statedOn" < ${to}${issueId === null ? Prisma.empty : Prisma.sql` AND e."issueId" = ${issueId}`}`;
 
 /**
- * How many marks the timeline would draw for the scope (one per entry and party that made it):
- * whether the page can draw them one by one (lib/timeline-summary.ts TIMELINE_DETAIL_LIMIT).
+ * Marks (one per entry and party that made it) per party, month ("YYYY-MM") and stance in the
+ * scope, counted in SQL: the summarised timeline, and by their sum whether the page can draw the
+ * scope mark by mark (lib/timeline-summary.ts TIMELINE_DETAIL_LIMIT).
  */
-export async function countTimelineMarks(scope: TimelineScope): Promise<number> {
-  await requireReader();
-  const db = await getDb();
-  const [row] = await db.$queryRaw<Array<{ n: number | bigint }>>`
-    SELECT COUNT(*) AS "n" FROM "PositionEntry" e JOIN "PositionEntryParty" ep ON ep."entryId" = e."id"
-    WHERE ${inTimelineScope(scope)} AND ${Prisma.raw(liveEntrySql("e"))}`;
-  return Number(row?.n ?? 0);
-}
-
-/** Marks per party, month ("YYYY-MM") and stance in the scope, counted in SQL: the summarised timeline. */
 export async function countTimelineMonths(scope: TimelineScope): Promise<MonthCount[]> {
   await requireReader();
   const db = await getDb();
@@ -398,7 +407,7 @@ export async function countTimelineMonths(scope: TimelineScope): Promise<MonthCo
  * day whose first entries are on the previous page: then that day's earlier entries and the day
  * before them are both needed.
  */
-function beforeInCell(scope: TimelineScope, before: { statedOn: string; id: number }) {
+function beforeInCell(scope: Pick<TimelineScope, "negotiationId" | "issueId">, before: { statedOn: string; id: number }) {
   return Prisma.sql`e."id" IN (
     SELECT r."id" FROM (
       SELECT a."id", DENSE_RANK() OVER (PARTITION BY ap."partyId", a."issueId" ORDER BY a."statedOn" DESC) AS "day"
@@ -441,4 +450,48 @@ export async function listEntriesOutsideDays(scope: Pick<TimelineScope, "negotia
     AND (e."statedOn" < ${first} OR e."statedOn" > ${last})`;
   const [total, entries] = await Promise.all([countEntries(where), readEntries(inDateOrderSlice(where, 0, 50))]);
   return { total, entries };
+}
+
+/**
+ * One page of a party's profile (docs/decisions/024): the party's live entries ordered by issue
+ * (matrix order) then date, PAGE_SIZE at a time, so a page holds whole stretches of issue
+ * histories; for the page's first issue, the party's entries of its two latest days before the
+ * page (their change types); and over the whole history, counted in SQL, each issue's number of
+ * entries, first day and entry in force on `asOf`. Null past the last page.
+ */
+export async function getPartyProfilePage(negotiationId: number, partyId: number, asOf: string, page: number, pageSize = PAGE_SIZE) {
+  await requireReader();
+  const db = await getDb();
+  const own = Prisma.sql`${inNegotiation(negotiationId)} AND ${madeBy(partyId)} AND ${Prisma.raw(liveEntrySql("e"))}`;
+  const [counts, current] = await Promise.all([
+    db.$queryRaw<Array<{ issueId: number | bigint; n: number | bigint; first: string }>>`
+      SELECT e."issueId", COUNT(*) AS "n", MIN(e."statedOn") AS "first" FROM "PositionEntry" e WHERE ${own} GROUP BY e."issueId"`,
+    // The entries of each issue's latest day up to asOf: the one in force is among them (lib/as-of.ts picks it).
+    readEntries(Prisma.sql`e."id" IN (
+      SELECT r."id" FROM (
+        SELECT e."id", DENSE_RANK() OVER (PARTITION BY e."issueId" ORDER BY e."statedOn" DESC) AS "day"
+        FROM "PositionEntry" e WHERE ${own} AND e."statedOn" <= ${asOf}
+      ) r WHERE r."day" = 1)`),
+  ]);
+  const at = pageOf(page, counts.reduce((n, c) => n + Number(c.n), 0), pageSize);
+  if (!at) return null;
+  const order = await db.$queryRaw<Array<{ id: number | bigint; issueId: number | bigint; statedOn: string }>>`
+    SELECT e."id", e."issueId", e."statedOn" FROM "PositionEntry" e JOIN "Issue" i ON i."id" = e."issueId" WHERE ${own}
+    ORDER BY i."order", i."name", i."id", e."statedOn", e."id" LIMIT ${pageSize} OFFSET ${at.offset}`;
+  const first = order[0];
+  const [entries, context] = await Promise.all([
+    order.length ? readEntries(Prisma.sql`e."id" IN (${Prisma.join(order.map((o) => Number(o.id)))})`) : Promise.resolve([]),
+    first
+      ? readEntries(beforeInCell({ negotiationId, issueId: Number(first.issueId) }, { statedOn: first.statedOn, id: Number(first.id) }))
+      : Promise.resolve([]),
+  ]);
+  const currentByIssue = new Map<number, EntryRow[]>();
+  for (const e of current) currentByIssue.set(e.issueId, [...(currentByIssue.get(e.issueId) ?? []), e]);
+  const summaries: Array<IssueSummary<EntryRow>> = counts.map((c) => ({
+    issueId: Number(c.issueId),
+    count: Number(c.n),
+    firstStated: c.first,
+    current: positionAsOf(currentByIssue.get(Number(c.issueId)) ?? [], asOf),
+  }));
+  return { page: at, summaries, entries, context };
 }

@@ -3,6 +3,7 @@ import { getDb } from "../db";
 import { liveEntryWhere } from "../live";
 import { checkQuote } from "@/lib/quote";
 import { requireReader } from "../session";
+import { pageOf, PAGE_SIZE } from "@/lib/paging";
 
 /**
  * The source list: newest first, undated last, with how many entries each gave. Never the
@@ -31,6 +32,37 @@ export async function listSources(negotiationId: number) {
   ]);
   const hasText = new Set(withText.map((s) => s.id));
   return sources.map(({ _count, ...s }) => ({ ...s, hasText: hasText.has(s.id), entryCount: _count.entries }));
+}
+
+/**
+ * One page of the source list (newest first, undated last, PAGE_SIZE sources) with how many
+ * live entries each gave and whether it has a text, and the total; null past the last page.
+ * Never the sources' text: whether a source has one is a second query over the page's ids.
+ */
+export async function listSourcesPage(negotiationId: number, page: number, pageSize = PAGE_SIZE) {
+  await requireReader();
+  const db = await getDb();
+  const where = { negotiationId, deletedAt: null };
+  const at = pageOf(page, await db.source.count({ where }), pageSize);
+  if (!at) return null;
+  const sources = await db.source.findMany({
+    where,
+    orderBy: [{ publishedOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
+    skip: at.offset,
+    take: pageSize,
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      url: true,
+      publishedOn: true,
+      language: true,
+      _count: { select: { entries: { where: liveEntryWhere } } },
+    },
+  });
+  const withText = await db.source.findMany({ where: { id: { in: sources.map((s) => s.id) }, text: { not: null } }, select: { id: true } });
+  const hasText = new Set(withText.map((s) => s.id));
+  return { page: at, sources: sources.map(({ _count, ...s }) => ({ ...s, hasText: hasText.has(s.id), entryCount: _count.entries })) };
 }
 
 export async function getSource(negotiationId: number, id: number) {

@@ -8,15 +8,17 @@ import { useFreshDatabase } from "../support/db";
 import { createNegotiation } from "@/server/mutations/negotiations";
 import { createInNegotiation } from "@/server/mutations/scoped";
 import {
-  countTimelineMarks,
   countTimelineMonths,
   getNegotiationEntries,
+  getPartyEntries,
+  getPartyProfilePage,
   getTimelineEntries,
   listEntriesOfCell,
   listEntriesOfCellPage,
   type EntryRow,
 } from "@/server/queries/entries";
-import { listParties } from "@/server/queries/parties-and-issues";
+import { listIssues, listParties } from "@/server/queries/parties-and-issues";
+import { buildPartyProfile, buildPartyProfilePage } from "@/lib/party-profile";
 import { timelineLanes } from "@/lib/timeline";
 import { issueSchema, partySchema, sourceSchema } from "@/lib/schemas";
 import { PAGE_SIZE } from "@/lib/paging";
@@ -97,10 +99,10 @@ describe(`long lists of a negotiation with ${ENTRIES.toLocaleString("en")} entri
     const expected = new Map<string, number>();
     for (const e of entries) for (const p of e.partyIds) expected.set(`${p} ${e.statedOn.slice(0, 7)} ${e.stance}`, (expected.get(`${p} ${e.statedOn.slice(0, 7)} ${e.stance}`) ?? 0) + 1);
     expect(new Map(groups.map((g) => [`${g.partyId} ${g.month} ${g.stance}`, g.n]))).toEqual(expected);
-    const marks = entries.reduce((n, e) => n + e.partyIds.length, 0);
-    expect(await countTimelineMarks(scope)).toBe(marks);
+    const marks = (groups: Array<{ n: number }>) => groups.reduce((n, g) => n + g.n, 0);
+    expect(marks(groups)).toBe(entries.reduce((n, e) => n + e.partyIds.length, 0));
     const onIssue = { ...scope, issueId: ids.issues[1]! };
-    expect(await countTimelineMarks(onIssue)).toBe(entries.filter((e) => e.issueId === ids.issues[1]).reduce((n, e) => n + e.partyIds.length, 0));
+    expect(marks(await countTimelineMonths(onIssue))).toBe(entries.filter((e) => e.issueId === ids.issues[1]).reduce((n, e) => n + e.partyIds.length, 0));
   }, 60_000);
 
   it("a period's entries, whole or a page at a time, carry the change types the whole history gives them", async () => {
@@ -122,5 +124,41 @@ describe(`long lists of a negotiation with ${ENTRIES.toLocaleString("en")} entri
     expect(pages.every((p) => p.page!.total === inMonth.length)).toBe(true);
     const paged = new Map(pages.flatMap((p) => [...changes([...p.context, ...p.entries], new Set(p.entries.map((e) => e.id)))]));
     expect(paged).toEqual(expected);
+  }, 60_000);
+
+  it("a party's profile: the pages together are every entry by issue, classified and marked as the whole history gives them", async () => {
+    const party = ids.parties[0]!;
+    const asOf = "2024-06-30";
+    const issues = await listIssues(ids.negotiationId);
+    const { entries: own } = await getPartyEntries(ids.negotiationId, party);
+    const whole = buildPartyProfile({ partyId: party, issues, entries: own, asOf });
+    const expected = whole.issues.flatMap((i) =>
+      i.history.map((h) => ({ id: h.entry.id, issue: i.issue.id, change: h.entry.change, overridden: h.entry.overridden, inForce: h.inForce, afterAsOf: h.afterAsOf })),
+    );
+    expect(expected.length).toBeGreaterThan(PAGE_SIZE * 5);
+
+    const pages = await allPages((n) => getPartyProfilePage(ids.negotiationId, party, asOf, n));
+    expect(pages.length).toBe(Math.ceil(expected.length / PAGE_SIZE));
+    const shown = pages.flatMap((read) => {
+      const p = buildPartyProfilePage({
+        partyId: party,
+        issues,
+        summaries: read.summaries,
+        entries: [...read.context, ...read.entries],
+        pageIds: new Set(read.entries.map((e) => e.id)),
+        asOf,
+      });
+      // What summarises the whole history is the same on every page.
+      expect(p.entryCount).toBe(expected.length);
+      expect(p.overview.map((o) => [o.issue.id, o.summary.count, o.summary.current?.id ?? null])).toEqual(
+        whole.issues.map((i) => [i.issue.id, i.history.length, i.current?.id ?? null]),
+      );
+      expect(p.unrecorded).toEqual(whole.unrecorded);
+      return p.sections.flatMap((s) =>
+        s.history.map((h) => ({ id: h.entry.id, issue: s.issue.id, change: h.entry.change, overridden: h.entry.overridden, inForce: h.inForce, afterAsOf: h.afterAsOf })),
+      );
+    });
+    expect(shown).toEqual(expected);
+    expect(await getPartyProfilePage(ids.negotiationId, party, asOf, pages.length + 1)).toBeNull();
   }, 60_000);
 });

@@ -60,13 +60,10 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   getAsOfEntries: { call: () => entries.getAsOfEntries({ negotiationId: world.main.id, asOf: "2024-08-25" }) },
   getComparison: { call: () => entries.getComparison({ negotiationId: world.main.id, from: "2024-06-01", to: "2024-08-25" }) },
   getPartyEntries: { call: () => entries.getPartyEntries(world.main.id, ids.party) },
+  getPartyProfilePage: { call: () => entries.getPartyProfilePage(world.main.id, ids.party, "2024-08-25", 1) },
   listEntriesOfSource: { call: () => entries.listEntriesOfSource(world.main.id, ids.source) },
   listEntriesOfCell: { call: () => entries.listEntriesOfCell(world.main.id, ids.party, ids.issue) },
   listEntriesOfCellPage: { call: () => entries.listEntriesOfCellPage(world.main.id, ids.party, ids.issue, 1) },
-  // A count: data when it counts the demo's marks.
-  countTimelineMarks: {
-    call: async () => ((await entries.countTimelineMarks({ negotiationId: world.main.id, issueId: null, from: "1900-01-01", to: "2100-01-01" })) > 0 ? "marks" : ""),
-  },
   countTimelineMonths: { call: () => entries.countTimelineMonths({ negotiationId: world.main.id, issueId: null, from: "1900-01-01", to: "2100-01-01" }) },
   getTimelineEntries: { call: () => entries.getTimelineEntries({ negotiationId: world.main.id, issueId: null, from: "1900-01-01", to: "2100-01-01" }, 1) },
   // Entries dated outside Parley's days: none in the demo.
@@ -75,7 +72,8 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   listDependants: { call: () => entries.listDependants(world.main.id, "party", ids.party) },
   getQuoteStatus: { call: () => entries.getQuoteStatus(ids.entry) },
   // Entries whose quote their source no longer contains: none in the demo.
-  listEntriesWithQuoteToCheck: { call: () => entries.listEntriesWithQuoteToCheck(world.main.id), none: true },
+  listQuotesToCheckPage: { call: () => entries.listQuotesToCheckPage(world.main.id, 1), none: true },
+  countQuotesToCheck: { call: async () => ((await entries.countQuotesToCheck(world.main.id)) > 0 ? "some" : ""), none: true },
   getOverview: { call: () => overview.getOverview({ negotiationId: world.main.id, asOf: "2024-08-25", windowDays: 30 }) },
   getNegotiationActivity: { call: () => overview.getNegotiationActivity(world.main.id) },
   lastUpdatedByNegotiation: { call: () => overview.lastUpdatedByNegotiation() },
@@ -99,6 +97,7 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
     needs: "editor",
   },
   listSources: { call: () => sources.listSources(world.main.id) },
+  listSourcesPage: { call: () => sources.listSourcesPage(world.main.id, 1) },
   getSource: { call: () => sources.getSource(world.main.id, ids.source) },
   listQuotesMissingFromSource: { call: () => sources.listQuotesMissingFromSource(world.main.id, ids.source), none: true },
   listRevisions: { call: () => revisions.listRevisions("party", ids.party) },

@@ -48,6 +48,7 @@ test("every page a reader sees has no axe-core violations at 1280 and 390 px", a
     [panelPath, "details panel"],
     [`${DEMO}/compare?from=2024-08-01&to=2024-09-30`, "compare"],
     [`${DEMO}/timeline`, "timeline"],
+    [`${DEMO}/timeline?period=2024-08`, "timeline month"],
     [`${DEMO}/gaps`, "gaps"],
     [`${DEMO}/parties`, "parties"],
     [profile, "party profile"],

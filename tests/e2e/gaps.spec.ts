@@ -103,7 +103,9 @@ test("a party's profile shows its position on every issue over time", async ({ p
   await expect(overview.getByRole("row", { name: /^Post-war governance/ })).toContainText("No position yet");
 
   // The overview links down to each issue's history.
-  await overview.getByRole("link", { name: "Permanent ceasefire" }).click();
+  // Each issue's count over the whole history links to the cell's (paged) history.
+  await expect(overview.getByRole("link", { name: /^\d+ entries: history of Hamas on Permanent ceasefire$/ })).toBeVisible();
+  await overview.getByRole("link", { name: "Permanent ceasefire", exact: true }).click();
   await expect(page).toHaveURL(/#issue-\d+$/);
 });
 

@@ -13,6 +13,7 @@ const pages: Array<[string, string]> = [
   ["compare", "/negotiations/gaza-ceasefire-2024/compare?from=2024-08-01&to=2024-09-30"],
   ["cell-history", "/negotiations/gaza-ceasefire-2024/cells/1/6"],
   ["timeline", "/negotiations/gaza-ceasefire-2024/timeline"],
+  ["timeline-month", "/negotiations/gaza-ceasefire-2024/timeline?period=2024-08"],
   ["gaps", "/negotiations/gaza-ceasefire-2024/gaps?asOf=2024-08-25"],
   ["party", "/negotiations/gaza-ceasefire-2024/parties/2"],
   ["source", "/negotiations/gaza-ceasefire-2024/sources/21"],
@@ -72,6 +73,30 @@ test.describe("screenshots", () => {
       await page.getByRole("button", { name: "Save positions" }).click();
       await page.getByRole("heading", { name: /problems? to fix/ }).waitFor();
       await page.screenshot({ path: `screenshots/batch-entry-errors-${label}.png`, fullPage: label === "phone" ? false : true });
+    }
+  });
+  // The summarised timeline and long lists of a negotiation too large to draw (docs/decisions/024).
+  test("long-lists", async ({ page }) => {
+    test.setTimeout(420_000);
+    await signIn(page, "admin");
+    await createNegotiation(page, "Screenshot long lists");
+    await page.goto("/negotiations/screenshot-long-lists/import");
+    await page.getByLabel("CSV file").setInputFiles({ name: "bulk.csv", mimeType: "text/csv", buffer: Buffer.from(generatedEntriesCsv(600)) });
+    await page.getByRole("checkbox", { name: "Create missing parties and issues" }).check();
+    await page.getByRole("checkbox", { name: /Dry run/ }).uncheck();
+    await page.getByRole("button", { name: "Import" }).click();
+    await page.getByRole("region", { name: "Imported", exact: true }).waitFor({ timeout: 360_000 });
+    await page.goto("/negotiations/screenshot-long-lists/parties");
+    const party = new URL((await page.getByRole("link", { name: "Northland", exact: true }).getAttribute("href"))!, page.url()).pathname;
+    for (const [name, path] of [
+      ["timeline-summary", "/negotiations/screenshot-long-lists/timeline"],
+      ["party-paged", `${party}?page=2`],
+    ]) {
+      for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+        await page.setViewportSize(size);
+        await page.goto(path!);
+        await page.screenshot({ path: `screenshots/${name}-${label}.png`, fullPage: true });
+      }
     }
   });
   test("import-progress", async ({ page }) => {

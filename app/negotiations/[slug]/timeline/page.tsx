@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { firstValue as one } from "@/lib/search-params";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
-import { countTimelineMarks, countTimelineMonths, getTimelineEntries, listEntriesOutsideDays, type EntryRow, type TimelineScope } from "@/server/queries/entries";
+import { countTimelineMonths, getTimelineEntries, listEntriesOutsideDays, type EntryRow, type TimelineScope } from "@/server/queries/entries";
 import { listIssues, listParties } from "@/server/queries/parties-and-issues";
 import { CHANGE_DIRECTION, CHANGE_LABELS } from "@/lib/change";
 import { formatDay, plural } from "@/lib/format";
@@ -58,7 +58,8 @@ export default async function TimelinePage({ params, searchParams }: { params: P
     from: period?.from ?? EARLIEST_DAY,
     to: period?.to ?? addDays(lastDay, 1),
   };
-  const marks = await countTimelineMarks(scope);
+  const groups = await countTimelineMonths(scope);
+  const marks = groups.reduce((n, g) => n + g.n, 0);
   const detailed = marks <= TIMELINE_DETAIL_LIMIT;
   const listed = !detailed && period !== null;
   // Only a listed month has pages; any other page number names nothing.
@@ -93,7 +94,7 @@ export default async function TimelinePage({ params, searchParams }: { params: P
     );
   } else {
     const summary = buildTimelineSummary(
-      await countTimelineMonths(scope),
+      groups,
       parties.map((p) => p.id),
       STANCES,
     );

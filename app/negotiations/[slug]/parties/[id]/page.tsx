@@ -5,20 +5,22 @@ import { AsOfInput, InvalidAsOfNotice } from "@/components/as-of";
 import { asOfParam, firstValue as one } from "@/lib/search-params";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
-import { getParty } from "@/server/queries/parties-and-issues";
-import { getPartyEntries } from "@/server/queries/entries";
+import { getPartyProfilePage } from "@/server/queries/entries";
+import { getParty, listIssues, listParties } from "@/server/queries/parties-and-issues";
+import { PAGE_SIZE, pageParam, rangeLabel } from "@/lib/paging";
+import { Pager } from "@/components/pager";
 import { FirmnessTag, StanceBadge } from "@/components/stance";
 import { CHANGE_DIRECTION, CHANGE_HINTS, CHANGE_LABELS } from "@/lib/change";
 import { parseId } from "@/lib/form";
 import { formatDay, plural } from "@/lib/format";
-import { buildPartyProfile } from "@/lib/party-profile";
+import { buildPartyProfilePage } from "@/lib/party-profile";
 import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
 import { sourceLabel } from "@/lib/source-label";
 import { titled } from "../../_components/page-title";
 
 export const generateMetadata = titled("Party profile");
 
-type Search = { asOf?: string | string[] };
+type Search = { asOf?: string | string[]; page?: string | string[] };
 
 export default async function PartyProfilePage({
   params,
@@ -29,19 +31,32 @@ export default async function PartyProfilePage({
 }) {
   const [{ slug, id: rawId }, search] = await Promise.all([params, searchParams]);
   const partyId = parseId(rawId);
+  const pageNumber = pageParam(search.page);
   const negotiation = await getNegotiation(slug);
-  if (!negotiation || !partyId) notFound();
-  const [party, { parties, issues, entries }] = await Promise.all([getParty(negotiation.id, partyId), getPartyEntries(negotiation.id, partyId)]);
-  if (!party) notFound();
-  const editor = canEdit(await getViewer());
-
+  if (!negotiation || !partyId || !pageNumber) notFound();
   const { asOf, today, invalid: invalidAsOf } = asOfParam(search.asOf);
-  const profile = buildPartyProfile({ partyId, issues, entries, asOf });
+  const [party, parties, issues, read] = await Promise.all([
+    getParty(negotiation.id, partyId),
+    listParties(negotiation.id),
+    listIssues(negotiation.id),
+    getPartyProfilePage(negotiation.id, partyId, asOf, pageNumber),
+  ]);
+  if (!party || !read) notFound();
+  const editor = canEdit(await getViewer());
+  const profile = buildPartyProfilePage({
+    partyId,
+    issues,
+    summaries: read.summaries,
+    entries: [...read.context, ...read.entries],
+    pageIds: new Set(read.entries.map((e) => e.id)),
+    asOf,
+  });
   const partyNames = new Map(parties.map((p) => [p.id, p.shortName || p.name]));
   const base = `/negotiations/${slug}`;
   const here = `${base}/parties/${partyId}`;
   const aliases = party.aliases.split("\n").filter(Boolean);
-  const heldOnAsOf = profile.issues.filter((i) => i.current !== null && i.current.stance !== "withdraws").length;
+  const heldOnAsOf = profile.overview.filter(({ summary }) => summary.current !== null && summary.current.stance !== "withdraws").length;
+  const pageHere = asOf !== today ? `${here}?asOf=${asOf}` : here;
 
   return (
     <div className="page-narrow profile">
@@ -86,14 +101,14 @@ export default async function PartyProfilePage({
         ) : null}
       </div>
       <p className="muted small" aria-live="polite">
-        {plural(profile.entryCount, "entry", "entries")} on {plural(profile.issues.length, "issue")} of {issues.length}, oldest first. As of{" "}
+        {plural(profile.entryCount, "entry", "entries")} on {plural(profile.overview.length, "issue")} of {issues.length}, by issue and oldest first. As of{" "}
         <strong>{formatDay(asOf)}</strong>
         {asOf === today ? " (today)" : ""} <bdi>{party.name}</bdi> holds a position on {plural(heldOnAsOf, "issue")}; the entry in force on that day is
         marked.
       </p>
       <InvalidAsOfNotice value={invalidAsOf} />
 
-      {profile.issues.length > 0 ? (
+      {profile.overview.length > 0 ? (
         <div className="table-wrap">
           <table className="data-table profile-overview">
             <caption className="visually-hidden">
@@ -103,15 +118,20 @@ export default async function PartyProfilePage({
               <tr>
                 <th scope="col">Issue</th>
                 <th scope="col">Position as of {formatDay(asOf)}</th>
+                <th scope="col">Entries</th>
               </tr>
             </thead>
             <tbody>
-              {profile.issues.map(({ issue, current, history }) => (
+              {profile.overview.map(({ issue, summary: { current, count, firstStated } }) => (
                 <tr key={issue.id}>
                   <td>
-                    <a href={`#issue-${issue.id}`} dir="auto">
-                      {issue.name}
-                    </a>
+                    {profile.sections.some((s) => s.issue.id === issue.id) ? (
+                      <a href={`#issue-${issue.id}`} dir="auto">
+                        {issue.name}
+                      </a>
+                    ) : (
+                      <bdi>{issue.name}</bdi>
+                    )}
                   </td>
                   <td>
                     {current ? (
@@ -120,8 +140,17 @@ export default async function PartyProfilePage({
                         <span className="profile-since">since {formatDay(current.statedOn)}</span>
                       </>
                     ) : (
-                      <span className="profile-since">No position yet (first stated {formatDay(history[0]!.entry.statedOn)})</span>
+                      <span className="profile-since">No position yet (first stated {formatDay(firstStated)})</span>
                     )}
+                  </td>
+                  <td>
+                    <Link href={`${base}/cells/${partyId}/${issue.id}`}>
+                      {count.toLocaleString("en")}
+                      <span className="visually-hidden">
+                        {" "}
+                        {count === 1 ? "entry" : "entries"}: history of <bdi>{party.name}</bdi> on <bdi>{issue.name}</bdi>
+                      </span>
+                    </Link>
                   </td>
                 </tr>
               ))}
@@ -130,14 +159,23 @@ export default async function PartyProfilePage({
         </div>
       ) : null}
 
-      {profile.issues.length === 0 ? (
+      {profile.entryCount > PAGE_SIZE ? (
+        <p className="muted small">
+          {rangeLabel(read.page, "entry", "entries")}, by issue and oldest first; the table above covers every entry.
+        </p>
+      ) : null}
+      <Pager page={read.page} href={pageHere} label="Profile pages" />
+      {profile.overview.length === 0 ? (
         <p className="empty">No position recorded for {party.name} yet.</p>
       ) : (
-        profile.issues.map(({ issue, current, history }) => (
+        profile.sections.map(({ issue, history, continued }) => {
+          const current = profile.overview.find((o) => o.issue.id === issue.id)!.summary.current;
+          return (
           <section key={issue.id} className="profile-issue" aria-labelledby={`issue-${issue.id}`}>
             <div className="profile-issue-head">
               <h3 id={`issue-${issue.id}`} dir="auto">
                 {issue.name}
+                {continued ? <span className="muted small"> (continued)</span> : null}
               </h3>
               <p className="profile-current">
                 <span className="muted">As of {formatDay(asOf)}:</span>{" "}
@@ -192,8 +230,10 @@ export default async function PartyProfilePage({
               </Link>
             </p>
           </section>
-        ))
+          );
+        })
       )}
+      <Pager page={read.page} href={pageHere} label="Profile pages, below the list" />
 
       {profile.unrecorded.length > 0 ? (
         <p className="profile-unrecorded">
