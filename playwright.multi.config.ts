@@ -1,4 +1,4 @@
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
 import baseConfig from "./playwright.config";
 
 // `npm run test:multi`: two app servers from one build, sharing one database and one set of
@@ -30,33 +30,30 @@ const shared = {
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "bXVsdGktZTJlLWFjdGlvbnMta2V5LTAxMjM0NTY3ODk=",
 };
 
+/** One app server: "first" makes the database and the build, "second" joins them. */
+function appServer(instance: "first" | "second", port: number, timeout: number) {
+  return {
+    command: "node scripts/multi-server.mjs",
+    url: `http://127.0.0.1:${port}/sign-in`,
+    env: { ...shared, MULTI_INSTANCE: instance, MULTI_PORT: String(port), PARLEY_HOSTS: `127.0.0.1:${port}` },
+    reuseExistingServer: false,
+    timeout,
+    stdout: "pipe" as const,
+  };
+}
+
 export default defineConfig({
   ...baseConfig,
   testDir: "tests/multi",
   testIgnore: [],
   use: { ...baseConfig.use, baseURL: ORIGIN },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 } } }],
   // Each server also answers at its own address (PARLEY_HOSTS), as a balancer's health check
-  // reaches it. Started in this order, one after the other: the second server reuses the first one's build
-  // and database; the balancer comes last.
+  // reaches it. Started in this order, one after the other: the second server reuses the first
+  // one's build and database; the balancer comes last.
   webServer: [
-    {
-      command: "node scripts/multi-server.mjs",
-      url: `http://127.0.0.1:${PORTS.a}/sign-in`,
-      env: { ...shared, MULTI_INSTANCE: "first", MULTI_PORT: String(PORTS.a), PARLEY_HOSTS: `127.0.0.1:${PORTS.a}` },
-      reuseExistingServer: false,
-      // next build runs first; on a loaded 2-core machine it has taken close to 4 minutes.
-      timeout: 600_000,
-      stdout: "pipe",
-    },
-    {
-      command: "node scripts/multi-server.mjs",
-      url: `http://127.0.0.1:${PORTS.b}/sign-in`,
-      env: { ...shared, MULTI_INSTANCE: "second", MULTI_PORT: String(PORTS.b), PARLEY_HOSTS: `127.0.0.1:${PORTS.b}` },
-      reuseExistingServer: false,
-      timeout: 240_000,
-      stdout: "pipe",
-    },
+    // next build runs first; on a loaded 2-core machine it has taken close to 4 minutes.
+    appServer("first", PORTS.a, 600_000),
+    appServer("second", PORTS.b, 240_000),
     {
       command: `node tests/multi/balancer.mjs ${BALANCER_PORT}`,
       url: `${ORIGIN}/sign-in`,

@@ -35,3 +35,19 @@ export function ensureBuild({ stdio = "inherit" } = {}) {
   writeFileSync(STAMP, digest);
   return true;
 }
+
+/**
+ * Why the build in `distDir` cannot serve with this NEXT_SERVER_ACTIONS_ENCRYPTION_KEY, or null.
+ * Next keeps the key a build was made with in its server-reference-manifest.json and salts the
+ * actions' ids with it; a server serving a build made under another key (a stale copy on one
+ * of several servers) runs, but the other servers' pages cannot save through it, and Next only
+ * says so as "Failed to find Server Action" at the first form. scripts/serve.mjs stops instead.
+ */
+export function actionsKeyProblem(distDir = ".next", env = process.env) {
+  const key = env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
+  const manifest = join(distDir, "server", "server-reference-manifest.json");
+  if (!key || !existsSync(manifest)) return null;
+  const built = JSON.parse(readFileSync(manifest, "utf8")).encryptionKey;
+  if (typeof built !== "string" || built === key) return null;
+  return "This build was made with another NEXT_SERVER_ACTIONS_ENCRYPTION_KEY than the one set now: forms served by other servers would fail here. Rebuild with this key (npm run setup), or copy the build made with it.";
+}

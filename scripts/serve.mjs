@@ -9,6 +9,7 @@
 // Usage: node scripts/serve.mjs [-H host] [-p port]
 import { createServer } from "node:http";
 import next from "next";
+import { actionsKeyProblem } from "./build-stamp.mjs";
 
 export const PEER_ADDRESS_HEADER = "x-parley-peer-address";
 
@@ -25,6 +26,14 @@ process.env.PORT = String(port);
 // Tells the app that the peer header is ours (server/client-address.ts); nothing outside this
 // process can set it.
 globalThis[Symbol.for("parley.peerAddressHeader")] = PEER_ADDRESS_HEADER;
+
+// Several servers share one action key (README, "Running several app servers"): a build made
+// under another key would run but fail every form another server sent, so it does not start.
+const keyProblem = actionsKeyProblem();
+if (keyProblem) {
+  console.error(`Parley: ${keyProblem}`);
+  process.exit(1);
+}
 
 const app = next({ dev: false, hostname: hostname ?? "localhost", port, dir: process.cwd() });
 const handle = app.getRequestHandler();

@@ -95,11 +95,15 @@ export async function readPragmas(client: Db): Promise<Record<string, string | n
 // version conflict rather than an error (tests/db/concurrency.test.ts).
 const BUSY_RETRIES = 40;
 
-/** Is this Prisma error SQLite's "database is locked" (SQLITE_BUSY and its variants)? */
+/**
+ * Is this Prisma error SQLite's "database is locked" (SQLITE_BUSY and its variants)? The code is
+ * under meta.driverAdapterError for some statements and at the error's top level for others:
+ * SQLITE_BUSY_SNAPSHOT, when another process committed after this transaction's first read and
+ * the transaction then writes, comes as `code` (tests/db/busy-snapshot.test.ts).
+ */
 export function isBusyError(error: unknown): boolean {
-  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)?.meta;
-  const code = meta?.driverAdapterError?.cause?.originalCode;
-  return typeof code === "string" && code.startsWith("SQLITE_BUSY");
+  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null;
+  return [e?.meta?.driverAdapterError?.cause?.originalCode, e?.code].some((code) => typeof code === "string" && code.startsWith("SQLITE_BUSY"));
 }
 
 /** Is this PostgreSQL refusing a transaction that would break serializability (40001), or a deadlock victim (40P01)? */

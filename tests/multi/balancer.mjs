@@ -7,7 +7,7 @@
 // answer says which server gave it in `x-parley-served-by`.
 //
 // Usage: MULTI_BACKENDS="a=127.0.0.1:3341,b=127.0.0.1:3342" node tests/multi/balancer.mjs <port>
-import { Agent, createServer, request } from "node:http";
+import { createServer, request } from "node:http";
 
 export const BACKEND_HEADER = "x-parley-backend";
 export const SERVED_BY_HEADER = "x-parley-served-by";
@@ -26,19 +26,24 @@ if (!port || backends.length === 0) {
   process.exit(2);
 }
 
-const agent = new Agent({ keepAlive: true });
+// A new connection to the app server for every request: a kept-alive socket that the server
+// closes at its keep-alive timeout just as a request is sent on it ends in "socket hang up" (a
+// 502 here), which real balancers retry and this one need not.
+const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "transfer-encoding", "upgrade"];
 let turn = 0;
 
 createServer((req, res) => {
   const pinned = req.headers[BACKEND_HEADER];
   const backend = backends.find((b) => b.name === pinned) ?? backends[turn++ % backends.length];
   const headers = { ...req.headers };
-  delete headers[BACKEND_HEADER];
+  for (const name of [BACKEND_HEADER, ...HOP_BY_HOP]) delete headers[name];
   const peer = req.socket.remoteAddress ?? "";
   headers["x-forwarded-for"] = headers["x-forwarded-for"] ? `${headers["x-forwarded-for"]}, ${peer}` : peer;
   headers["x-forwarded-proto"] = "http";
-  const upstream = request({ host: backend.host, port: backend.port, method: req.method, path: req.url, headers, agent }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, { ...answer.headers, [SERVED_BY_HEADER]: backend.name });
+  const upstream = request({ host: backend.host, port: backend.port, method: req.method, path: req.url, headers, agent: false }, (answer) => {
+    const answerHeaders = { ...answer.headers };
+    for (const name of HOP_BY_HOP) delete answerHeaders[name];
+    res.writeHead(answer.statusCode ?? 502, { ...answerHeaders, [SERVED_BY_HEADER]: backend.name });
     answer.pipe(res);
   });
   upstream.on("error", (error) => {

@@ -110,6 +110,37 @@ test("two people save the same entry on different servers: the second is refused
   await second.close();
 });
 
+test("two saves of the same entry at the same moment on different servers: one is saved, the other refused", async ({ browser }) => {
+  const pages = [await browser.newPage(), await browser.newPage()] as const;
+  await signIn(pages[0], "editor");
+  await signIn(pages[1], "admin");
+  const servers = ["a", "b"] as const;
+  for (const [i, page] of pages.entries()) {
+    await openEditOf(page, servers[i]!, "Egypt", "Philadelphi corridor");
+    await page.getByLabel("Summary").fill(`Egypt restates its demand (saved at once on server ${servers[i]}).`);
+  }
+  // Both writes are in flight together: two processes race for the same row.
+  expect(await Promise.all(pages.map(saveEntry))).toEqual(["a", "b"]);
+  const outcome = async (page: Page) => {
+    if (/[?&]saved=/.test(page.url())) return "saved";
+    return (await page.getByText("Someone else saved this record", { exact: false }).count()) > 0 ? "conflict" : "pending";
+  };
+  for (const page of pages) await expect.poll(() => outcome(page)).not.toBe("pending");
+  const outcomes = await Promise.all(pages.map(outcome));
+  expect([...outcomes].sort()).toEqual(["conflict", "saved"]);
+
+  // The refused one kept its text; both servers show the one that was saved.
+  const winner = outcomes.indexOf("saved");
+  const loser = pages[1 - winner]!;
+  await expect(loser.getByLabel("Summary")).toHaveValue(`Egypt restates its demand (saved at once on server ${servers[1 - winner]}).`);
+  const saved = savedMatrix(pages[winner]!);
+  for (const server of servers) {
+    await openOn(pages[winner]!, server, saved);
+    await expect(cell(pages[winner]!, "Egypt", "Philadelphi corridor")).toContainText(`saved at once on server ${servers[winner]}`);
+  }
+  for (const page of pages) await page.close();
+});
+
 test("a form loaded from one server is saved by the other (server actions across servers)", async ({ page }) => {
   await signIn(page, "editor");
   await openEditOf(page, "a", "Hamas", "Philadelphi corridor");
