@@ -62,7 +62,25 @@ if (args.includes("--compare")) {
   process.exit(0);
 }
 
+// --growth a.json b.json …: the growth tables of runs already made (e.g. one size at a time).
+if (args.includes("--growth")) {
+  const files = args.slice(args.indexOf("--growth") + 1).filter((a) => !a.startsWith("--"));
+  if (files.length < 2) throw new Error("usage: npm run bench -- --growth small.json large.json [larger.json …]");
+  printGrowth(files.map((f) => JSON.parse(readFileSync(f, "utf8")) as BenchRun));
+  process.exit(0);
+}
 if (args.includes("--sizes")) process.exit(benchSizes(parseSizes(option("sizes") ?? "")));
+
+function printGrowth(runs: BenchRun[]) {
+  const stores = [...new Set(runs.map((r) => (r.store === "postgresql" ? "PostgreSQL" : "SQLite")))].join(" and ");
+  console.log(`\nHow each figure grows with the entries (${stores}; × = this size's figure ÷ the previous size's)\n`);
+  for (const metric of ["p50", "floorP50", "htmlBytes"] as const) {
+    if (metric !== "floorP50" && runs.every((r) => r.floorOnly)) continue;
+    console.log(growthTable(runs, metric) + "\n");
+  }
+  const load = runs.map((r) => `${r.counts.entries}: ${r.machine.loadAverage.map((l) => l.toFixed(1)).join(" ")}`).join(" · ");
+  console.log(`load average at the end of each run (1, 5, 15 min) ${load}`);
+}
 
 /**
  * --sizes: the bench at each size in turn, in its own process (a fresh server and memory peak
@@ -108,10 +126,7 @@ function benchSizes(sizes: number[]): number {
     runs.push(JSON.parse(readFileSync(json, "utf8")) as BenchRun);
     timings.push({ entries: n, seedSeconds, benchSeconds, json });
   }
-  console.log(`\nHow each figure grows with the entries (${isPostgresUrl(target) ? "PostgreSQL" : "SQLite"}; × = this size's figure ÷ the previous size's)\n`);
-  console.log(growthTable(runs, "p50") + "\n");
-  console.log(growthTable(runs, "floorP50") + "\n");
-  console.log(growthTable(runs, "htmlBytes") + "\n");
+  printGrowth(runs);
   for (const t of timings) console.log(`  ${t.entries} entries: ${t.seedSeconds === null ? "already seeded" : `seeded in ${t.seedSeconds.toFixed(1)} s`}, benched in ${t.benchSeconds.toFixed(0)} s (${t.json})`);
   const out = `bench-results/${started}-scale.json`;
   writeFileSync(out, JSON.stringify({ sizes, timings, runs }, null, 2) + "\n");

@@ -133,10 +133,12 @@ export function compareTable(a: BenchRun, b: BenchRun): string {
     const x = a.pages.find((p) => p.name === name);
     const y = b.pages.find((p) => p.name === name);
     const ok = x && y && x.status === 200 && y.status === 200 && x.p50 && y.p50;
-    return [name, shown(x), shown(y), ok ? formatRatio(y!.p50, x!.p50) : "–", formatBytes(x?.htmlBytes), formatBytes(y?.htmlBytes)];
+    return [name, shown(x), shown(y), ok ? formatRatio(y!.p50, x!.p50) : "–", formatBytes(x?.htmlBytes), formatBytes(y?.htmlBytes), formatMs(x?.floorP50), formatMs(y?.floorP50), formatRatio(y?.floorP50, x?.floorP50)];
   });
-  rows.push(["peak server memory", formatBytes(a.peakServerMemoryBytes), formatBytes(b.peakServerMemoryBytes), formatRatio(b.peakServerMemoryBytes, a.peakServerMemoryBytes), "", ""]);
-  return formatTable(["page", `A p50 (${a.counts.entries} entries)`, `B p50 (${b.counts.entries} entries)`, "B/A", "A HTML", "B HTML"], rows);
+  rows.push(["peak server memory", formatBytes(a.peakServerMemoryBytes), formatBytes(b.peakServerMemoryBytes), formatRatio(b.peakServerMemoryBytes, a.peakServerMemoryBytes), "", "", "", "", ""]);
+  // Which database each run measured, when it says (runs before PostgreSQL do not: SQLite).
+  const label = (r: BenchRun) => `${r.counts.entries} entries${r.store ? `, ${r.store === "postgresql" ? "PostgreSQL" : "SQLite"}` : ""}`;
+  return formatTable(["page", `A p50 (${label(a)})`, `B p50 (${label(b)})`, "B/A", "A HTML", "B HTML", "A floor", "B floor", "B/A floor"], rows);
 }
 
 /** What one overview cell says, read back from the page. */
