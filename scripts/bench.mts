@@ -430,6 +430,8 @@ async function measurePage(name: string, path: string, extra: Extra) {
     ...(note ? { note } : {}),
   };
   results.push(result);
+  // Written after every page, so that a run stopped half-way (slow pages at 200,000 entries) keeps what it measured.
+  writeRun(runSoFar(peakRss || null, true));
   console.log(`  ${name}: ${last.status === 200 ? `${result.p50?.toFixed(0)} ms p50, ${(last.htmlBytes / 1e6).toFixed(2)} MB` : `HTTP ${last.status}`}${note ? ` (${note})` : ""}`);
 }
 
@@ -561,33 +563,43 @@ async function measureCreate(): Promise<PageResult> {
 
 clearInterval(poll);
 const peak = server ? Math.max(peakRss, ...treePids(server.pid!).map((pid) => statusKb(pid, "VmHWM"))) : null;
-const run: BenchRun = {
-  startedAt: new Date().toISOString(),
-  database: onPostgres ? `postgresql ${benchDatabaseName(target)} (from ${source})` : source,
-  store: onPostgres ? "postgresql" : "sqlite",
-  floorOnly,
-  ...(seedSeconds === null ? {} : { copySeconds: seedSeconds }),
-  counts,
-  runsPerPage: RUNS,
-  commit: (() => {
-    try {
-      return execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
-    } catch {
-      return "";
-    }
-  })(),
-  busiest: { party: busiestParty, cell: busiestCell },
-  pages: results,
-  peakServerMemoryBytes: peak,
-  machine: { cpus: cpus().length, loadAverage: loadavg(), node: process.version },
-};
+const run = runSoFar(peak, false);
 await store.close();
 await reference?.close();
 console.log(`\n${onPostgres ? `PostgreSQL ${benchDatabaseName(target)}, from ${source}` : source}${floorOnly ? " (floor only)" : ""}: ${counts.entries.toLocaleString("en")} entries, ${counts.sources.toLocaleString("en")} sources, ${counts.parties} parties × ${counts.issues} issues`);
 console.log(resultTable(results));
 console.log(`peak server memory: ${peak === null ? "–" : `${(peak / 1024 / 1024).toFixed(0)} MB`} · load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`);
 for (const r of results.filter((r) => r.note)) console.log(`  ${r.name}: ${r.note}`);
-mkdirSync(join(jsonOut, ".."), { recursive: true });
-writeFileSync(jsonOut, JSON.stringify(run, null, 2) + "\n");
+writeRun(run);
 console.log(`bench: wrote ${jsonOut}`);
 process.exit(0);
+
+/** The run as the JSON keeps it; `partial` while pages are still being measured. */
+function runSoFar(peak: number | null, partial: boolean): BenchRun {
+  return {
+    startedAt: new Date().toISOString(),
+    ...(partial ? { partial: true } : {}),
+    database: onPostgres ? `postgresql ${benchDatabaseName(target)} (from ${source})` : source,
+    store: onPostgres ? "postgresql" : "sqlite",
+    floorOnly,
+    ...(seedSeconds === null ? {} : { copySeconds: seedSeconds }),
+    counts,
+    runsPerPage: RUNS,
+    commit: (() => {
+      try {
+        return execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
+      } catch {
+        return "";
+      }
+    })(),
+    busiest: { party: busiestParty, cell: busiestCell },
+    pages: results,
+    peakServerMemoryBytes: peak,
+    machine: { cpus: cpus().length, loadAverage: loadavg(), node: process.version },
+  };
+}
+
+function writeRun(r: BenchRun) {
+  mkdirSync(join(jsonOut, ".."), { recursive: true });
+  writeFileSync(jsonOut, JSON.stringify(r, null, 2) + "\n");
+}

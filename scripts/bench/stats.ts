@@ -84,6 +84,8 @@ export interface PageResult {
 
 export interface BenchRun {
   startedAt: string;
+  /** Written while the run was still going (after each page): the pages measured so far. */
+  partial?: boolean;
   database: string;
   counts: { parties: number; issues: number; sources: number; entries: number };
   /** Which database was measured (absent in runs from before PostgreSQL: SQLite). */
