@@ -108,8 +108,11 @@ const failure = (p: PageResult) => (p.status > 0 ? `HTTP ${p.status}` : "failed"
 
 /** The table the bench prints: one row per page, failures shown as their HTTP status. */
 export function resultTable(pages: readonly PageResult[]): string {
+  // On PostgreSQL: a column saying whether its floor gave the same rows as SQLite's.
+  const stores = pages.some((p) => p.storesAgree !== undefined);
+  const yesNo = (b: boolean | null | undefined) => (b == null ? "–" : b ? "yes" : "NO");
   return formatTable(
-    ["page", "p50", "p95", "HTML", "gzip", "floor", "ratio", "agree", "runs"],
+    ["page", "p50", "p95", "HTML", "gzip", "floor", "ratio", "agree", "runs", ...(stores ? ["floor = SQLite"] : [])],
     pages.map((p) => {
       const failed = p.status !== 200;
       return [
@@ -120,8 +123,9 @@ export function resultTable(pages: readonly PageResult[]): string {
         failed ? "–" : formatBytes(p.wireBytes),
         formatMs(p.floorP50),
         failed ? "–" : formatRatio(p.p50, p.floorP50),
-        p.agrees === null ? "–" : p.agrees ? "yes" : "NO",
+        yesNo(p.agrees),
         String(p.runs),
+        ...(stores ? [yesNo(p.storesAgree)] : []),
       ];
     }),
   );
