@@ -567,7 +567,7 @@ const run = runSoFar(peak, false);
 await store.close();
 await reference?.close();
 console.log(`\n${onPostgres ? `PostgreSQL ${benchDatabaseName(target)}, from ${source}` : source}${floorOnly ? " (floor only)" : ""}: ${counts.entries.toLocaleString("en")} entries, ${counts.sources.toLocaleString("en")} sources, ${counts.parties} parties × ${counts.issues} issues`);
-console.log(resultTable(results));
+console.log(resultTable(results, { floorOnly }));
 console.log(`peak server memory: ${peak === null ? "–" : `${(peak / 1024 / 1024).toFixed(0)} MB`} · load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`);
 for (const r of results.filter((r) => r.note)) console.log(`  ${r.name}: ${r.note}`);
 writeRun(run);

@@ -107,10 +107,12 @@ export interface BenchRun {
 const failure = (p: PageResult) => (p.status > 0 ? `HTTP ${p.status}` : "failed");
 
 /** The table the bench prints: one row per page, failures shown as their HTTP status. */
-export function resultTable(pages: readonly PageResult[]): string {
+export function resultTable(pages: readonly PageResult[], { floorOnly = false } = {}): string {
   // On PostgreSQL: a column saying whether its floor gave the same rows as SQLite's.
   const stores = pages.some((p) => p.storesAgree !== undefined);
   const yesNo = (b: boolean | null | undefined) => (b == null ? "–" : b ? "yes" : "NO");
+  // Only the floor was timed: no page columns to fill with dashes.
+  if (floorOnly) return formatTable(["page", "floor", ...(stores ? ["floor = SQLite"] : [])], pages.map((p) => [p.name, formatMs(p.floorP50), ...(stores ? [yesNo(p.storesAgree)] : [])]));
   return formatTable(
     ["page", "p50", "p95", "HTML", "gzip", "floor", "ratio", "agree", "runs", ...(stores ? ["floor = SQLite"] : [])],
     pages.map((p) => {

@@ -98,6 +98,8 @@ describe("the result table on PostgreSQL", () => {
     expect(lines[3]).toMatch(/^timeline\s.*\s0\s+NO$/);
     expect(lines[4]).toMatch(/\s0\s+–$/);
     expect(resultTable([p("gaps")])).not.toMatch(/SQLite/);
+    // Floor only (no server): just the page and its floor.
+    expect(resultTable([p("gaps", true)], { floorOnly: true }).split("\n")).toEqual(["page  floor  floor = SQLite", "----  -----  --------------", "gaps  12 ms  yes"]);
   });
 });
 
