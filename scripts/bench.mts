@@ -62,7 +62,25 @@ if (args.includes("--compare")) {
   process.exit(0);
 }
 
+// --growth a.json b.json …: the growth tables of runs already made (e.g. one size at a time).
+if (args.includes("--growth")) {
+  const files = args.slice(args.indexOf("--growth") + 1).filter((a) => !a.startsWith("--"));
+  if (files.length < 2) throw new Error("usage: npm run bench -- --growth small.json large.json [larger.json …]");
+  printGrowth(files.map((f) => JSON.parse(readFileSync(f, "utf8")) as BenchRun));
+  process.exit(0);
+}
 if (args.includes("--sizes")) process.exit(benchSizes(parseSizes(option("sizes") ?? "")));
+
+function printGrowth(runs: BenchRun[]) {
+  const stores = [...new Set(runs.map((r) => (r.store === "postgresql" ? "PostgreSQL" : "SQLite")))].join(" and ");
+  console.log(`\nHow each figure grows with the entries (${stores}; × = this size's figure ÷ the previous size's)\n`);
+  for (const metric of ["p50", "floorP50", "htmlBytes"] as const) {
+    if (metric !== "floorP50" && runs.every((r) => r.floorOnly)) continue;
+    console.log(growthTable(runs, metric) + "\n");
+  }
+  const load = runs.map((r) => `${r.counts.entries}: ${r.machine.loadAverage.map((l) => l.toFixed(1)).join(" ")}`).join(" · ");
+  console.log(`load average at the end of each run (1, 5, 15 min) ${load}`);
+}
 
 /**
  * --sizes: the bench at each size in turn, in its own process (a fresh server and memory peak
@@ -108,10 +126,7 @@ function benchSizes(sizes: number[]): number {
     runs.push(JSON.parse(readFileSync(json, "utf8")) as BenchRun);
     timings.push({ entries: n, seedSeconds, benchSeconds, json });
   }
-  console.log(`\nHow each figure grows with the entries (${isPostgresUrl(target) ? "PostgreSQL" : "SQLite"}; × = this size's figure ÷ the previous size's)\n`);
-  console.log(growthTable(runs, "p50") + "\n");
-  console.log(growthTable(runs, "floorP50") + "\n");
-  console.log(growthTable(runs, "htmlBytes") + "\n");
+  printGrowth(runs);
   for (const t of timings) console.log(`  ${t.entries} entries: ${t.seedSeconds === null ? "already seeded" : `seeded in ${t.seedSeconds.toFixed(1)} s`}, benched in ${t.benchSeconds.toFixed(0)} s (${t.json})`);
   const out = `bench-results/${started}-scale.json`;
   writeFileSync(out, JSON.stringify({ sizes, timings, runs }, null, 2) + "\n");
@@ -417,6 +432,8 @@ async function measurePage(name: string, path: string, extra: Extra) {
     ...(note ? { note } : {}),
   };
   results.push(result);
+  // Written after every page, so that a run stopped half-way (slow pages at 200,000 entries) keeps what it measured.
+  writeRun(runSoFar(peakRss || null, true));
   console.log(`  ${name}: ${last.status === 200 ? `${result.p50?.toFixed(0)} ms p50, ${(last.htmlBytes / 1e6).toFixed(2)} MB` : `HTTP ${last.status}`}${note ? ` (${note})` : ""}`);
 }
 
@@ -548,33 +565,43 @@ async function measureCreate(): Promise<PageResult> {
 
 clearInterval(poll);
 const peak = server ? Math.max(peakRss, ...treePids(server.pid!).map((pid) => statusKb(pid, "VmHWM"))) : null;
-const run: BenchRun = {
-  startedAt: new Date().toISOString(),
-  database: onPostgres ? `postgresql ${benchDatabaseName(target)} (from ${source})` : source,
-  store: onPostgres ? "postgresql" : "sqlite",
-  floorOnly,
-  ...(seedSeconds === null ? {} : { copySeconds: seedSeconds }),
-  counts,
-  runsPerPage: RUNS,
-  commit: (() => {
-    try {
-      return execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
-    } catch {
-      return "";
-    }
-  })(),
-  busiest: { party: busiestParty, cell: busiestCell },
-  pages: results,
-  peakServerMemoryBytes: peak,
-  machine: { cpus: cpus().length, loadAverage: loadavg(), node: process.version },
-};
+const run = runSoFar(peak, false);
 await store.close();
 await reference?.close();
 console.log(`\n${onPostgres ? `PostgreSQL ${benchDatabaseName(target)}, from ${source}` : source}${floorOnly ? " (floor only)" : ""}: ${counts.entries.toLocaleString("en")} entries, ${counts.sources.toLocaleString("en")} sources, ${counts.parties} parties × ${counts.issues} issues`);
-console.log(resultTable(results));
+console.log(resultTable(results, { floorOnly }));
 console.log(`peak server memory: ${peak === null ? "–" : `${(peak / 1024 / 1024).toFixed(0)} MB`} · load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} cores`);
 for (const r of results.filter((r) => r.note)) console.log(`  ${r.name}: ${r.note}`);
-mkdirSync(join(jsonOut, ".."), { recursive: true });
-writeFileSync(jsonOut, JSON.stringify(run, null, 2) + "\n");
+writeRun(run);
 console.log(`bench: wrote ${jsonOut}`);
 process.exit(0);
+
+/** The run as the JSON keeps it; `partial` while pages are still being measured. */
+function runSoFar(peak: number | null, partial: boolean): BenchRun {
+  return {
+    startedAt: new Date().toISOString(),
+    ...(partial ? { partial: true } : {}),
+    database: onPostgres ? `postgresql ${benchDatabaseName(target)} (from ${source})` : source,
+    store: onPostgres ? "postgresql" : "sqlite",
+    floorOnly,
+    ...(seedSeconds === null ? {} : { copySeconds: seedSeconds }),
+    counts,
+    runsPerPage: RUNS,
+    commit: (() => {
+      try {
+        return execSync("git rev-parse --short HEAD", { encoding: "utf8" }).trim();
+      } catch {
+        return "";
+      }
+    })(),
+    busiest: { party: busiestParty, cell: busiestCell },
+    pages: results,
+    peakServerMemoryBytes: peak,
+    machine: { cpus: cpus().length, loadAverage: loadavg(), node: process.version },
+  };
+}
+
+function writeRun(r: BenchRun) {
+  mkdirSync(join(jsonOut, ".."), { recursive: true });
+  writeFileSync(jsonOut, JSON.stringify(r, null, 2) + "\n");
+}

@@ -84,6 +84,8 @@ export interface PageResult {
 
 export interface BenchRun {
   startedAt: string;
+  /** Written while the run was still going (after each page): the pages measured so far. */
+  partial?: boolean;
   database: string;
   counts: { parties: number; issues: number; sources: number; entries: number };
   /** Which database was measured (absent in runs from before PostgreSQL: SQLite). */
@@ -105,9 +107,14 @@ export interface BenchRun {
 const failure = (p: PageResult) => (p.status > 0 ? `HTTP ${p.status}` : "failed");
 
 /** The table the bench prints: one row per page, failures shown as their HTTP status. */
-export function resultTable(pages: readonly PageResult[]): string {
+export function resultTable(pages: readonly PageResult[], { floorOnly = false } = {}): string {
+  // On PostgreSQL: a column saying whether its floor gave the same rows as SQLite's.
+  const stores = pages.some((p) => p.storesAgree !== undefined);
+  const yesNo = (b: boolean | null | undefined) => (b == null ? "–" : b ? "yes" : "NO");
+  // Only the floor was timed: no page columns to fill with dashes.
+  if (floorOnly) return formatTable(["page", "floor", ...(stores ? ["floor = SQLite"] : [])], pages.map((p) => [p.name, formatMs(p.floorP50), ...(stores ? [yesNo(p.storesAgree)] : [])]));
   return formatTable(
-    ["page", "p50", "p95", "HTML", "gzip", "floor", "ratio", "agree", "runs"],
+    ["page", "p50", "p95", "HTML", "gzip", "floor", "ratio", "agree", "runs", ...(stores ? ["floor = SQLite"] : [])],
     pages.map((p) => {
       const failed = p.status !== 200;
       return [
@@ -118,8 +125,9 @@ export function resultTable(pages: readonly PageResult[]): string {
         failed ? "–" : formatBytes(p.wireBytes),
         formatMs(p.floorP50),
         failed ? "–" : formatRatio(p.p50, p.floorP50),
-        p.agrees === null ? "–" : p.agrees ? "yes" : "NO",
+        yesNo(p.agrees),
         String(p.runs),
+        ...(stores ? [yesNo(p.storesAgree)] : []),
       ];
     }),
   );
@@ -133,10 +141,12 @@ export function compareTable(a: BenchRun, b: BenchRun): string {
     const x = a.pages.find((p) => p.name === name);
     const y = b.pages.find((p) => p.name === name);
     const ok = x && y && x.status === 200 && y.status === 200 && x.p50 && y.p50;
-    return [name, shown(x), shown(y), ok ? formatRatio(y!.p50, x!.p50) : "–", formatBytes(x?.htmlBytes), formatBytes(y?.htmlBytes)];
+    return [name, shown(x), shown(y), ok ? formatRatio(y!.p50, x!.p50) : "–", formatBytes(x?.htmlBytes), formatBytes(y?.htmlBytes), formatMs(x?.floorP50), formatMs(y?.floorP50), formatRatio(y?.floorP50, x?.floorP50)];
   });
-  rows.push(["peak server memory", formatBytes(a.peakServerMemoryBytes), formatBytes(b.peakServerMemoryBytes), formatRatio(b.peakServerMemoryBytes, a.peakServerMemoryBytes), "", ""]);
-  return formatTable(["page", `A p50 (${a.counts.entries} entries)`, `B p50 (${b.counts.entries} entries)`, "B/A", "A HTML", "B HTML"], rows);
+  rows.push(["peak server memory", formatBytes(a.peakServerMemoryBytes), formatBytes(b.peakServerMemoryBytes), formatRatio(b.peakServerMemoryBytes, a.peakServerMemoryBytes), "", "", "", "", ""]);
+  // Which database each run measured, when it says (runs before PostgreSQL do not: SQLite).
+  const label = (r: BenchRun) => `${r.counts.entries} entries${r.store ? `, ${r.store === "postgresql" ? "PostgreSQL" : "SQLite"}` : ""}`;
+  return formatTable(["page", `A p50 (${label(a)})`, `B p50 (${label(b)})`, "B/A", "A HTML", "B HTML", "A floor", "B floor", "B/A floor"], rows);
 }
 
 /** What one overview cell says, read back from the page. */

@@ -2,7 +2,7 @@
 // the growth tables, comparing two floors' rows, the @name → $n parameters node-postgres needs,
 // and how the SQLite rows are turned into PostgreSQL values for the copy.
 import { describe, expect, it } from "vitest";
-import { formatCount, growthTable, parseSizes, rowDifferences, type BenchRun, type PageResult } from "@/scripts/bench/stats";
+import { formatCount, growthTable, parseSizes, resultTable, rowDifferences, type BenchRun, type PageResult } from "@/scripts/bench/stats";
 import { FLOOR_SQL, positional, SEARCH_SQL } from "@/scripts/bench/floor";
 import { benchDatabaseName, foreignKeyOrder, isPostgresUrl, toPostgres, type TableInfo } from "@/scripts/bench/pg";
 
@@ -86,6 +86,20 @@ describe("comparing the PostgreSQL floor's rows with SQLite's", () => {
   it("names rows that are only on one side, also a repeated row", () => {
     expect(rowDifferences([{ a: 1 }, { a: 1 }], [{ a: 1 }, { a: 3 }])).toEqual(['2 rows against 2; only in the first: {"a":1}; only in the second: {"a":3}']);
     expect(rowDifferences([[{ a: 1 }], [{ b: 1 }]], [[{ a: 1 }], []])).toEqual(['part 2: 1 rows against 0; only in the first: {"b":1}; only in the second: none']);
+  });
+});
+
+describe("the result table on PostgreSQL", () => {
+  it("adds a column saying whether PostgreSQL's floor gave SQLite's rows, only when that was checked", () => {
+    const p = (name: string, storesAgree?: boolean): PageResult => ({ name, path: "/", status: 200, runs: 0, p50: null, p95: null, htmlBytes: null, wireBytes: null, floorP50: 12, agrees: null, ...(storesAgree === undefined ? {} : { storesAgree }) });
+    const lines = resultTable([p("gaps", true), p("timeline", false), p("search \"x\"")]).split("\n");
+    expect(lines[0]).toMatch(/runs\s+floor = SQLite$/);
+    expect(lines[2]).toMatch(/^gaps\s.*12 ms.*\s0\s+yes$/);
+    expect(lines[3]).toMatch(/^timeline\s.*\s0\s+NO$/);
+    expect(lines[4]).toMatch(/\s0\s+–$/);
+    expect(resultTable([p("gaps")])).not.toMatch(/SQLite/);
+    // Floor only (no server): just the page and its floor.
+    expect(resultTable([p("gaps", true)], { floorOnly: true }).split("\n")).toEqual(["page  floor  floor = SQLite", "----  -----  --------------", "gaps  12 ms  yes"]);
   });
 });
 
