@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "PositionEntry_negotiationId_updatedAt_idx" ON "PositionEntry"("negotiationId", "updatedAt");
+
