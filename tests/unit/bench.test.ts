@@ -1,6 +1,6 @@
 // The benchmark's pure helpers (scripts/bench/stats.ts): order statistics, the printed tables,
 // and reading the overview matrix's cells back out of the page the app renders.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
 import {
@@ -21,6 +21,10 @@ import {
   type ShownCell,
 } from "@/scripts/bench/stats";
 import { OverviewMatrix } from "@/app/negotiations/[slug]/_components/overview-matrix";
+
+// The overview opens a cell through the app router (one click handler on the grid); rendered
+// here outside the app, it gets a router that is never called.
+vi.mock("next/navigation", () => ({ useRouter: () => ({ push: () => undefined }) }));
 import { packCell } from "@/lib/overview";
 
 describe("bench order statistics", () => {
