@@ -51,6 +51,16 @@ export function valuesOf(values: FormValues | undefined, key: string): string[] 
   return Array.isArray(v) ? v : typeof v === "string" ? [v] : [];
 }
 
+/**
+ * The version a form was loaded with, as sent. Versions are 32-bit integer columns on both stores,
+ * so a larger number can match no record: it becomes 0, which no record has, and the save is
+ * refused as stale, as it is on SQLite. PostgreSQL would otherwise refuse the query itself (a 500;
+ * decision 023). Anything that is not a positive number is 0 as well.
+ */
+export function parseVersion(raw: unknown): number {
+  return typeof raw === "string" && /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : 0;
+}
+
 /** A record id from a URL segment or query value; anything but a positive integer is null (404). */
 export function parseId(raw: string | string[] | undefined): number | null {
   const value = Array.isArray(raw) ? raw[0] : raw;

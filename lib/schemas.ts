@@ -7,6 +7,7 @@ import { recordableDayMessage } from "./day";
 import { overLimitMessage } from "./text-length";
 import { RESERVED_SLUGS, SLUG_PATTERN } from "./slug";
 import { BIDI_CONTROL, LONE_SURROGATE, hasVisibleText } from "./unicode";
+import { parseVersion } from "./form";
 
 export { hasVisibleText };
 
@@ -74,7 +75,7 @@ const optionalDay = (label: string) =>
 const version = z
   .string({ error: "The form is missing its version; reload the page." })
   .regex(/^[1-9]\d{0,9}$/, "The form is missing its version; reload the page.")
-  .transform(Number);
+  .transform(parseVersion);
 
 function oneOf<const T extends readonly [string, ...string[]]>(values: T, message: string) {
   return z.enum(values, { error: message });

@@ -1,7 +1,9 @@
 import "server-only";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { databaseKind } from "@/lib/database-url";
 import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient as PostgresClient } from "./generated/prisma-pg/client";
 import { env } from "./env";
 
 // The one Prisma client of the app, on the store DATABASE_URL names (lib/database-url.ts):
@@ -40,21 +42,23 @@ async function open(): Promise<Db> {
 
 /**
  * PostgreSQL through node-postgres' pool (@prisma/adapter-pg). Durability is the server's (no
- * pragmas): a commit is on disk when it returns. Loaded only when chosen, so SQLite needs no `pg`.
+ * pragmas): a commit is on disk when it returns. (Imported statically: tsx's react-server
+ * loader cannot resolve a dynamic import from this module, tests/db/identity.test.ts.)
  *
- * Every interactive transaction runs SERIALIZABLE. The writes were written for SQLite, where one
- * writer at a time makes every transaction see a state no other one changes under it: a rule
- * read inside a transaction (at least one active admin, a free short name, a restorable record)
- * still holds at its commit. PostgreSQL's default READ COMMITTED would let two such transactions
- * each pass the check on the state before the other (two admins demoting each other would leave
- * none). SERIALIZABLE gives the same guarantee; the one that would break it fails with a
- * serialization failure and is run again from the start, as a busy SQLite transaction is below,
- * so it ends in the usual refusal or version conflict (tests/db/identity.test.ts, concurrency).
- */
+ * Every interactive transaction first takes one transaction-scoped advisory lock (the same
+ * for all app servers on the database), so write transactions run one at a time, as on
+ * SQLite. The writes were written for SQLite, where one writer at a time makes every
+ * transaction see a state no other one changes under it: a rule read inside a transaction (at
+ * least one active admin, a free short name, the free sign-in attempts) still holds at its
+ * commit. PostgreSQL's default READ COMMITTED alone would let two such transactions each pass
+ * the check on the state before the other (two admins demoting each other would leave none).
+ * SERIALIZABLE would also prevent that, but twenty sign-in attempts at once then retried each
+ * other for seconds. Reads are not serialized: they need no transaction. A serialization
+ * failure or deadlock (from a single statement outside a transaction) is retried as a busy
+ * SQLite transaction is below (tests/db/identity.test.ts, concurrency.test.ts). */
 async function openPostgres(url: string): Promise<Db> {
-  const [{ PrismaPg }, { PrismaClient: PostgresClient }] = await Promise.all([import("@prisma/adapter-pg"), import("./generated/prisma-pg/client")]);
   const client = retryTransactions(new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db, isSerializationFailure, {
-    isolationLevel: "Serializable",
+    first: (tx) => tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`),
   });
   await client.$queryRawUnsafe("SELECT 1");
   return client;
@@ -106,6 +110,9 @@ export function isBusyError(error: unknown): boolean {
   return [e?.meta?.driverAdapterError?.cause?.originalCode, e?.code].some((code) => typeof code === "string" && code.startsWith("SQLITE_BUSY"));
 }
 
+/** The advisory lock every PostgreSQL write transaction takes first (any constant; "parley" in ASCII). */
+const WRITE_LOCK = 0x7061726c6579;
+
 /** Is this PostgreSQL refusing a transaction that would break serializability (40001), or a deadlock victim (40P01)? */
 export function isSerializationFailure(error: unknown): boolean {
   const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } } | null;
@@ -116,17 +123,20 @@ export function isSerializationFailure(error: unknown): boolean {
 /**
  * Runs an interactive transaction again from the start when the store refused it for a
  * conflict with another connection (`isRetryable`): it had no effect, and the next attempt reads
- * the other's committed change. `defaults` are options for every interactive transaction.
+ * the other's committed change. `first` runs at the start of every interactive transaction.
  */
-function retryTransactions(client: Db, isRetryable: (error: unknown) => boolean, defaults: Record<string, unknown> = {}): Db {
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+function retryTransactions(client: Db, isRetryable: (error: unknown) => boolean, { first }: { first?: (tx: Tx) => Promise<unknown> } = {}): Db {
   const original = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
   const retrying = async (...args: unknown[]) => {
     // Only the interactive form (a function) can be run again; a batch array is sent once.
     if (typeof args[0] !== "function") return original(...args);
-    const options = { ...defaults, ...((args[1] as Record<string, unknown> | undefined) ?? {}) };
+    const fn = args[0] as (tx: Tx) => Promise<unknown>;
+    const body = first ? async (tx: Tx) => (await first(tx), fn(tx)) : fn;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await original(args[0], options);
+        return await original(body, ...args.slice(1));
       } catch (error) {
         if (!isRetryable(error) || attempt >= BUSY_RETRIES) throw error;
         await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(100, 5 * 2 ** attempt)));

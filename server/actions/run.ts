@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { formDataToValues, type FormState, type FormValues } from "@/lib/form";
+import { formDataToValues, parseVersion, type FormState, type FormValues } from "@/lib/form";
 import { fieldErrorsOf } from "@/lib/schemas";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { getNegotiation } from "../queries/negotiations";
@@ -128,7 +128,7 @@ export function requireId(id: unknown): number {
 /** A version sent by a delete form: anything but a positive integer is refused as stale. */
 export function versionOf(formData: FormData): number {
   const raw = formData instanceof FormData ? formData.get("version") : null;
-  return typeof raw === "string" && /^[1-9]\d{0,9}$/.test(raw) ? Number(raw) : 0;
+  return parseVersion(raw);
 }
 
 /** The random token a create form carries (see createRecord); anything else is ignored. */

@@ -6,7 +6,8 @@
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { useFreshDatabase } from "../support/db";
+import { onPostgres, useFreshDatabase } from "../support/db";
+import { getDb } from "@/server/db";
 import { getAsOfEntries, getComparison, getMatrix, getNegotiationEntries, getPartyEntries } from "@/server/queries/entries";
 import { getOverview } from "@/server/queries/overview";
 import { buildMatrix, type MatrixCell, type MatrixEntry } from "@/lib/matrix";
@@ -49,9 +50,45 @@ let counter = 0;
 
 beforeAll(() => {
   file = useFreshDatabase();
-  db = new Database(file);
+  if (!onPostgres) db = new Database(file);
 });
-afterAll(() => db.close());
+afterAll(() => db?.close());
+
+/** On PostgreSQL the same rows go in through Prisma, in one transaction (no second file connection to open). */
+async function insertOnPostgres(n: RandomNegotiation): Promise<number> {
+  const stamp = new Date();
+  const gone = (yes: boolean) => (yes ? stamp : null);
+  const app = await getDb();
+  return app.$transaction(async (tx) => {
+    const slug = `n${++counter}`;
+    const { id: negotiationId } = await tx.negotiation.create({ data: { slug, title: slug } });
+    const parties: number[] = [];
+    for (const [i, role] of n.roles.entries()) {
+      parties.push((await tx.party.create({ data: { negotiationId, name: `P${i}`, role, colour: "#000000", order: i, deletedAt: gone(n.trashedParty === i) } })).id);
+    }
+    const issues: number[] = [];
+    for (const i of [0, 1]) issues.push((await tx.issue.create({ data: { negotiationId, name: `I${i}`, order: i, deletedAt: gone(n.trashedIssue === i) } })).id);
+    const sources: number[] = [];
+    for (const i of [0, 1]) sources.push((await tx.source.create({ data: { negotiationId, title: `S${i}`, deletedAt: gone(n.trashedSource === i) } })).id);
+    for (const e of n.entries) {
+      await tx.positionEntry.create({
+        data: {
+          negotiationId,
+          issueId: issues[e.issue]!,
+          sourceId: sources[e.source]!,
+          statedOn: e.day,
+          stance: e.stance,
+          firmness: e.firmness,
+          summary: e.summary,
+          changeOverride: e.override,
+          deletedAt: gone(e.trashed),
+          parties: { create: e.parties.map((p) => ({ partyId: parties[p]! })) },
+        },
+      });
+    }
+    return negotiationId;
+  });
+}
 
 /** Writes one random negotiation straight into the file (a second connection; the app's sees it at its next read). */
 type RandomNegotiation = typeof negotiationArb extends fc.Arbitrary<infer T> ? T : never;
@@ -102,7 +139,7 @@ describe("the as-of matrix in SQL equals lib/as-of.ts over all entries", () => {
   it("matrix, overview, gaps, comparison and party profile", async () => {
     await fc.assert(
       fc.asyncProperty(negotiationArb, async (n) => {
-        const negotiationId = insert(n);
+        const negotiationId = onPostgres ? await insertOnPostgres(n) : insert(n);
         const all = await getNegotiationEntries(negotiationId);
         const issueIds = all.issues.map((i) => i.id);
         const partyIds = all.parties.map((p) => p.id);

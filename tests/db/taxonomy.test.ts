@@ -64,7 +64,7 @@ async function state(negotiationId: number) {
     parties: await rows(`SELECT id, name, shortName, aliases, "order", deletedAt IS NOT NULL AS trashed FROM Party WHERE negotiationId = ? ORDER BY id`, negotiationId),
     issues: await rows(`SELECT id, name, "order", deletedAt IS NOT NULL AS trashed FROM Issue WHERE negotiationId = ? ORDER BY id`, negotiationId),
     entries: await rows(
-      `SELECT e.id, e.issueId, e.summary, e.deletedAt IS NOT NULL AS trashed, (SELECT group_concat(partyId) FROM (SELECT partyId FROM PositionEntryParty WHERE entryId = e.id ORDER BY partyId)) AS parties
+      `SELECT e.id, e.issueId, e.summary, e.deletedAt IS NOT NULL AS trashed, (SELECT group_concat(partyId) FROM (SELECT partyId FROM PositionEntryParty WHERE entryId = e.id ORDER BY partyId) AS ordered) AS parties
        FROM PositionEntry e WHERE negotiationId = ? ORDER BY id`,
       negotiationId,
     ),

@@ -31,7 +31,8 @@ export const INT_MAX = 2_147_483_647;
 export async function rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<T[]> {
   const db = await getDb();
   const out = await db.$queryRawUnsafe<Array<Record<string, unknown>>>(portableSql(sql), ...params);
-  return out.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v]))) as T[];
+  // Numbers and truth values as SQLite gives them: PostgreSQL returns COUNT as bigint and booleans as true/false.
+  return out.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "bigint" || typeof v === "boolean" ? Number(v) : v]))) as T[];
 }
 /** Runs one statement written as for rows() (tests/support/sql.ts). */
 export async function execute(sql: string, ...params: unknown[]): Promise<number> {

@@ -27,7 +27,10 @@ export function useFreshDatabase(): string {
     url = `file:${file}`;
   }
   process.env.DATABASE_URL = url;
-  // The client is cached on globalThis per process: drop it so the next getDb() opens this database.
-  (globalThis as { parleyDb?: unknown }).parleyDb = undefined;
+  // The client is cached on globalThis per process: close it (a PostgreSQL pool holds server
+  // connections) and drop it so the next getDb() opens this database.
+  const cached = globalThis as { parleyDb?: Promise<{ $disconnect(): Promise<void> }> };
+  cached.parleyDb?.then((db) => db.$disconnect()).catch(() => {});
+  cached.parleyDb = undefined;
   return onPostgres ? url : url.replace(/^file:/, "");
 }

@@ -7,6 +7,7 @@
 // As a script: node tests/support/pg.mjs create <name> <template> (db.ts runs it synchronously).
 import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
+import { createPostgresDatabase } from "../../scripts/migrate.mjs";
 
 export const testServer = () => process.env.PARLEY_TEST_PG || "";
 /** All of this checkout's test databases start with this. */
@@ -43,14 +44,9 @@ export async function dropDatabases(prefix, server = testServer()) {
   });
 }
 
+/** Creates database `name` on the test server, empty (template0, as npm start would) or as a copy of `template`. */
 export async function createDatabase(name, template, server = testServer()) {
-  await admin(server, (client) =>
-    client.query(
-      template
-        ? `CREATE DATABASE ${ident(name)} TEMPLATE ${ident(template)}`
-        : `CREATE DATABASE ${ident(name)} TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,
-    ),
-  );
+  await createPostgresDatabase(databaseUrl(name, server), { template });
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

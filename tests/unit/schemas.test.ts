@@ -8,8 +8,9 @@ import {
   partySchema,
   sourceEditSchema,
   sourceSchema,
+  partyEditSchema,
 } from "@/lib/schemas";
-import { formDataToValues, parseId } from "@/lib/form";
+import { formDataToValues, parseId, parseVersion } from "@/lib/form";
 import type { z } from "zod";
 
 function errorsOf(schema: z.ZodType, input: unknown) {
@@ -181,6 +182,18 @@ describe("formDataToValues", () => {
     const values = formDataToValues(fd);
     expect(Object.keys(values)).toEqual(["__proto__"]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe("parseVersion (a version no 32-bit column can hold is stale, never a database error: decision 023)", () => {
+  it("keeps a version in range; anything else is 0, which no record has", () => {
+    expect(parseVersion("7")).toBe(7);
+    expect(parseVersion("2147483647")).toBe(2_147_483_647);
+    expect(parseVersion("2147483648")).toBe(0);
+    expect(parseVersion("9999999999")).toBe(0);
+    expect(parseVersion("0")).toBe(0);
+    expect(parseVersion(null)).toBe(0);
+    expect(partyEditSchema.parse({ name: "A", role: "party", colour: "#000000", order: "0", version: "9999999999" }).version).toBe(0);
   });
 });
 
