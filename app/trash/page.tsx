@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requirePageRole } from "@/server/session";
-import { listTrash } from "@/server/queries/revisions";
+import { listTrash, TRASH_PAGE_SIZE } from "@/server/queries/revisions";
 import { getQuoteStatus } from "@/server/queries/entries";
 import { firstValue, type SearchValue } from "@/lib/search-params";
 import { parseId } from "@/lib/form";
+import { pageOf, pageParam } from "@/lib/paging";
+import { Pager } from "@/components/pager";
 import { plural } from "@/lib/format";
 import { restoreAction } from "@/server/actions/trash";
 import { RestoreButton } from "@/components/restore-button";
@@ -17,8 +19,7 @@ const KIND: Record<string, string> = { negotiation: "Negotiation", party: "Party
 export default async function TrashPage({ searchParams }: { searchParams: Promise<{ restored?: SearchValue; page?: SearchValue }> }) {
   await requirePageRole("editor", "/trash");
   const query = await searchParams;
-  const rawPage = firstValue(query.page);
-  const page = rawPage === undefined ? 1 : parseId(rawPage);
+  const page = pageParam(query.page);
   if (!page) notFound();
   const restored = firstValue(query.restored);
   const restoredEntry = restored?.startsWith("entry-") ? parseId(restored.slice("entry-".length)) : null;
@@ -26,7 +27,8 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
     listTrash({ page }),
     restoredEntry ? getQuoteStatus(restoredEntry) : Promise.resolve(null),
   ]);
-  if (page > pageCount) notFound();
+  const at = pageOf(page, total, TRASH_PAGE_SIZE);
+  if (!at || page > pageCount) notFound();
   return (
     <>
       <h1>Trash</h1>
@@ -91,15 +93,7 @@ export default async function TrashPage({ searchParams }: { searchParams: Promis
           </table>
         </div>
       )}
-      {pageCount > 1 ? (
-        <nav className="pager" aria-label="Trash pages">
-          {page > 1 ? <Link href={`/trash?page=${page - 1}`}>◂ Newer</Link> : null}
-          <span className="small muted">
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? <Link href={`/trash?page=${page + 1}`}>Older ▸</Link> : null}
-        </nav>
-      ) : null}
+      <Pager page={at} href="/trash" label="Trash pages" previous="Newer" next="Older" />
     </>
   );
 }

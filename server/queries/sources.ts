@@ -6,50 +6,18 @@ import { requireReader } from "../session";
 import { pageOf, PAGE_SIZE } from "@/lib/paging";
 
 /**
- * The source list: newest first, undated last, with how many entries each gave. Never the
- * sources' text (issue 10: it can be whole articles): whether a source has one comes from a
- * second query that selects ids only.
+ * Sources of the list, newest first, undated last, with how many live entries each gave; all of
+ * them or the slice `skip`/`take`. Never the sources' text (issue 10: it can be whole articles):
+ * whether a source has one comes from a second query that selects ids only (over the slice's
+ * ids when sliced, so it binds at most a page of them).
  */
-export async function listSources(negotiationId: number) {
-  await requireReader();
+async function readSourceList(negotiationId: number, slice?: { skip: number; take: number }) {
   const db = await getDb();
   const where = { negotiationId, deletedAt: null };
-  const [sources, withText] = await Promise.all([
-    db.source.findMany({
-      where,
-      orderBy: [{ publishedOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-      select: {
-        id: true,
-        title: true,
-        outlet: true,
-        url: true,
-        publishedOn: true,
-        language: true,
-        _count: { select: { entries: { where: liveEntryWhere } } },
-      },
-    }),
-    db.source.findMany({ where: { ...where, text: { not: null } }, select: { id: true } }),
-  ]);
-  const hasText = new Set(withText.map((s) => s.id));
-  return sources.map(({ _count, ...s }) => ({ ...s, hasText: hasText.has(s.id), entryCount: _count.entries }));
-}
-
-/**
- * One page of the source list (newest first, undated last, PAGE_SIZE sources) with how many
- * live entries each gave and whether it has a text, and the total; null past the last page.
- * Never the sources' text: whether a source has one is a second query over the page's ids.
- */
-export async function listSourcesPage(negotiationId: number, page: number, pageSize = PAGE_SIZE) {
-  await requireReader();
-  const db = await getDb();
-  const where = { negotiationId, deletedAt: null };
-  const at = pageOf(page, await db.source.count({ where }), pageSize);
-  if (!at) return null;
   const sources = await db.source.findMany({
     where,
     orderBy: [{ publishedOn: { sort: "desc", nulls: "last" } }, { id: "desc" }],
-    skip: at.offset,
-    take: pageSize,
+    ...slice,
     select: {
       id: true,
       title: true,
@@ -60,9 +28,27 @@ export async function listSourcesPage(negotiationId: number, page: number, pageS
       _count: { select: { entries: { where: liveEntryWhere } } },
     },
   });
-  const withText = await db.source.findMany({ where: { id: { in: sources.map((s) => s.id) }, text: { not: null } }, select: { id: true } });
+  const withText = await db.source.findMany({
+    where: { ...where, text: { not: null }, ...(slice ? { id: { in: sources.map((s) => s.id) } } : {}) },
+    select: { id: true },
+  });
   const hasText = new Set(withText.map((s) => s.id));
-  return { page: at, sources: sources.map(({ _count, ...s }) => ({ ...s, hasText: hasText.has(s.id), entryCount: _count.entries })) };
+  return sources.map(({ _count, ...s }) => ({ ...s, hasText: hasText.has(s.id), entryCount: _count.entries }));
+}
+
+/** The whole source list (the entry form's choice of source). */
+export async function listSources(negotiationId: number) {
+  await requireReader();
+  return readSourceList(negotiationId);
+}
+
+/** One page of the source list (PAGE_SIZE sources) and the total; null past the last page. */
+export async function listSourcesPage(negotiationId: number, page: number, pageSize = PAGE_SIZE) {
+  await requireReader();
+  const db = await getDb();
+  const at = pageOf(page, await db.source.count({ where: { negotiationId, deletedAt: null } }), pageSize);
+  if (!at) return null;
+  return { page: at, sources: await readSourceList(negotiationId, { skip: at.offset, take: pageSize }) };
 }
 
 export async function getSource(negotiationId: number, id: number) {

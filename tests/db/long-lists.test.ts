@@ -18,6 +18,7 @@ import {
   type EntryRow,
 } from "@/server/queries/entries";
 import { listIssues, listParties } from "@/server/queries/parties-and-issues";
+import { listSources, listSourcesPage } from "@/server/queries/sources";
 import { buildPartyProfile, buildPartyProfilePage } from "@/lib/party-profile";
 import { timelineLanes } from "@/lib/timeline";
 import { issueSchema, partySchema, sourceSchema } from "@/lib/schemas";
@@ -160,5 +161,14 @@ describe(`long lists of a negotiation with ${ENTRIES.toLocaleString("en")} entri
     });
     expect(shown).toEqual(expected);
     expect(await getPartyProfilePage(ids.negotiationId, party, asOf, pages.length + 1)).toBeNull();
+  }, 60_000);
+
+  it("the sources list: the pages together are the whole list, newest first, with counts and text flags", async () => {
+    const whole = await listSources(ids.negotiationId);
+    expect(whole.length).toBe(130);
+    const pages = await allPages((n) => listSourcesPage(ids.negotiationId, n));
+    expect(pages.map((p) => p.sources.length)).toEqual([50, 50, 30]);
+    expect(pages.flatMap((p) => p.sources)).toEqual(whole);
+    expect(pages.every((p) => p.page.total === 130)).toBe(true);
   }, 60_000);
 });

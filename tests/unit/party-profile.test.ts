@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { HistoryEntry } from "@/lib/history";
-import { buildPartyProfile } from "@/lib/party-profile";
+import { buildPartyProfile, buildPartyProfilePage } from "@/lib/party-profile";
 
 const HAMAS = 2;
 const ISRAEL = 1;
@@ -72,5 +72,46 @@ describe("buildPartyProfile", () => {
     expect(empty.issues).toEqual([]);
     expect(empty.unrecorded).toEqual(issues);
     expect(empty.entryCount).toBe(0);
+  });
+});
+
+describe("buildPartyProfilePage", () => {
+  // Page 2 of Hamas's entries by issue then date: the last Permanent ceasefire entry and Rafah.
+  const [, , permanentJuly, , , permanentSept, rafah] = entries;
+  const whole = buildPartyProfile({ partyId: HAMAS, issues, entries, asOf: "2024-08-25" });
+  const summaries = whole.issues.map((i) => ({ issueId: i.issue.id, count: i.history.length, firstStated: i.history[0]!.entry.statedOn, current: i.current }));
+  const page = buildPartyProfilePage({
+    partyId: HAMAS,
+    issues,
+    summaries,
+    // The page's entries and, as context, the entry before the page in its cell.
+    entries: [permanentJuly!, permanentSept!, rafah!],
+    pageIds: new Set([permanentSept!.id, rafah!.id]),
+    asOf: "2024-08-25",
+  });
+
+  it("summarises every issue from the whole history, whatever the page shows", () => {
+    expect(page.overview.map((o) => [o.issue.name, o.summary.count, o.summary.current?.statedOn ?? null])).toEqual([
+      ["Overall deal", 2, "2024-08-20"],
+      ["Permanent ceasefire", 3, "2024-07-07"],
+      ["Rafah crossing", 1, null],
+    ]);
+    expect(page.unrecorded).toEqual([AID]);
+    expect(page.entryCount).toBe(6);
+  });
+
+  it("shows only the page's entries, classified against the context, and marks an issue begun on an earlier page", () => {
+    expect(page.sections.map((s) => [s.issue.name, s.continued, s.history.map((h) => [h.entry.statedOn, h.entry.change])])).toEqual([
+      ["Permanent ceasefire", true, [["2024-09-01", "softened"]]],
+      ["Rafah crossing", false, [["2025-01-01", "new"]]],
+    ]);
+  });
+
+  it("marks the entry in force only where the page shows it", () => {
+    // The July entry is in force on 25 Aug 2024 but is on the previous page: nothing on this one is marked.
+    expect(page.sections.flatMap((s) => s.history.map((h) => [h.inForce, h.afterAsOf]))).toEqual([
+      [false, true],
+      [false, true],
+    ]);
   });
 });
