@@ -30,7 +30,7 @@ import { spawnSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { ensureBuild } from "./build-stamp.mjs";
 import { pgFloor, searchParams, shownCellsOf, sqliteFloor, type FloorDb, type FloorQuery, type Params, type ReadingRow } from "./bench/floor";
-import { APP_PG_SCHEMA, benchDatabaseName, isPostgresUrl, pgClient, seedPostgresFrom } from "./bench/pg";
+import { benchDatabaseName, isPostgresUrl, pgClient, seedPostgresFrom } from "./bench/pg";
 import {
   cellDifferences,
   compareTable,
@@ -138,8 +138,8 @@ const target = option("db", "data/bench.db")!;
 /** On PostgreSQL: the seeded SQLite file whose rows are copied into the (re)created bench database. */
 const onPostgres = isPostgresUrl(target);
 const source = onPostgres ? option("from", "data/bench.db")! : target;
-/** Only the floor: no build and no server. On PostgreSQL until the app runs there (branch pg brings prisma/postgres). */
-const floorOnly = args.includes("--floor-only") || (onPostgres && !existsSync(APP_PG_SCHEMA));
+/** Only the floor: no build and no server. */
+const floorOnly = args.includes("--floor-only");
 const RUNS = Number(option("runs", "7"));
 /** A page whose runs have taken this long stops after at least 3 runs (timeline at 50,000 took 15 s each). */
 const PAGE_BUDGET_MS = Number(option("budget", "60000"));
@@ -175,7 +175,6 @@ if (onPostgres) {
   DATABASE_URL = target;
   store = pgFloor(await pgClient(target));
   reference = sqliteFloor(new Database(source, { readonly: true }));
-  if (floorOnly && !args.includes("--floor-only")) console.log(`bench: the app does not run on PostgreSQL yet (no ${APP_PG_SCHEMA}): measuring the floor only`);
 } else {
   removeCopy();
   const sourceDb = new Database(source, { readonly: true });

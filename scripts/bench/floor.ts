@@ -107,22 +107,20 @@ export const SEARCH_SQL = {
       ) h CROSS JOIN "Source" s ON s."id" = h."hit"
       WHERE s."deletedAt" IS NULL LIMIT ${SEARCH_LIMITS.sources}`,
   },
-  // PostgreSQL's own full-text search, every word required (plainto_tsquery), on the same text
-  // as the FTS5 tables index. Until the app's PostgreSQL search (branch pg) is merged this reads
-  // the text through to_tsvector on the fly, which is a floor without an index: once the app
-  // keeps an indexed tsvector, point these at it.
+  // PostgreSQL's own full-text search, every word required (plainto_tsquery), through the same
+  // expression GIN index as the app (parley_search_vector, prisma/postgres/migrations/*_search).
   postgres: {
     searchEntries: `
       SELECT e."id", e."statedOn", e."stance", e."summary",
-             ts_headline('simple', e."summary" || ' ' || e."quote" || ' ' || e."notes", q, 'StartSel=[,StopSel=],MaxWords=24,MinWords=8') AS "snippet"
-      FROM "PositionEntry" e, plainto_tsquery('simple', @q) q
-      WHERE to_tsvector('simple', e."summary" || ' ' || e."quote" || ' ' || e."notes") @@ q AND ${liveEntrySql("e")}
+             ts_headline('parley_search', concat_ws(' ', e."summary", e."quote", e."notes"), q, 'StartSel=[,StopSel=],MaxWords=24,MinWords=12') AS "snippet"
+      FROM "PositionEntry" e, plainto_tsquery('parley_search', @q) q
+      WHERE "parley_search_vector"(e."summary", e."quote", e."notes") @@ q AND ${liveEntrySql("e")}
       ORDER BY e."id" DESC LIMIT ${SEARCH_LIMITS.entries}`,
     searchSources: `
       SELECT s."id", s."title", s."outlet", s."publishedOn",
-             ts_headline('simple', coalesce(s."title", '') || ' ' || coalesce(s."text", ''), q, 'StartSel=[,StopSel=],MaxWords=24,MinWords=8') AS "snippet"
-      FROM "Source" s, plainto_tsquery('simple', @q) q
-      WHERE to_tsvector('simple', coalesce(s."title", '') || ' ' || coalesce(s."text", '')) @@ q AND s."deletedAt" IS NULL
+             ts_headline('parley_search', concat_ws(' ', s."title", s."outlet", s."text"), q, 'StartSel=[,StopSel=],MaxWords=24,MinWords=12') AS "snippet"
+      FROM "Source" s, plainto_tsquery('parley_search', @q) q
+      WHERE "parley_search_vector"(s."title", s."outlet", s."text") @@ q AND s."deletedAt" IS NULL
       ORDER BY s."id" DESC LIMIT ${SEARCH_LIMITS.sources}`,
   },
 } as const;

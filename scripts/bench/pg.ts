@@ -3,17 +3,13 @@
 // the same data (docs/decisions/021-how-we-measure.md, "PostgreSQL").
 //
 //   recreateDatabase(url)            drops and creates the database (its name must start with bench_)
-//   createSchema(url)                the app's PostgreSQL migrations when there are any
-//                                    (prisma/postgres), else the schema diffed from prisma/schema.prisma
+//   createSchema(url)                the app's PostgreSQL migrations (prisma/postgres/migrations)
 //   copyFromSqlite(sqlite, client)   every table the two share, in foreign-key order, in batches of
 //                                    one multi-row INSERT … SELECT FROM unnest($1::int4[], …), then
 //                                    each id sequence set past the largest id copied
 //   tableChecksums(…)                rows and a SHA-256 per table on either side, to prove the copy exact
-import { execFileSync } from "node:child_process";
+import { migratePostgres } from "../migrate.mjs";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 
@@ -62,43 +58,13 @@ export async function recreateDatabase(url: string): Promise<void> {
   }
 }
 
-/** The app's PostgreSQL schema, when the app has one (branch pg): prisma/postgres/schema.prisma. */
+/** The app's PostgreSQL schema (derived from prisma/schema.prisma, docs/decisions/023). */
 export const APP_PG_SCHEMA = "prisma/postgres/schema.prisma";
 
-/**
- * Creates the tables. With the app's PostgreSQL migrations (prisma/postgres), `prisma migrate
- * deploy` applies them, as `npm run setup` does. Without them, the SQLite schema with its provider
- * set to postgresql is diffed from empty (`prisma migrate diff`) and the script run: the same
- * tables, columns and indexes, for measuring before the app itself runs on PostgreSQL.
- */
-export async function createSchema(url: string): Promise<"migrations" | "schema diff"> {
-  const env = { ...process.env, DATABASE_URL: url };
-  if (existsSync(APP_PG_SCHEMA)) {
-    execFileSync("npx", ["prisma", "migrate", "deploy", "--schema", APP_PG_SCHEMA], { stdio: "ignore", env });
-    return "migrations";
-  }
-  const dir = mkdtempSync(join(tmpdir(), "parley-bench-pg-"));
-  try {
-    const schema = readFileSync("prisma/schema.prisma", "utf8").replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"');
-    writeFileSync(join(dir, "schema.prisma"), schema);
-    // Without DATABASE_URL: prisma.config.ts would hand a PostgreSQL URL to its SQLite adapter,
-    // and a diff from empty reads no database anyway.
-    const { DATABASE_URL: _, ...noDatabase } = process.env;
-    const sql = execFileSync("npx", ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", join(dir, "schema.prisma"), "--script"], {
-      encoding: "utf8",
-      env: noDatabase,
-      maxBuffer: 64 << 20,
-    });
-    const client = await pgClient(url);
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-    return "schema diff";
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** Creates the tables with the app's PostgreSQL migrations, as `npm start` does (scripts/migrate.mjs). */
+export async function createSchema(url: string): Promise<"migrations"> {
+  await migratePostgres(url);
+  return "migrations";
 }
 
 interface Column {

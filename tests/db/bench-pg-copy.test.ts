@@ -31,7 +31,7 @@ const ids = { party: 0, issue: 0 };
 
 describe.skipIf(!server)("bench: the SQLite rows copied into PostgreSQL", () => {
   beforeAll(async () => {
-    file = useFreshDatabase().replace(/^file:/, "");
+    file = useFreshDatabase("sqlite");
     negotiationId = (await createNegotiation({ title: "Copy talks", slug: "", description: "Quotes ' and \" and \\ and ünïcødé, a tab\there" }, "test")).id;
     const party = async (name: string) => (await createInNegotiation("party", negotiationId, partySchema.parse({ name, role: "party", colour: "#112233", order: "0" }), "test")).id;
     const [a, b, gone] = [await party("A"), await party("B {with} [brackets], \"quotes\""), await party("Gone")];

@@ -12,10 +12,13 @@ const TEMPLATE = join(process.cwd(), "tests/.tmp/template.db");
 /** The tests run against PostgreSQL (PARLEY_TEST_PG set): tests of SQLite itself skip. */
 export const onPostgres = testServer() !== "";
 
-/** Points the app's Prisma client at a new copy of the template; call before any query. Returns its URL. */
-export function useFreshDatabase(): string {
+/**
+ * Points the app's Prisma client at a new copy of the template; call before any query. Returns its
+ * URL (PostgreSQL) or file (SQLite). `"sqlite"` asks for a SQLite file even in a PostgreSQL run.
+ */
+export function useFreshDatabase(store: "as-run" | "sqlite" = "as-run"): string {
   let url: string;
-  if (onPostgres) {
+  if (onPostgres && store === "as-run") {
     const run = inject("pgRun");
     const name = `${runPrefix(run)}${randomUUID().replace(/-/g, "").slice(0, 16)}`;
     // Synchronous like the SQLite copy, so every caller stays as it is.
@@ -32,5 +35,5 @@ export function useFreshDatabase(): string {
   const cached = globalThis as { parleyDb?: Promise<{ $disconnect(): Promise<void> }> };
   cached.parleyDb?.then((db) => db.$disconnect()).catch(() => {});
   cached.parleyDb = undefined;
-  return onPostgres ? url : url.replace(/^file:/, "");
+  return url.replace(/^file:/, "");
 }

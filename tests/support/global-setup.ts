@@ -21,6 +21,13 @@ declare module "vitest" {
 
 export default async function setup(project: TestProject) {
   mkdirSync(TMP_DIR, { recursive: true });
+  // The SQLite template is made on every run: with PARLEY_TEST_PG too, for the tests that copy a
+  // SQLite file into PostgreSQL (tests/db/bench-pg-copy.test.ts).
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(TEMPLATE_DB + suffix, { force: true });
+  execFileSync("npx", ["prisma", "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: `file:${TEMPLATE_DB}` },
+    stdio: "pipe",
+  });
   if (testServer()) {
     const run = `${Date.now().toString(36)}${process.pid.toString(36)}`;
     await createDatabase(templateName(run));
@@ -30,9 +37,4 @@ export default async function setup(project: TestProject) {
       await dropDatabases(runPrefix(run));
     };
   }
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(TEMPLATE_DB + suffix, { force: true });
-  execFileSync("npx", ["prisma", "migrate", "deploy"], {
-    env: { ...process.env, DATABASE_URL: `file:${TEMPLATE_DB}` },
-    stdio: "pipe",
-  });
 }
