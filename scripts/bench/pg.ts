@@ -8,7 +8,7 @@
 //                                    one multi-row INSERT … SELECT FROM unnest($1::int4[], …), then
 //                                    each id sequence set past the largest id copied
 //   tableChecksums(…)                rows and a SHA-256 per table on either side, to prove the copy exact
-import { migratePostgres } from "../migrate.mjs";
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -63,7 +63,9 @@ export const APP_PG_SCHEMA = "prisma/postgres/schema.prisma";
 
 /** Creates the tables with the app's PostgreSQL migrations, as `npm start` does (scripts/migrate.mjs). */
 export async function createSchema(url: string): Promise<"migrations"> {
-  await migratePostgres(url);
+  // `npm run db:migrate` in a child process: scripts/migrate.mjs is an ES module with top-level
+  // await, which this file (compiled as CommonJS by tsx for the bench) cannot load.
+  execFileSync(process.execPath, ["scripts/migrate.mjs"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: url } });
   return "migrations";
 }
 
