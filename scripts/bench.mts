@@ -170,6 +170,9 @@ let store: FloorDb;
 let reference: FloorDb | null = null;
 let seedSeconds: number | null = null;
 if (onPostgres) {
+  // The seeded file may predate a migration (the copy needs every column PostgreSQL has): bring
+  // its schema up to date first, as the SQLite run does on its copy. Its rows are not changed.
+  execSync("npx prisma migrate deploy", { stdio: "ignore", env: { ...process.env, DATABASE_URL: `file:./${source}` } });
   const seeded = await seedPostgresFrom(source, target, (line) => console.log(line));
   seedSeconds = seeded.ms / 1000;
   DATABASE_URL = target;
