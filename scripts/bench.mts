@@ -23,7 +23,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync,
 import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { cpus, loadavg } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { gunzipSync } from "node:zlib";
 import { spawnSync } from "node:child_process";
@@ -172,7 +172,7 @@ let seedSeconds: number | null = null;
 if (onPostgres) {
   // The seeded file may predate a migration (the copy needs every column PostgreSQL has): bring
   // its schema up to date first, as the SQLite run does on its copy. Its rows are not changed.
-  execSync("npx prisma migrate deploy", { stdio: "ignore", env: { ...process.env, DATABASE_URL: `file:./${source}` } });
+  execSync("npx prisma migrate deploy", { stdio: "ignore", env: { ...process.env, DATABASE_URL: `file:${resolve(source)}` } });
   const seeded = await seedPostgresFrom(source, target, (line) => console.log(line));
   seedSeconds = seeded.ms / 1000;
   DATABASE_URL = target;
