@@ -54,6 +54,7 @@ import {
   type Table,
   type World,
   execute,
+  INT_MAX,
 } from "../support/action-harness";
 import { request } from "../support/next-request";
 import {
@@ -284,7 +285,8 @@ it("restoreAction: takes exactly the named trashed record out of the trash, at i
     const type = "type" in entity ? entity.type : undefined;
     const entityValue = "type" in entity ? entity.type : entity.raw;
     const idValue = await restoreIdValue(type, id);
-    const current = type && Number.isSafeInteger(idValue) ? await row(`SELECT * FROM "${ENTITY_TABLES[type]}" WHERE id = ?`, idValue) : undefined;
+    // An id beyond a 32-bit integer names no row (PostgreSQL refuses to compare it with an int column).
+    const current = type && Number.isSafeInteger(idValue) && Math.abs(idValue as number) <= INT_MAX ? await row(`SELECT * FROM "${ENTITY_TABLES[type]}" WHERE id = ?`, idValue) : undefined;
     const sent = send(form, (_field, ref: Ref) => {
       if (ref.ref !== "version") throw new Error(`unexpected ref ${ref.ref}`);
       return String(((current?.version as number | undefined) ?? 1) + ref.delta);
