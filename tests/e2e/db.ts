@@ -21,47 +21,48 @@ const types = {
     oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC ? numeric : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-/** Runs `work` with one connection to the database; on `transaction`, inside one transaction. */
-async function withConnection<R>(server: Server, transaction: boolean, work: (query: Query) => Promise<R>): Promise<R> {
+/** One connection: its queries, a statement without results (BEGIN, COMMIT…), and its release. */
+type Connection = { query: Query; exec(sql: string): Promise<unknown>; close(): Promise<void> };
+
+async function connect(server: Server): Promise<Connection> {
   const { url, file } = e2eDatabase(server.private ?? false);
   if (file) {
     const db = new Database(file, { fileMustExist: true });
-    const query: Query = async <T,>(sql: string, ...params: unknown[]) => {
-      const statement = db.prepare(sql);
-      if (statement.reader) return statement.all(...params) as T[];
-      statement.run(...params);
-      return [];
+    return {
+      query: async <T,>(sql: string, ...params: unknown[]) => {
+        const statement = db.prepare(sql);
+        if (statement.reader) return statement.all(...params) as T[];
+        statement.run(...params);
+        return [];
+      },
+      exec: async (sql) => db.exec(sql),
+      close: async () => void db.close(),
     };
-    try {
-      if (!transaction) return await work(query);
-      db.exec("BEGIN IMMEDIATE");
-      try {
-        const result = await work(query);
-        db.exec("COMMIT");
-        return result;
-      } catch (error) {
-        db.exec("ROLLBACK");
-        throw error;
-      }
-    } finally {
-      db.close();
-    }
   }
   const client = await pool(url).connect();
-  const query: Query = async <T,>(sql: string, ...params: unknown[]) => (await client.query(postgresSql(sql), params)).rows as T[];
+  return {
+    query: async <T,>(sql: string, ...params: unknown[]) => (await client.query(postgresSql(sql), params)).rows as T[],
+    exec: (sql) => client.query(sql),
+    close: async () => client.release(),
+  };
+}
+
+/** Runs `work` with one connection to the database; on `transaction`, inside one transaction. */
+async function withConnection<R>(server: Server, transaction: boolean, work: (query: Query) => Promise<R>): Promise<R> {
+  const connection = await connect(server);
   try {
-    if (!transaction) return await work(query);
-    await client.query("BEGIN");
+    if (!transaction) return await work(connection.query);
+    await connection.exec("BEGIN");
     try {
-      const result = await work(query);
-      await client.query("COMMIT");
+      const result = await work(connection.query);
+      await connection.exec("COMMIT");
       return result;
     } catch (error) {
-      await client.query("ROLLBACK");
+      await connection.exec("ROLLBACK");
       throw error;
     }
   } finally {
-    client.release();
+    await connection.close();
   }
 }
 
