@@ -7,23 +7,19 @@
 import { execSync, spawn } from "node:child_process";
 import { rmSync, mkdirSync } from "node:fs";
 import { createE2EUsers } from "./e2e-users.mjs";
-import { dropPostgresDatabase, isPostgres } from "./migrate.mjs";
+import { dropPostgresDatabase } from "./migrate.mjs";
+import { e2eDatabase } from "./e2e-database.mjs";
 
 const isPrivate = process.env.E2E_PRIVATE === "1";
 const port = process.env.E2E_PORT || "3100";
 mkdirSync("tests/.tmp", { recursive: true });
-let databaseUrl;
-if (isPostgres(process.env.DATABASE_URL)) {
+const { url: databaseUrl, file } = e2eDatabase(isPrivate);
+if (file) {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+} else {
   // npm run test:e2e:pg: the PostgreSQL database DATABASE_URL names (the private server uses
   // the same name with _private), dropped and made again for every run (docs/decisions/023).
-  const url = new URL(process.env.DATABASE_URL);
-  if (isPrivate) url.pathname += "_private";
-  databaseUrl = url.toString();
   await dropPostgresDatabase(databaseUrl);
-} else {
-  const file = isPrivate ? "tests/.tmp/e2e-private.db" : "tests/.tmp/e2e.db";
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
-  databaseUrl = `file:./${file}`;
 }
 const env = {
   ...process.env,

@@ -12,12 +12,12 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { isPostgres } from "./database-kind.mjs";
 
 export const PG_MIGRATIONS = "prisma/postgres/migrations";
-const POSTGRES_URL = /^postgres(?:ql)?:\/\//i; // lib/database-url.ts, for plain node
 const PRISMA_MIGRATE_LOCK = 72707369; // the advisory lock id `prisma migrate` uses
 
-export const isPostgres = (url) => POSTGRES_URL.test(url ?? "");
+export { isPostgres };
 
 /** The migration folders of a history, oldest first. */
 export function migrationNames(dir) {

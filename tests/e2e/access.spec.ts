@@ -3,34 +3,21 @@
 // missing Origin. Every call that should be refused is refused and writes nothing; the same
 // call made properly succeeds (so the refusals are not malformed requests).
 import { expect, test } from "@playwright/test";
-import Database from "better-sqlite3";
 import { callAction, exportedActionNames, formData, signInCookie } from "../support/http-actions";
 import { E2E_PASSWORD } from "../../scripts/e2e-users.mjs";
+import { row } from "./db";
 
-const DB_FILE = "tests/.tmp/e2e.db";
-const TABLES = ["Negotiation", "Party", "Issue", "Source", "PositionEntry"];
+const TABLES = ["Negotiation", "Party", "Issue", "Source", "PositionEntry"] as const;
 
 /** Everything a write could change, as one string: counts, versions, trash, revisions, users. */
-function fingerprint(): string {
-  const db = new Database(DB_FILE, { readonly: true });
-  try {
-    const parts = TABLES.map((t) => JSON.stringify(db.prepare(`SELECT count(*) n, total(version) v, count(deletedAt) d FROM "${t}"`).get()));
-    parts.push(JSON.stringify(db.prepare(`SELECT count(*) n FROM Revision`).get()));
-    parts.push(JSON.stringify(db.prepare(`SELECT count(*) n, group_concat(role) r, count(disabledAt) d FROM "user"`).get()));
-    parts.push(JSON.stringify(db.prepare(`SELECT count(*) n FROM PositionEntryParty`).get()));
-    return parts.join("|");
-  } finally {
-    db.close();
-  }
-}
-
-function row<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(DB_FILE, { readonly: true });
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
+async function fingerprint(): Promise<string> {
+  const parts = [
+    ...TABLES.map((t) => `SELECT count(*) n, coalesce(sum(version), 0) v, count(deletedAt) d FROM "${t}"`),
+    `SELECT count(*) n FROM Revision`,
+    `SELECT count(*) n, group_concat(role) r, count(disabledAt) d FROM "user"`,
+    `SELECT count(*) n FROM PositionEntryParty`,
+  ];
+  return (await Promise.all(parts.map(async (sql) => JSON.stringify(await row(sql))))).join("|");
 }
 
 type Who = "anonymous" | "viewer" | "editor" | "admin";
@@ -51,7 +38,17 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
   const made = await callAction({ baseURL: base, name: "createNegotiationAction", args: [{}, formData({ title })], cookie: cookies.editor });
   expect(made.redirect).toMatch(/^\/negotiations\//);
   const slug = made.redirect!.split("/")[2]!.split(";")[0]!;
-  const scratch = () => row<{ id: number; version: number }>(`SELECT id, version FROM Negotiation WHERE slug = ?`, slug);
+  // The scratch records as they are now (refresh() before each call reads them again).
+  type Current = { id: number; version: number };
+  const current = {} as Record<(typeof TABLES)[number], Current> & { mallory?: string };
+  const refresh = async () => {
+    current.Negotiation = await row<Current>(`SELECT id, version FROM Negotiation WHERE slug = ?`, [slug]);
+    for (const table of TABLES.slice(1)) {
+      current[table] = await row<Current>(`SELECT id, version FROM "${table}" WHERE negotiationId = ? ORDER BY id DESC`, [current.Negotiation.id]);
+    }
+    current.mallory = (await row<{ id: string } | undefined>(`SELECT id FROM "user" WHERE email LIKE 'mallory-%' ORDER BY createdAt DESC`))?.id;
+  };
+  const scratch = () => current.Negotiation;
   const ok = async (name: string, args: unknown[]) => {
     const r = await callAction({ baseURL: base, name, args, cookie: cookies.editor });
     expect(r.redirect, `${name}: ${r.body.slice(0, 300)}`).toBeTruthy();
@@ -59,8 +56,9 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
   await ok("createPartyAction", [slug, {}, formData({ name: "North", role: "party", colour: "#123456", order: "1" })]);
   await ok("createIssueAction", [slug, {}, formData({ name: "Water", order: "1" })]);
   await ok("createSourceAction", [slug, {}, formData({ title: "Wire", text: "North demands water rights." })]);
+  await refresh();
   const negotiationId = scratch().id;
-  const one = (table: string) => row<{ id: number; version: number }>(`SELECT id, version FROM "${table}" WHERE negotiationId = ? ORDER BY id DESC`, negotiationId);
+  const one = (table: Exclude<(typeof TABLES)[number], "Negotiation">) => current[table];
   const entryFields = () => ({
     partyIds: [String(one("Party").id)],
     issueId: String(one("Issue").id),
@@ -71,7 +69,7 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
     quote: "demands water rights",
   });
   await ok("createEntryAction", [slug, {}, formData(entryFields())]);
-  const viewerId = row<{ id: string }>(`SELECT id FROM "user" WHERE email = 'viewer@e2e.test'`).id;
+  const viewerId = (await row<{ id: string }>(`SELECT id FROM "user" WHERE email = 'viewer@e2e.test'`)).id;
 
   // Valid arguments for every action, against the scratch records as they are now.
   const argsFor: Record<string, () => unknown[]> = {
@@ -111,18 +109,23 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
     createUserAction: () => [{}, formData({ name: "Mallory", email: `mallory-${Date.now()}@e2e.test`, password: "long enough password", role: "admin" })],
     // Refused attempts aim at the viewer; the proper call changes the throwaway account made above.
     setRoleAction: () => [
-      row<{ id: string } | undefined>(`SELECT id FROM "user" WHERE email LIKE 'mallory-%' ORDER BY createdAt DESC`)?.id ?? viewerId,
+      current.mallory ?? viewerId,
       {},
       formData({ role: "editor" }),
     ],
     setDisabledAction: () => [
-      row<{ id: string } | undefined>(`SELECT id FROM "user" WHERE email LIKE 'mallory-%' ORDER BY createdAt DESC`)?.id ?? viewerId,
+      current.mallory ?? viewerId,
       {},
       formData({ status: "disabled" }),
     ],
   };
   const names = exportedActionNames();
   expect(names.filter((n) => !argsFor[n]), "actions without a case in this test").toEqual([]);
+  /** The arguments for `name`, against the scratch records as they are now. */
+  const argsOf = async (name: string) => {
+    await refresh();
+    return argsFor[name]!();
+  };
 
   type Attempt = { who: Who; origin?: string | null; headers?: Record<string, string>; label: string };
   const attempts: Attempt[] = [
@@ -139,10 +142,10 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
   for (const name of names) {
     const extra: Attempt[] = ADMIN_ONLY.has(name) ? [{ who: "editor", label: "editor on an admin action" }] : [];
     for (const attempt of [...attempts, ...extra]) {
-      const before = fingerprint();
-      const r = await callAction({ baseURL: base, name, args: argsFor[name]!(), cookie: cookies[attempt.who], origin: attempt.origin, headers: attempt.headers });
+      const before = await fingerprint();
+      const r = await callAction({ baseURL: base, name, args: await argsOf(name), cookie: cookies[attempt.who], origin: attempt.origin, headers: attempt.headers });
       expect(r.redirect, `${name} as ${attempt.label} must not succeed`).toBeNull();
-      expect(fingerprint(), `${name} as ${attempt.label} wrote something`).toBe(before);
+      expect(await fingerprint(), `${name} as ${attempt.label} wrote something`).toBe(before);
       refused++;
     }
   }
@@ -150,10 +153,10 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
 
   // Batch entry answers with a form state (its saved rows listed), never a redirect: properly
   // made, it writes.
-  const beforeBatch = fingerprint();
-  const batch = await callAction({ baseURL: base, name: "createEntriesAction", args: argsFor.createEntriesAction!(), cookie: cookies.editor });
+  const beforeBatch = await fingerprint();
+  const batch = await callAction({ baseURL: base, name: "createEntriesAction", args: await argsOf("createEntriesAction"), cookie: cookies.editor });
   expect(batch.body, "createEntriesAction properly made").toContain("1 position saved.");
-  expect(fingerprint(), "createEntriesAction properly made wrote nothing").not.toBe(beforeBatch);
+  expect(await fingerprint(), "createEntriesAction properly made wrote nothing").not.toBe(beforeBatch);
 
   // Controls: the same calls, properly made, do write (updates before deletes, restore after).
   const order = [
@@ -163,10 +166,10 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
     "createNegotiationAction", "deleteNegotiationAction",
   ];
   for (const name of order) {
-    const before = fingerprint();
-    const r = await callAction({ baseURL: base, name, args: argsFor[name]!(), cookie: ADMIN_ONLY.has(name) ? cookies.admin : cookies.editor });
+    const before = await fingerprint();
+    const r = await callAction({ baseURL: base, name, args: await argsOf(name), cookie: ADMIN_ONLY.has(name) ? cookies.admin : cookies.editor });
     expect(r.redirect, `${name} properly made: ${r.body.slice(0, 300)}`).toBeTruthy();
-    expect(fingerprint(), `${name} properly made wrote nothing`).not.toBe(before);
+    expect(await fingerprint(), `${name} properly made wrote nothing`).not.toBe(before);
   }
 });
 
@@ -185,7 +188,7 @@ test("the same create form submitted twice creates one record", async ({ baseURL
   ]);
   const again = await callAction({ baseURL: base, name: "createPartyAction", args: [talks, {}, formData(fields)], cookie });
   for (const r of [a, b, again]) expect(r.redirect).toBeTruthy();
-  expect(row<{ n: number }>(`SELECT count(*) n FROM Party WHERE name = ?`, name).n).toBe(1);
+  expect((await row<{ n: number }>(`SELECT count(*) n FROM Party WHERE name = ?`, [name])).n).toBe(1);
 });
 
 // The sign-in throttle (per address and per account) is tested in tests/e2e/sign-in.spec.ts.

@@ -2,21 +2,11 @@
 // record in the trash is only for those who may restore it (editors and admins), and comes back
 // for everyone once it is restored.
 import { expect, test } from "@playwright/test";
-import Database from "better-sqlite3";
 import { callAction, formData, signInCookie } from "../support/http-actions";
 import { E2E_PASSWORD } from "../../scripts/e2e-users.mjs";
+import { row } from "./db";
 
-const DB_FILE = "tests/.tmp/e2e.db";
 const SLUG = "gaza-ceasefire-2024";
-
-function row<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(DB_FILE, { readonly: true });
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
 
 test("a trashed entry's history is for editors and admins; every history shows names, not emails", async ({ baseURL, page }) => {
   const base = baseURL!;
@@ -30,9 +20,9 @@ test("a trashed entry's history is for editors and admins; every history shows n
     const response = await fetch(new URL(path, base), { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
     return { status: response.status, body: await response.text() };
   };
-  const entry = row<{ id: number; version: number; summary: string }>(
+  const entry = await row<{ id: number; version: number; summary: string }>(
     `SELECT e.id, e.version, e.summary FROM PositionEntry e JOIN Negotiation n ON n.id = e.negotiationId WHERE n.slug = ? AND e.deletedAt IS NULL ORDER BY e.id DESC`,
-    SLUG,
+    [SLUG],
   );
   const history = `/history/entry/${entry.id}`;
 

@@ -5,25 +5,15 @@
 // Every refusal is a way to sign in. The same requests with a signed-in reader's cookie do get
 // the data, so a malformed request cannot pass for a refusal.
 import { expect, test } from "@playwright/test";
-import Database from "better-sqlite3";
 import { callAction, formData, signInCookie } from "../support/http-actions";
 import { E2E_PASSWORD } from "../../scripts/e2e-users.mjs";
+import { row } from "./db";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const PRIVATE = `http://127.0.0.1:${Number(process.env.E2E_PRIVATE_PORT ?? PORT + 1)}`;
-const DB_FILE = "tests/.tmp/e2e-private.db";
 const SLUG = "gaza-ceasefire-2024";
 
 test.use({ baseURL: PRIVATE });
-
-function row<T>(sql: string, ...params: unknown[]): T {
-  const db = new Database(DB_FILE, { readonly: true });
-  try {
-    return db.prepare(sql).get(...params) as T;
-  } finally {
-    db.close();
-  }
-}
 
 type Who = "viewer" | "editor" | "admin";
 /** A reading route, the text only its data would put in the response, and who may read it. */
@@ -41,25 +31,27 @@ test("a private deployment gives anonymous visitors no data on any reading route
   };
 
   // Demo records to ask for by id, and one entry moved to the trash (through the delete action).
-  const id = (sql: string, ...params: unknown[]) => row<{ id: number }>(sql, ...params).id;
-  const negotiationId = id(`SELECT id FROM Negotiation WHERE slug = ?`, SLUG);
-  const hamas = id(`SELECT id FROM Party WHERE negotiationId = ? AND name = 'Hamas'`, negotiationId);
-  const philadelphi = id(`SELECT id FROM Issue WHERE negotiationId = ? AND name = 'Philadelphi corridor'`, negotiationId);
-  const seedSource = id(`SELECT id FROM Source WHERE negotiationId = ? AND text IS NOT NULL ORDER BY id`, negotiationId);
-  const entry = row<{ id: number; summary: string }>(
+  // The private server's own database.
+  const read = <T,>(sql: string, ...params: unknown[]) => row<T>(sql, params, { private: true });
+  const id = async (sql: string, ...params: unknown[]) => (await read<{ id: number }>(sql, ...params)).id;
+  const negotiationId = await id(`SELECT id FROM Negotiation WHERE slug = ?`, SLUG);
+  const hamas = await id(`SELECT id FROM Party WHERE negotiationId = ? AND name = 'Hamas'`, negotiationId);
+  const philadelphi = await id(`SELECT id FROM Issue WHERE negotiationId = ? AND name = 'Philadelphi corridor'`, negotiationId);
+  const seedSource = await id(`SELECT id FROM Source WHERE negotiationId = ? AND text IS NOT NULL ORDER BY id`, negotiationId);
+  const entry = await read<{ id: number; summary: string }>(
     `SELECT e.id, e.summary FROM PositionEntry e JOIN PositionEntryParty p ON p.entryId = e.id WHERE e.negotiationId = ? AND p.partyId = ? AND e.issueId = ? AND e.deletedAt IS NULL ORDER BY e.id`,
     negotiationId,
     hamas,
     philadelphi,
   );
-  const doomed = row<{ id: number; version: number; summary: string }>(
+  const doomed = await read<{ id: number; version: number; summary: string }>(
     `SELECT id, version, summary FROM PositionEntry WHERE negotiationId = ? AND deletedAt IS NULL AND id <> ? ORDER BY id DESC`,
     negotiationId,
     entry.id,
   );
   const deleted = await callAction({ baseURL: PRIVATE, name: "deleteEntryAction", args: [SLUG, doomed.id, {}, formData({ version: String(doomed.version) })], cookie: cookies.editor });
   expect(deleted.redirect, deleted.body.slice(0, 300)).toBeTruthy();
-  expect(row<{ d: string | null }>(`SELECT deletedAt d FROM PositionEntry WHERE id = ?`, doomed.id).d).not.toBeNull();
+  expect((await read<{ d: unknown }>(`SELECT deletedAt d FROM PositionEntry WHERE id = ?`, doomed.id)).d).not.toBeNull();
 
   const n = `/negotiations/${SLUG}`;
   const routes: Route[] = [

@@ -2,8 +2,8 @@
 // does to its joint statements, a quote whose passage left its source while the entry was in
 // the trash, and a trash of thousands of records. Every write waits for its visible outcome.
 import { expect, test, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
 import { addEntry, addIssue, addParty, addSource, cell, createNegotiation, detailedView, signIn, tab } from "./helpers";
+import { transaction } from "./db";
 
 const run = Date.now().toString(36);
 
@@ -101,27 +101,26 @@ test("an entry restored after its quote left the source is flagged, on the cell,
 });
 
 test("the trash opens with 2,000 records, 50 a page, newest first", async ({ page }) => {
-  // 2,000 trashed parties written straight into the test server's SQLite file, as years of use
+  // 2,000 trashed parties written straight into the test server's database, as years of use
   // would leave them (deleted in 2020, so the records the other tests trash stay on page 1).
-  const db = new Database("tests/.tmp/e2e.db");
-  try {
-    const stamp = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
-    const insert = db.transaction(() => {
-      const now = stamp(Date.now());
-      const negotiation = db
-        .prepare(`INSERT INTO "Negotiation" (slug, title, description, version, deletedAt, createdAt, updatedAt) VALUES (?, ?, '', 2, ?, ?, ?)`)
-        .run(`old-talks-${run}`, `Old talks ${run}`, stamp(Date.UTC(2020, 0, 1)), now, now).lastInsertRowid;
-      const party = db.prepare(`INSERT INTO "Party" (negotiationId, name, version, deletedAt, createdAt, updatedAt) VALUES (?, ?, 2, ?, ?, ?)`);
-      const revision = db.prepare(`INSERT INTO "Revision" (entityType, entityId, negotiationId, action, version, state, actor, createdAt) VALUES ('party', ?, ?, 'delete', 2, '{}', 'seed', ?)`);
-      for (let i = 1; i < 2_000; i++) {
-        const id = party.run(negotiation, `Old party ${run} ${i}`, stamp(Date.UTC(2020, 0, 1) + i * 60_000), now, now).lastInsertRowid;
-        revision.run(id, negotiation, now);
-      }
-    });
-    insert();
-  } finally {
-    db.close();
-  }
+  const stamp = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
+  await transaction(async (query) => {
+    const now = stamp(Date.now());
+    const [negotiation] = await query<{ id: number }>(
+      `INSERT INTO "Negotiation" (slug, title, description, version, deletedAt, createdAt, updatedAt) VALUES (?, ?, '', 2, ?, ?, ?) RETURNING id`,
+      `old-talks-${run}`, `Old talks ${run}`, stamp(Date.UTC(2020, 0, 1)), now, now,
+    );
+    for (let i = 1; i < 2_000; i++) {
+      const [party] = await query<{ id: number }>(
+        `INSERT INTO "Party" (negotiationId, name, version, deletedAt, createdAt, updatedAt) VALUES (?, ?, 2, ?, ?, ?) RETURNING id`,
+        negotiation!.id, `Old party ${run} ${i}`, stamp(Date.UTC(2020, 0, 1) + i * 60_000), now, now,
+      );
+      await query(
+        `INSERT INTO "Revision" (entityType, entityId, negotiationId, action, version, state, actor, createdAt) VALUES ('party', ?, ?, 'delete', 2, '{}', 'seed', ?)`,
+        party!.id, negotiation!.id, now,
+      );
+    }
+  });
   await signIn(page, "editor");
   await page.goto("/trash");
   await expect(page.getByRole("heading", { name: "Trash" })).toBeVisible();

@@ -1,29 +1,9 @@
 // The tests' own raw SQL (the property tests' oracle reads) is written once, in SQLite's
-// relaxed spelling: bare camelCase columns, `?` placeholders, json_object. On PostgreSQL
-// (PARLEY_TEST_PG) it is rewritten before it runs: camelCase identifiers double-quoted (PostgreSQL
-// folds bare ones to lower case), `?` numbered `$1, $2, …`, json_object as json_build_object,
-// group_concat as string_agg.
-// String literals are left alone. The app's own SQL needs none of this (server/dialect.ts).
+// relaxed spelling; on PostgreSQL (PARLEY_TEST_PG) it is rewritten before it runs
+// (tests/support/postgres-sql.ts).
 import { onPostgres } from "./db";
-
-/** Tables named without quotes (PostgreSQL would look for `party`). */
-const TABLES = "Negotiation|Party|Issue|Source|PositionEntryParty|PositionEntry|Revision|SubmissionToken|SignInThrottle";
+import { postgresSql } from "./postgres-sql";
 
 export function portableSql(sql: string): string {
-  if (!onPostgres) return sql;
-  let n = 0;
-  // Even parts are outside '…' literals, odd parts inside.
-  return sql
-    .split(/('(?:[^']|'')*')/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part
-            .replace(/\?/g, () => `$${++n}`)
-            .replace(/\bjson_object\(/g, "json_build_object(")
-            .replace(/\bgroup_concat\(([^()]*)\)/g, "string_agg(CAST($1 AS text), ',')")
-            .replace(new RegExp(`(?<!["\\w.])(${TABLES})(?!["\\w])`, "g"), '"$1"')
-            .replace(/(?<!["\w])([a-z][a-z0-9]*[A-Z]\w*)(?!["\w])/g, '"$1"'),
-    )
-    .join("");
+  return onPostgres ? postgresSql(sql) : sql;
 }

@@ -1,0 +1,1 @@
+export function isPostgres(url: string | undefined): boolean;
