@@ -9,12 +9,13 @@
 //                                    each id sequence set past the largest id copied
 //   tableChecksums(…)                rows and a SHA-256 per table on either side, to prove the copy exact
 import { execFileSync } from "node:child_process";
+import { databaseKind } from "../../lib/database-url";
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
 
 /** Whether a DATABASE_URL / --db value names PostgreSQL rather than a SQLite file. */
-export const isPostgresUrl = (url: string) => /^postgres(?:ql)?:\/\//i.test(url);
+export const isPostgresUrl = (url: string) => databaseKind(url) === "postgres";
 
 // Counts (bigint) as numbers, as SQLite gives them; timestamps without time zone read as UTC,
 // which is how Prisma writes them (node-postgres would otherwise read them in local time).
@@ -58,15 +59,11 @@ export async function recreateDatabase(url: string): Promise<void> {
   }
 }
 
-/** The app's PostgreSQL schema (derived from prisma/schema.prisma, docs/decisions/023). */
-export const APP_PG_SCHEMA = "prisma/postgres/schema.prisma";
-
 /** Creates the tables with the app's PostgreSQL migrations, as `npm start` does (scripts/migrate.mjs). */
-export async function createSchema(url: string): Promise<"migrations"> {
+export async function createSchema(url: string): Promise<void> {
   // `npm run db:migrate` in a child process: scripts/migrate.mjs is an ES module with top-level
   // await, which this file (compiled as CommonJS by tsx for the bench) cannot load.
   execFileSync(process.execPath, ["scripts/migrate.mjs"], { stdio: "ignore", env: { ...process.env, DATABASE_URL: url } });
-  return "migrations";
 }
 
 interface Column {
@@ -247,12 +244,12 @@ export function checksumDifferences(a: ReadonlyMap<string, TableChecksum>, b: Re
  * Everything to put a seeded SQLite bench file into PostgreSQL: recreate the database, create the
  * tables, copy, and check that every table has the same rows and checksum on both sides.
  */
-export async function seedPostgresFrom(sqliteFile: string, url: string, log: (line: string) => void = () => {}): Promise<{ copied: Map<string, number>; ms: number; how: string }> {
+export async function seedPostgresFrom(sqliteFile: string, url: string, log: (line: string) => void = () => {}): Promise<{ copied: Map<string, number>; ms: number }> {
   const started = performance.now();
   await recreateDatabase(url);
-  const how = await createSchema(url);
+  await createSchema(url);
   const seconds = (from: number) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
-  log(`bench: ${benchDatabaseName(url)}: recreated, tables from ${how === "migrations" ? APP_PG_SCHEMA : "prisma/schema.prisma (provider postgresql)"}, in ${seconds(started)}`);
+  log(`bench: ${benchDatabaseName(url)}: recreated, tables from prisma/postgres/migrations, in ${seconds(started)}`);
   const sqlite = new Database(sqliteFile, { readonly: true });
   const client = await pgClient(url);
   try {
@@ -265,7 +262,7 @@ export async function seedPostgresFrom(sqliteFile: string, url: string, log: (li
     if (differences.length) throw new Error(`the PostgreSQL copy differs from ${sqliteFile}: ${differences.join("; ")}`);
     log(`bench: every table has the same rows and checksum in both databases (checked in ${seconds(checking)})`);
     const ms = performance.now() - started;
-    return { copied, ms, how };
+    return { copied, ms };
   } finally {
     sqlite.close();
     await client.end();
