@@ -58,11 +58,27 @@ export function valuesOf(values: FormValues | undefined, key: string): string[] 
  * decision 023). Anything that is not a positive number is 0 as well.
  */
 export function parseVersion(raw: unknown): number {
-  return typeof raw === "string" && /^[1-9]\d{0,9}$/.test(raw) && Number(raw) <= 2_147_483_647 ? Number(raw) : 0;
+  return parsePositive32(raw) ?? 0;
 }
 
 /** A record id from a URL segment or query value; anything but a positive integer is null (404). */
 export function parseId(raw: string | string[] | undefined): number | null {
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return value && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= 2_147_483_647 ? Number(value) : null;
+  return parsePositive32(Array.isArray(raw) ? raw[0] : raw);
+}
+
+/**
+ * Ids and versions are 32-bit integer columns on both stores (decision 023): a larger number names
+ * no record. SQLite would simply find nothing; PostgreSQL refuses the query itself (a 500), so every
+ * id from outside (URL, form field, bound action argument) is checked against this one bound.
+ */
+export const MAX_RECORD_ID = 2_147_483_647;
+
+/** A number that can be a record's id or version: a whole number from 1 to MAX_RECORD_ID. */
+export function isRecordId(n: unknown): n is number {
+  return typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= MAX_RECORD_ID;
+}
+
+/** Decimal text of a record id ("1" to "2147483647", no sign, no leading zero), or null. */
+export function parsePositive32(raw: unknown): number | null {
+  return typeof raw === "string" && /^[1-9]\d{0,9}$/.test(raw) && isRecordId(Number(raw)) ? Number(raw) : null;
 }

@@ -7,7 +7,7 @@ import { recordableDayMessage } from "./day";
 import { overLimitMessage } from "./text-length";
 import { RESERVED_SLUGS, SLUG_PATTERN } from "./slug";
 import { BIDI_CONTROL, LONE_SURROGATE, hasVisibleText } from "./unicode";
-import { parseVersion } from "./form";
+import { parsePositive32, parseVersion } from "./form";
 
 export { hasVisibleText };
 
@@ -53,7 +53,7 @@ const id = (label: string) =>
   z
     .string({ error: `Choose ${label}.` })
     .trim()
-    .regex(/^[1-9]\d{0,9}$/, `Choose ${label}.`)
+    .refine((v) => parsePositive32(v) !== null, `Choose ${label}.`)
     .transform(Number);
 
 // A statement or publication day: a real date from 1900-01-01 up to today, checked when the

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { formDataToValues, parseVersion, type FormState, type FormValues } from "@/lib/form";
+import { formDataToValues, isRecordId, parseVersion, type FormState, type FormValues } from "@/lib/form";
 import { fieldErrorsOf } from "@/lib/schemas";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../errors";
 import { getNegotiation } from "../queries/negotiations";
@@ -121,7 +121,7 @@ export async function requireNegotiation(slug: unknown) {
 
 /** A record id bound into an action: a positive 32-bit integer, or a NotFoundError. */
 export function requireId(id: unknown): number {
-  if (typeof id === "number" && Number.isSafeInteger(id) && id >= 1 && id <= 2_147_483_647) return id;
+  if (isRecordId(id)) return id;
   throw new NotFoundError("Record");
 }
 
