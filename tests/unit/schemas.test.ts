@@ -10,7 +10,7 @@ import {
   sourceSchema,
   partyEditSchema,
 } from "@/lib/schemas";
-import { formDataToValues, parseId, parseVersion } from "@/lib/form";
+import { formDataToValues, isRecordId, parseId, parseVersion } from "@/lib/form";
 import type { z } from "zod";
 
 function errorsOf(schema: z.ZodType, input: unknown) {
@@ -132,7 +132,7 @@ describe("entrySchema", () => {
     expect(errorsOf(entrySchema, { ...valid, partyIds: ["1", "1"] }).partyIds?.[0]).toMatch(/twice/);
   });
   it("refuses ids that are not positive integers", () => {
-    for (const issueId of ["0", "-1", "1.5", "abc", "", "99999999999"]) {
+    for (const issueId of ["0", "-1", "1.5", "abc", "", "99999999999", "2147483648", "9999999999"]) {
       expect(errorsOf(entrySchema, { ...valid, issueId }).issueId, issueId).toBeDefined();
     }
   });
@@ -194,6 +194,13 @@ describe("parseVersion (a version no 32-bit column can hold is stale, never a da
     expect(parseVersion("0")).toBe(0);
     expect(parseVersion(null)).toBe(0);
     expect(partyEditSchema.parse({ name: "A", role: "party", colour: "#000000", order: "0", version: "9999999999" }).version).toBe(0);
+  });
+});
+
+describe("isRecordId (ids are 32-bit columns on both stores: a bigger one is a 404, never a PostgreSQL error)", () => {
+  it("accepts 1 to 2147483647 only", () => {
+    for (const id of [1, 42, 2_147_483_647]) expect(isRecordId(id)).toBe(true);
+    for (const id of [0, -1, 1.5, 2 ** 31, 2 ** 53, Number.NaN, Infinity, "1", null, undefined, 5n]) expect(isRecordId(id)).toBe(false);
   });
 });
 
