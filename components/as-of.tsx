@@ -1,10 +1,46 @@
-/** The "As of" date control of the views that show positions on a day (kept in the URL). */
-export function AsOfInput({ asOf }: { asOf: string }) {
+import Link from "next/link";
+import { asOfQuickPicks, milestoneLabel } from "@/lib/milestones";
+
+/**
+ * The "As of" date control of the views that show positions on a day (kept in the URL). With
+ * the negotiation's milestones it also offers them as quick picks: a disclosure ("Milestones")
+ * holding one link per milestone, which shows the page as of that day (`hrefFor` builds the
+ * page's own address with that as-of date, keeping its other choices). Links, not buttons, so
+ * each pick has an address and is read as "link, 25 Aug 2024 — Talks in Cairo".
+ */
+export function AsOfInput({
+  asOf,
+  milestones = [],
+  hrefFor,
+}: {
+  asOf: string;
+  milestones?: ReadonlyArray<{ day: string; title: string }>;
+  hrefFor?: (day: string) => string;
+}) {
+  const picks = hrefFor ? asOfQuickPicks(milestones, asOf) : [];
   return (
-    <label>
-      As of
-      <input type="date" name="asOf" defaultValue={asOf} max="9999-12-31" />
-    </label>
+    <>
+      <label>
+        As of
+        <input type="date" name="asOf" defaultValue={asOf} max="9999-12-31" />
+      </label>
+      {picks.length > 0 && hrefFor ? (
+        <details className="as-of-picks">
+          <summary className="button">
+            Milestones<span className="visually-hidden">: show the page as of one ({picks.length})</span>
+          </summary>
+          <ul aria-label="Milestones: show as of">
+            {picks.map((m) => (
+              <li key={`${m.day}-${m.title}`}>
+                <Link href={hrefFor(m.day)} aria-current={m.current ? "date" : undefined} dir="auto">
+                  {milestoneLabel(m)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
   );
 }
 

@@ -191,18 +191,35 @@ export const entrySchema = z.object({
     .transform((v) => (v ? v : null)),
 });
 
+// A milestone (docs/decisions/028): its day follows the same rule as an entry's date stated, and is
+// required; the source is optional ("" = none) and must be one of the negotiation's (checked with
+// the database, server/mutations/milestones.ts).
+export const milestoneSchema = z.object({
+  day: day("Date").refine((v) => v !== "", "Enter the day of the milestone."),
+  title: required("Title", LIMITS.title, "Enter a title, e.g. “Talks in Cairo”."),
+  sourceId: z
+    .string({ error: "Choose a source, or none." })
+    .trim()
+    .refine((v) => v === "" || parsePositive32(v) !== null, "Choose a source, or none.")
+    .optional()
+    .transform((v) => (v ? Number(v) : null)),
+  note: optional("Note", LIMITS.notes, { multiline: true }),
+});
+
 // Edits carry the version the form was loaded with (optimistic locking).
 export const negotiationEditSchema = negotiationSchema.extend({ version });
 export const partyEditSchema = partySchema.extend({ version });
 export const issueEditSchema = issueSchema.extend({ version });
 export const sourceEditSchema = sourceFields.extend({ version }).refine(hasTitleOrOutlet, titleOrOutlet);
 export const entryEditSchema = entrySchema.extend({ version });
+export const milestoneEditSchema = milestoneSchema.extend({ version });
 
 export type NegotiationInput = z.output<typeof negotiationSchema>;
 export type PartyInput = z.output<typeof partySchema>;
 export type IssueInput = z.output<typeof issueSchema>;
 export type SourceInput = z.output<typeof sourceSchema>;
 export type EntryInput = z.output<typeof entrySchema>;
+export type MilestoneInput = z.output<typeof milestoneSchema>;
 
 /** Field errors in the form's shape: `{ field: [messages] }`. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {

@@ -5,7 +5,8 @@ import { getDb } from "@/server/db";
 import { createNegotiation } from "@/server/mutations/negotiations";
 import { createInNegotiation } from "@/server/mutations/scoped";
 import { createEntry } from "@/server/mutations/entries";
-import { entrySchema, issueSchema, partySchema, sourceSchema } from "@/lib/schemas";
+import { createMilestone } from "@/server/mutations/milestones";
+import { entrySchema, issueSchema, milestoneSchema, partySchema, sourceSchema } from "@/lib/schemas";
 import { gaza2024 } from "./demo/gaza-2024";
 import type { DemoNegotiation } from "./demo/types";
 
@@ -27,9 +28,11 @@ export async function loadDemo(demo: DemoNegotiation): Promise<"loaded" | "prese
     const input = issueSchema.parse({ ...i, order: String(i.order) });
     issueIds.set(i.key, (await createInNegotiation("issue", negotiationId, input, ACTOR)).id);
   }
+  const sourceIds = new Map<string, number>();
   for (const s of demo.sources) {
     const input = sourceSchema.parse({ ...s, publishedOn: s.publishedOn ?? "", text: s.text ?? "" });
     const { id: sourceId } = await createInNegotiation("source", negotiationId, input, ACTOR);
+    sourceIds.set(s.key, sourceId);
     for (const e of s.entries) {
       const input = entrySchema.parse({
         partyIds: e.parties.map((k) => String(partyIds.get(k))),
@@ -44,6 +47,10 @@ export async function loadDemo(demo: DemoNegotiation): Promise<"loaded" | "prese
       });
       await createEntry(negotiationId, input, ACTOR);
     }
+  }
+  for (const m of demo.milestones ?? []) {
+    const input = milestoneSchema.parse({ day: m.day, title: m.title, sourceId: m.source ? String(sourceIds.get(m.source)) : "", note: m.note ?? "" });
+    await createMilestone(negotiationId, input, ACTOR);
   }
   return "loaded";
 }

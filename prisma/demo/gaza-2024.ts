@@ -785,4 +785,14 @@ export const gaza2024: DemoNegotiation = {
       ],
     },
   ],
+  // Dated events, each from a report above (the day is the report's, or the one it names).
+  milestones: [
+    { day: "2024-05-31", title: "Biden presents the three-phase proposal", source: "r004-semafor" },
+    { day: "2024-06-12", title: "Security Council backs the plan (resolution 2735)", source: "r010-egyptianstreets", note: "Dated by the report; the resolution endorses the three-phase plan." },
+    { day: "2024-08-16", title: "Talks in Doha", source: "r016-pledgetimes" },
+    { day: "2024-08-25", title: "Talks in Cairo", source: "seed-menafn-2024-08-25", note: "Hamas's delegation attends to assess the results." },
+    { day: "2025-01-15", title: "Qatar announces the ceasefire deal", source: "r036-yahoo" },
+    { day: "2025-01-19", title: "Ceasefire due to begin (three phases)", source: "r035-khaleejtimes" },
+    { day: "2025-10-09", title: "First phase of the deal signed", source: "r057-newsmax" },
+  ],
 };

@@ -34,4 +34,6 @@ export interface DemoNegotiation {
       notes?: string;
     }>;
   }>;
+  /** Dated events of the talks (docs/decisions/028), each told by one of the sources above (by key). */
+  milestones?: Array<{ day: string; title: string; source?: string; note?: string }>;
 }

@@ -15,6 +15,7 @@ const MODEL = {
   issue: "issue",
   source: "source",
   entry: "positionEntry",
+  milestone: "milestone",
 } as const satisfies Record<EntityType, keyof Tx>;
 
 interface VersionedDelegate {
@@ -33,6 +34,7 @@ const LABEL: Record<EntityType, string> = {
   issue: "Issue",
   source: "Source",
   entry: "Position entry",
+  milestone: "Milestone",
 };
 
 /** The full state of a record as stored in its revision (entries add their party ids). */

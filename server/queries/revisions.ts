@@ -5,7 +5,7 @@ import { getDb } from "../db";
 import type { EntityType } from "../mutations/revisions";
 import { maySeeTrash, requireReader, requireReaderWithRole } from "../session";
 
-export const ENTITY_TYPES = ["negotiation", "party", "issue", "source", "entry"] as const satisfies readonly EntityType[];
+export const ENTITY_TYPES = ["negotiation", "party", "issue", "source", "entry", "milestone"] as const satisfies readonly EntityType[];
 
 export function isEntityType(value: string): value is EntityType {
   return (ENTITY_TYPES as readonly string[]).includes(value);
@@ -39,6 +39,7 @@ async function inTrash(entityType: EntityType, id: number): Promise<boolean> {
     issue: () => db.issue.count({ where }),
     source: () => db.source.count({ where }),
     entry: () => db.positionEntry.count({ where }),
+    milestone: () => db.milestone.count({ where }),
   }[entityType];
   return (await count()) > 0;
 }
@@ -60,7 +61,7 @@ type TrashRow = {
 
 /**
  * One page of the trash, newest deletion first, with who deleted each record. Nothing is ever
- * hard-deleted, so the trash only grows: the page is cut in SQL (one query over the five tables,
+ * hard-deleted, so the trash only grows: the page is cut in SQL (one query over the six tables,
  * each row's deleter found by its `delete` revision in the same query), never by reading every
  * trashed record, and no query binds one parameter per row (SQLite limits both the parameters
  * and the depth of an expression; a 1,000-row OR failed at about 333 records).
@@ -77,6 +78,7 @@ export async function listTrash({ page = 1, pageSize = TRASH_PAGE_SIZE }: { page
         UNION ALL SELECT 'issue', "id", "name", NULL, NULL, "version", "deletedAt", "negotiationId" FROM "Issue" WHERE "deletedAt" IS NOT NULL
         UNION ALL SELECT 'source', "id", "title", "outlet", "publishedOn", "version", "deletedAt", "negotiationId" FROM "Source" WHERE "deletedAt" IS NOT NULL
         UNION ALL SELECT 'entry', "id", "statedOn" || ': ' || substr("summary", 1, 300), NULL, NULL, "version", "deletedAt", "negotiationId" FROM "PositionEntry" WHERE "deletedAt" IS NOT NULL
+        UNION ALL SELECT 'milestone', "id", "day" || ': ' || "title", NULL, NULL, "version", "deletedAt", "negotiationId" FROM "Milestone" WHERE "deletedAt" IS NOT NULL
       )
       SELECT t."entityType", t."id", t."label", t."outlet", t."publishedOn", t."version", t."deletedAt", n."slug", n."title" AS "negotiationTitle",
         (SELECT COALESCE(NULLIF(r."actorName", ''), r."actor") FROM "Revision" r
@@ -90,7 +92,8 @@ export async function listTrash({ page = 1, pageSize = TRASH_PAGE_SIZE }: { page
         + (SELECT count(*) FROM "Party" WHERE "deletedAt" IS NOT NULL)
         + (SELECT count(*) FROM "Issue" WHERE "deletedAt" IS NOT NULL)
         + (SELECT count(*) FROM "Source" WHERE "deletedAt" IS NOT NULL)
-        + (SELECT count(*) FROM "PositionEntry" WHERE "deletedAt" IS NOT NULL) AS "total"`,
+        + (SELECT count(*) FROM "PositionEntry" WHERE "deletedAt" IS NOT NULL)
+        + (SELECT count(*) FROM "Milestone" WHERE "deletedAt" IS NOT NULL) AS "total"`,
   ]);
   const total = Number(totals[0]?.total ?? 0);
   return {

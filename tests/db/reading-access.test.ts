@@ -18,6 +18,7 @@ import * as search from "@/server/queries/search";
 import * as partiesAndIssues from "@/server/queries/parties-and-issues";
 import * as revisions from "@/server/queries/revisions";
 import * as sources from "@/server/queries/sources";
+import * as milestones from "@/server/queries/milestones";
 import { listUsers } from "@/server/users";
 import { publicReadEnabled } from "@/server/session";
 import { REQUEST_PATH_HEADER } from "@/lib/request-path";
@@ -41,7 +42,7 @@ const outcome = (promise: Promise<unknown>) =>
 
 type Who = "anonymous" | "viewer" | "editor" | "admin";
 let world: World;
-let ids: { party: number; issue: number; source: number; entry: number };
+let ids: { party: number; issue: number; source: number; entry: number; milestone: number };
 
 function as(who: Who, path = "/negotiations/main/gaps?asOf=2024-08-25") {
   const h = new Headers({ host: HOST, origin: ORIGIN, [REQUEST_PATH_HEADER]: path });
@@ -100,6 +101,9 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   listSourcesPage: { call: () => sources.listSourcesPage(world.main.id, 1) },
   getSource: { call: () => sources.getSource(world.main.id, ids.source) },
   listQuotesMissingFromSource: { call: () => sources.listQuotesMissingFromSource(world.main.id, ids.source), none: true },
+  listMilestoneMarks: { call: () => milestones.listMilestoneMarks(world.main.id) },
+  listMilestonesPage: { call: () => milestones.listMilestonesPage(world.main.id, 1) },
+  getMilestone: { call: () => milestones.getMilestone(world.main.id, ids.milestone) },
   listRevisions: { call: () => revisions.listRevisions("party", ids.party) },
   listTrash: { call: () => revisions.listTrash(), needs: "editor" },
   listUsers: { call: () => listUsers(), needs: "admin" },
@@ -124,7 +128,8 @@ beforeAll(async () => {
     where: { negotiationId: world.main.id, deletedAt: null, source: { text: { not: null } } },
     select: { id: true, issueId: true, sourceId: true, parties: { select: { partyId: true }, take: 1 } },
   });
-  ids = { party: entry.parties[0]!.partyId, issue: entry.issueId, source: entry.sourceId, entry: entry.id };
+  const milestone = await db.milestone.findFirstOrThrow({ where: { negotiationId: world.main.id, deletedAt: null }, select: { id: true } });
+  ids = { party: entry.parties[0]!.partyId, issue: entry.issueId, source: entry.sourceId, entry: entry.id, milestone: milestone.id };
 }, 120_000);
 
 afterEach(() => {
@@ -133,7 +138,7 @@ afterEach(() => {
 
 describe("finding 2: every reading query checks the reader itself", () => {
   it("has a case for every exported query function (a new query must make the check too)", () => {
-    const exported = [entries, negotiations, overview, partiesAndIssues, revisions, search, sources]
+    const exported = [entries, negotiations, overview, partiesAndIssues, revisions, search, sources, milestones]
       .flatMap((m) => Object.entries(m))
       .filter(([name, value]) => typeof value === "function" && !NOT_READS.has(name))
       .map(([name]) => name);

@@ -7,7 +7,7 @@ import { callAction, exportedActionNames, formData, signInCookie } from "../supp
 import { E2E_PASSWORD } from "../../scripts/e2e-users.mjs";
 import { row } from "./db";
 
-const TABLES = ["Negotiation", "Party", "Issue", "Source", "PositionEntry"] as const;
+const TABLES = ["Negotiation", "Party", "Issue", "Source", "PositionEntry", "Milestone"] as const;
 
 /** Everything a write could change, as one string: counts, versions, trash, revisions, users. */
 async function fingerprint(): Promise<string> {
@@ -69,6 +69,7 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
     quote: "demands water rights",
   });
   await ok("createEntryAction", [slug, {}, formData(entryFields())]);
+  await ok("createMilestoneAction", [slug, {}, formData({ day: "2025-01-02", title: "Talks" })]);
   const viewerId = (await row<{ id: string }>(`SELECT id FROM "user" WHERE email = 'viewer@e2e.test'`)).id;
 
   // Valid arguments for every action, against the scratch records as they are now.
@@ -100,6 +101,9 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
     },
     updateEntryAction: () => [slug, one("PositionEntry").id, {}, formData({ ...entryFields(), summary: "Edited.", version: String(one("PositionEntry").version) })],
     deleteEntryAction: () => [slug, one("PositionEntry").id, {}, formData({ version: String(one("PositionEntry").version) })],
+    createMilestoneAction: () => [slug, {}, formData({ day: "2025-01-03", title: "Second round", sourceId: String(one("Source").id) })],
+    updateMilestoneAction: () => [slug, one("Milestone").id, {}, formData({ day: "2025-01-02", title: "Talks (edited)", version: String(one("Milestone").version) })],
+    deleteMilestoneAction: () => [slug, one("Milestone").id, {}, formData({ version: String(one("Milestone").version) })],
     restoreAction: () => ["entry", one("PositionEntry").id, {}, formData({ version: String(one("PositionEntry").version) })],
     undoDeleteEntryAction: () => [slug, one("PositionEntry").id, {}, formData({ version: String(one("PositionEntry").version) })],
     // This one answers with a form state, never a redirect: it appears only in the refusals below

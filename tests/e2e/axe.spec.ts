@@ -55,6 +55,7 @@ test("every page a reader sees has no axe-core violations at 1280 and 390 px", a
     [`${DEMO}/issues`, "issues"],
     [`${DEMO}/sources`, "sources"],
     [source, "source page"],
+    [`${DEMO}/milestones`, "milestones"],
     [`${DEMO}/quotes-to-check`, "quotes to check"],
     [cellHistory, "cell history"],
     ["/sign-in", "sign-in"],
@@ -85,6 +86,8 @@ test("every page and form an editor uses, the trash, the users page and no-acces
   await page.goto(partyEdit);
   const partyHistory = await href(page.getByRole("link", { name: "Revision history" }));
   const partyMerge = partyEdit.replace(/\/edit$/, "/merge");
+  await page.goto(`${DEMO}/milestones`);
+  const milestoneEdit = await href(page.getByRole("link", { name: "Edit Talks in Cairo" }));
 
   const pages: Array<[string, string]> = [
     ["/negotiations/new", "new negotiation"],
@@ -106,6 +109,9 @@ test("every page and form an editor uses, the trash, the users page and no-acces
     [entryEdit, "edit position entry"],
     [partyHistory, "revision history"],
     ["/trash", "trash"],
+    [`${DEMO}/milestones`, "milestones with edit links"],
+    [`${DEMO}/milestones/new`, "new milestone"],
+    [milestoneEdit, "edit milestone"],
   ];
   for (const [path, what] of pages) await checkAtBothWidths(page, path, what);
   // An editor asking for the users page is sent to no-access.
@@ -116,6 +122,16 @@ test("every page and form an editor uses, the trash, the users page and no-acces
   await expect(page).toHaveURL(/\/sign-in$/);
   await signIn(page, "admin");
   await checkAtBothWidths(page, "/users", "users");
+});
+
+test("the as-of date control with its milestone quick picks open has no axe-core violations", async ({ page }) => {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(`${DEMO}/gaps?asOf=2024-08-25`);
+    await page.getByText(/^Milestones: show the page as of one/).click();
+    await expect(page.getByRole("link", { name: "25 Aug 2024 — Talks in Cairo" })).toBeVisible();
+    await expectNoAxeViolations(page, `as-of quick picks at ${width}px`);
+  }
 });
 
 /** The text of the page printed on landscape A4, spaces collapsed. */

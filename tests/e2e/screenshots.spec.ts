@@ -19,6 +19,7 @@ const pages: Array<[string, string]> = [
   ["source", "/negotiations/gaza-ceasefire-2024/sources/21"],
   ["source-workbench", "/negotiations/gaza-ceasefire-2024/sources/18"],
   ["sources", "/negotiations/gaza-ceasefire-2024/sources"],
+  ["milestones", "/negotiations/gaza-ceasefire-2024/milestones"],
   ["quotes-to-check-empty", "/negotiations/gaza-ceasefire-2024/quotes-to-check"],
   ["parties", "/negotiations/gaza-ceasefire-2024/parties"],
   ["issues", "/negotiations/gaza-ceasefire-2024/issues"],
@@ -33,6 +34,8 @@ const adminPages: Array<[string, string]> = [
   ["entry-edit", "/negotiations/gaza-ceasefire-2024/entries/170/edit"],
   ["source-workbench-editor", "/negotiations/gaza-ceasefire-2024/sources/18"],
   ["trash", "/trash"],
+  ["milestones-editor", "/negotiations/gaza-ceasefire-2024/milestones"],
+  ["milestone-new", "/negotiations/gaza-ceasefire-2024/milestones/new"],
   ["users", "/users"],
   ["history", "/history/entry/170"],
   ["batch-entry", "/negotiations/gaza-ceasefire-2024/sources/21/entries/new"],
@@ -60,6 +63,16 @@ test.describe("screenshots", () => {
       }
     });
   }
+  // The as-of date control with its milestone quick picks open (issue 11 item 4).
+  test("as-of-quick-picks", async ({ page }) => {
+    for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+      await page.setViewportSize(size);
+      await page.goto("/negotiations/gaza-ceasefire-2024/gaps?asOf=2024-08-25");
+      await page.getByText(/^Milestones: show the page as of one/).click();
+      await page.getByRole("link", { name: "25 Aug 2024 — Talks in Cairo" }).waitFor();
+      await page.screenshot({ path: `screenshots/as-of-quick-picks-${label}.png` });
+    }
+  });
   // Batch entry after a save with a row to fix (nothing valid is in the form, so nothing is saved).
   test("batch-entry-errors", async ({ page }) => {
     await signIn(page, "admin");

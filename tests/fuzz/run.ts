@@ -104,7 +104,7 @@ function ids() {
     const n = db.prepare(`SELECT id FROM Negotiation WHERE slug = ?`).get(SLUG) as { id: number };
     const one = (table: string) => (db.prepare(`SELECT id FROM "${table}" WHERE negotiationId = ? ORDER BY id LIMIT 1`).get(n.id) as { id: number }).id;
     const user = db.prepare(`SELECT id FROM "user" WHERE email = 'viewer@e2e.test'`).get() as { id: string };
-    return { negotiation: n.id, party: one("Party"), issue: one("Issue"), source: one("Source"), entry: one("PositionEntry"), user: user.id };
+    return { negotiation: n.id, party: one("Party"), issue: one("Issue"), source: one("Source"), entry: one("PositionEntry"), milestone: one("Milestone"), user: user.id };
   } finally {
     db.close();
   }
@@ -131,6 +131,9 @@ function readingProbes(id: ReturnType<typeof ids>): Array<{ label: string; path:
     { template: "/negotiations/{slug}/sources/{source}", query: [] },
     { template: "/negotiations/{slug}/sources/{source}/edit", query: [] },
     { template: "/negotiations/{slug}/sources/{source}/entries/new", query: [] },
+    { template: "/negotiations/{slug}/milestones", query: ["page", "saved"] },
+    { template: "/negotiations/{slug}/milestones/new", query: [] },
+    { template: "/negotiations/{slug}/milestones/{milestone}/edit", query: [] },
     { template: "/negotiations/{slug}/entries/new", query: ["party", "issue", "source"] },
     { template: "/negotiations/{slug}/entries/{entry}/edit", query: [] },
     { template: "/negotiations/{slug}/cells/{party}/{issue}", query: [] },
@@ -148,7 +151,7 @@ function readingProbes(id: ReturnType<typeof ids>): Array<{ label: string; path:
     { template: "/sign-in", query: ["next"] },
     { template: "/no-access", query: ["needed"] },
   ];
-  const valid: Record<string, string> = { slug: SLUG, party: String(id.party), issue: String(id.issue), source: String(id.source), entry: String(id.entry), entity: "entry" };
+  const valid: Record<string, string> = { slug: SLUG, party: String(id.party), issue: String(id.issue), source: String(id.source), entry: String(id.entry), milestone: String(id.milestone), entity: "entry" };
   const fill = (template: string, override?: [string, string]) => template.replace(/\{(\w+)\}/g, (_, k: string) => (override && override[0] === k ? override[1] : valid[k]!));
   const out: Array<{ label: string; path: string }> = [];
   for (const route of routes) {
@@ -173,6 +176,7 @@ function actionCases(id: ReturnType<typeof ids>): Array<{ name: string; bound: u
   const issue = { name: "Fuzz issue", description: "", order: "5" };
   const source = { title: "Fuzz report", outlet: "", url: "", publishedOn: "2024-08-01", language: "en", text: "" };
   const entry = { partyIds: [String(id.party)], issueId: String(id.issue), sourceId: String(id.source), statedOn: "2024-08-01", stance: "demands", firmness: "", summary: "Fuzz.", quote: "", notes: "", changeOverride: "" };
+  const milestone = { day: "2024-08-25", title: "Fuzz talks", sourceId: String(id.source), note: "" };
   const v = { version: "1" };
   return [
     { name: "createNegotiationAction", bound: [], fields: negotiation },
@@ -205,6 +209,9 @@ function actionCases(id: ReturnType<typeof ids>): Array<{ name: string; bound: u
     },
     { name: "updateEntryAction", bound: [SLUG, id.entry], fields: { ...entry, ...v } },
     { name: "deleteEntryAction", bound: [SLUG, id.entry], fields: { version: "999" } },
+    { name: "createMilestoneAction", bound: [SLUG], fields: milestone },
+    { name: "updateMilestoneAction", bound: [SLUG, id.milestone], fields: { ...milestone, ...v } },
+    { name: "deleteMilestoneAction", bound: [SLUG, id.milestone], fields: { version: "999" } },
     { name: "restoreAction", bound: ["entry", id.entry], fields: { version: "999" } },
     { name: "createUserAction", bound: [], fields: { email: "fuzz@example.org", name: "Fuzz", password: "fuzz-password-123", role: "viewer" } },
     { name: "setRoleAction", bound: [id.user], fields: { role: "viewer" } },

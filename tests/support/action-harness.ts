@@ -43,8 +43,8 @@ export async function row<T = Record<string, unknown>>(sql: string, ...params: u
   return (await rows<T>(sql, ...params))[0];
 }
 
-export type Table = "Negotiation" | "Party" | "Issue" | "Source" | "PositionEntry";
-export const TABLES: readonly Table[] = ["Negotiation", "Party", "Issue", "Source", "PositionEntry"];
+export type Table = "Negotiation" | "Party" | "Issue" | "Source" | "PositionEntry" | "Milestone";
+export const TABLES: readonly Table[] = ["Negotiation", "Party", "Issue", "Source", "PositionEntry", "Milestone"];
 
 /** A fingerprint of everything the actions can write; equal before and after = nothing written. */
 type Row = Record<string, unknown>;
@@ -60,7 +60,8 @@ const DIGEST_SQL = `SELECT json_object(${[
      'party', (SELECT coalesce(sum(length(name) + length(shortName) + length(aliases) + length(role) + length(colour) + "order"), 0) FROM "Party"),
      'issue', (SELECT coalesce(sum(length(name) + length(description) + "order"), 0) FROM "Issue"),
      'source', (SELECT coalesce(sum(length(coalesce(title, '')) + length(outlet) + length(url) + length(coalesce(text, '')) + length(language) + length(coalesce(publishedOn, ''))), 0) FROM "Source"),
-     'entry', (SELECT coalesce(sum(length(summary) + length(quote) + length(notes) + length(stance) + length(statedOn) + length(coalesce(firmness, '')) + length(coalesce(changeOverride, '')) + issueId + sourceId), 0) FROM "PositionEntry"))`,
+     'entry', (SELECT coalesce(sum(length(summary) + length(quote) + length(notes) + length(stance) + length(statedOn) + length(coalesce(firmness, '')) + length(coalesce(changeOverride, '')) + issueId + sourceId), 0) FROM "PositionEntry"),
+     'milestone', (SELECT coalesce(sum(length(day) + length(title) + length(note) + coalesce(sourceId, 0)), 0) FROM "Milestone"))`,
   `'PositionEntryParty', (SELECT json_object('n', count(*), 'h', coalesce(sum(entryId * 100003 + partyId), 0)) FROM "PositionEntryParty")`,
   `'Revision', (SELECT json_object('n', count(*), 'maxId', coalesce(max(id), 0)) FROM "Revision")`,
   `'SubmissionToken', (SELECT json_object('n', count(*)) FROM "SubmissionToken")`,
@@ -472,7 +473,7 @@ export const num = (n: number) => (Object.is(n, -0) ? 0 : n);
 // Resolving plans against the database, and the oracle's lookups.
 
 
-export type Scoped = "Party" | "Issue" | "Source" | "PositionEntry";
+export type Scoped = "Party" | "Issue" | "Source" | "PositionEntry" | "Milestone";
 
 /** Ids of a pool: live records of main, live records of the other negotiation, main's trash. */
 export async function poolIds(world: World, table: Scoped, pool: Pool): Promise<number[]> {

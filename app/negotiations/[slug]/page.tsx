@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AsOfInput, InvalidAsOfNotice } from "@/components/as-of";
+import { listMilestoneMarks } from "@/server/queries/milestones";
 import { asOfParam, firstValue as one } from "@/lib/search-params";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
@@ -64,10 +65,11 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
   const deletedId = parseId(one(search.deleted));
   const windowDays = parseWindow(one(search.window));
   const partyFilter = parseId(one(search.party));
-  const [viewer, saved, deleted] = await Promise.all([
+  const [viewer, saved, deleted, milestones] = await Promise.all([
     getViewer(),
     savedId ? getEntry(negotiation.id, savedId) : null,
     deletedId ? getDeletedEntry(negotiation.id, deletedId) : null,
+    listMilestoneMarks(negotiation.id),
   ]);
   const editor = canEdit(viewer);
   const base = `/negotiations/${slug}`;
@@ -133,7 +135,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
       <>
         <div className="toolbar compact">
           <form method="get" action={base} aria-label="Choose the as-of date">
-            <AsOfInput asOf={asOf} />
+            <AsOfInput asOf={asOf} milestones={milestones} hrefFor={(day) => query({ asOf: day, cell: null })} />
             <WindowSelect windowDays={windowDays} />
             <label>
               Party
@@ -202,7 +204,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
     <>
       <div className="toolbar">
         <form method="get" action={base} aria-label="Choose the as-of date">
-          <AsOfInput asOf={asOf} />
+          <AsOfInput asOf={asOf} milestones={milestones} hrefFor={(day) => query({ asOf: day, cell: null })} />
           <WindowSelect windowDays={windowDays} />
           <input type="hidden" name="view" value="detail" />
           {partiesAsRows ? <input type="hidden" name="axis" value="parties" /> : null}

@@ -43,6 +43,8 @@ const FIELD_LABELS: Record<string, string> = {
   publishedOn: "Published",
   language: "Language",
   text: "Text",
+  day: "Date",
+  note: "Note",
 };
 
 function show(value: unknown): string {

@@ -11,6 +11,7 @@ export function NegotiationTabs({ slug }: { slug: string }) {
     { href: `${base}/compare`, label: "Compare dates" },
     { href: `${base}/timeline`, label: "Timeline" },
     { href: `${base}/gaps`, label: "Gaps" },
+    { href: `${base}/milestones`, label: "Milestones" },
     { href: `${base}/sources`, label: "Sources" },
     { href: `${base}/parties`, label: "Parties" },
     { href: `${base}/issues`, label: "Issues" },

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AsOfInput, InvalidAsOfNotice } from "@/components/as-of";
+import { listMilestoneMarks } from "@/server/queries/milestones";
 import { asOfParam, firstValue as one } from "@/lib/search-params";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getAsOfEntries } from "@/server/queries/entries";
@@ -21,7 +22,10 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
 
   const { asOf, today, invalid: invalidAsOf } = asOfParam(search.asOf);
   const sort = parseGapSort(one(search.sort));
-  const { parties, issues, entries } = await getAsOfEntries({ negotiationId: negotiation.id, asOf });
+  const [{ parties, issues, entries }, milestones] = await Promise.all([
+    getAsOfEntries({ negotiationId: negotiation.id, asOf }),
+    listMilestoneMarks(negotiation.id),
+  ]);
   const rows = buildGapRows({ issues, parties, entries, asOf, sort });
   const counts = countGapStatuses(rows);
   const base = `/negotiations/${slug}`;
@@ -32,7 +36,11 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
     <>
       <div className="toolbar">
         <form method="get" action={`${base}/gaps`} aria-label="Choose the as-of date and the order of issues">
-          <AsOfInput asOf={asOf} />
+          <AsOfInput
+            asOf={asOf}
+            milestones={milestones}
+            hrefFor={(day) => `${base}/gaps?asOf=${day}${sort === DEFAULT_GAP_SORT ? "" : `&sort=${sort}`}`}
+          />
           <label>
             Sort issues by
             <select name="sort" defaultValue={sort}>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AsOfInput, InvalidAsOfNotice } from "@/components/as-of";
+import { listMilestoneMarks } from "@/server/queries/milestones";
 import { asOfParam, firstValue as one } from "@/lib/search-params";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
@@ -35,11 +36,12 @@ export default async function PartyProfilePage({
   const negotiation = await getNegotiation(slug);
   if (!negotiation || !partyId || !pageNumber) notFound();
   const { asOf, today, invalid: invalidAsOf } = asOfParam(search.asOf);
-  const [party, parties, issues, read] = await Promise.all([
+  const [party, parties, issues, read, milestones] = await Promise.all([
     getParty(negotiation.id, partyId),
     listParties(negotiation.id),
     listIssues(negotiation.id),
     getPartyProfilePage(negotiation.id, partyId, asOf, pageNumber),
+    listMilestoneMarks(negotiation.id),
   ]);
   if (!party || !read) notFound();
   const editor = canEdit(await getViewer());
@@ -84,7 +86,7 @@ export default async function PartyProfilePage({
 
       <div className="toolbar">
         <form method="get" action={here} aria-label="Choose the as-of date">
-          <AsOfInput asOf={asOf} />
+          <AsOfInput asOf={asOf} milestones={milestones} hrefFor={(day) => `${here}?asOf=${day}`} />
           <button type="submit" className="button">
             Show
           </button>
