@@ -2,7 +2,7 @@
 // Pure rules, no I/O. Why these rules: docs/decisions/005-gap-rule.md.
 
 import { SCALE_AGREE, STANCE_POSITION } from "@/lib/change";
-import { STANCES, type Firmness, type PartyRole, type Stance } from "@/lib/vocabulary";
+import { PARTY_ROLES, STANCES, type Firmness, type PartyRole, type Stance } from "@/lib/vocabulary";
 
 export const GAP_STATUSES = ["opposed", "open", "compatible"] as const;
 export type GapStatus = (typeof GAP_STATUSES)[number];
@@ -25,6 +25,19 @@ export interface GapPosition {
    * Defaults to the party itself.
    */
   voice?: string | number;
+  /**
+   * The side the party belongs to (docs/decisions/027-sides.md). Parties of one side are allies:
+   * they count as one voice, never oppose each other, and a side whose members hold different
+   * stances is reported as divided. No side: the party is a side of its own.
+   */
+  side?: { id: number; name: string } | null;
+}
+
+/** A mediator's or observer's live position: never decides the status, but is listed beside the gap. */
+export interface GapBystander {
+  partyId: number;
+  role: PartyRole;
+  stance: Stance;
 }
 
 export interface GapResult {
@@ -33,6 +46,10 @@ export interface GapResult {
   score: number;
   /** A short sentence explaining the status. */
   reason: string;
+  /** Names of sides whose principal members hold different stances, sorted. */
+  divided: string[];
+  /** Mediators' and observers' positions (withdrawals included), sorted by party id. */
+  bystanders: GapBystander[];
 }
 
 /** Score bands, so that sorting by score alone also sorts by status. */
@@ -72,8 +89,39 @@ function redLineNote(live: Live[]): string {
   return n === 1 ? ", with a red line" : `, with ${n} red lines`;
 }
 
-function result(status: GapStatus, live: Live[], reason: string): GapResult {
-  return { status, score: BAND[status] + pressure(live), reason };
+/** Stances that mean the same thing for a side: supporting and accepting are one agreement. */
+function stanceClass(stance: Exclude<Stance, "withdraws">): string {
+  return STANCE_POSITION[stance] === SCALE_AGREE ? "agree" : stance;
+}
+
+/**
+ * Groups positions into voices: parties of one side, and parties of one joint statement, are one
+ * voice (transitively: a joint statement with a party of a side joins that side's voice).
+ * Returns each position's voice key, independent of input order.
+ */
+function voices(positions: GapPosition[]): string[] {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let root = k;
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(k, root);
+    return root;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra === rb) return;
+    // The smaller key becomes the root so that the result never depends on input order.
+    if (ra < rb) parent.set(rb, ra);
+    else parent.set(ra, rb);
+  };
+  for (const p of positions) {
+    const own = `party:${p.partyId}`;
+    find(own);
+    if (p.side) union(own, `side:${p.side.id}`);
+    if (p.voice !== undefined) union(own, `voice:${p.voice}`);
+  }
+  return positions.map((p) => find(`party:${p.partyId}`));
 }
 
 /**
@@ -91,23 +139,50 @@ function result(status: GapStatus, live: Live[], reason: string): GapResult {
 export function gapForIssue(positions: Array<GapPosition | null>): GapResult {
   const present = positions.filter((p): p is GapPosition => p !== null);
   const principals = present.filter((p) => (p.role ?? "party") === "party");
+  const bystanders = present
+    .filter((p) => (p.role ?? "party") !== "party")
+    .map((p) => ({ partyId: p.partyId, role: p.role!, stance: p.stance }))
+    .sort(
+      (a, b) =>
+        a.partyId - b.partyId || PARTY_ROLES.indexOf(a.role) - PARTY_ROLES.indexOf(b.role) || STANCES.indexOf(a.stance) - STANCES.indexOf(b.stance),
+    );
 
+  const voiceOf = voices(principals);
   const live: Live[] = [];
-  for (const p of principals) {
+  principals.forEach((p, i) => {
     const position = STANCE_POSITION[p.stance];
-    if (p.stance === "withdraws" || position === null) continue;
-    live.push({ partyId: p.partyId, voice: p.voice === undefined ? `party:${p.partyId}` : `voice:${p.voice}`, stance: p.stance, firmness: p.firmness, position });
-  }
+    if (p.stance === "withdraws" || position === null) return;
+    live.push({ partyId: p.partyId, voice: voiceOf[i]!, stance: p.stance, firmness: p.firmness, position });
+  });
   const parties = new Set(live.map((p) => p.voice));
 
+  // A side is divided when its members' live stances differ (supports and accepts are one agreement).
+  const sideStances = new Map<number, { name: string; stances: Set<string> }>();
+  for (const p of principals) {
+    if (!p.side || p.stance === "withdraws") continue;
+    const side = sideStances.get(p.side.id) ?? { name: p.side.name, stances: new Set<string>() };
+    side.stances.add(stanceClass(p.stance));
+    sideStances.set(p.side.id, side);
+  }
+  const divided = [...sideStances.values()].filter((s) => s.stances.size > 1).map((s) => s.name).sort();
+  const dividedNote = divided.length === 0 ? "" : `; ${divided.join(", ")} ${divided.length === 1 ? "divided" : "each divided"}`;
+  const result = (status: GapStatus, reason: string): GapResult => ({
+    status,
+    score: BAND[status] + pressure(live),
+    reason: reason + dividedNote,
+    divided,
+    bystanders,
+  });
+  const who = principals.some((p) => p.side) ? "side" : "party";
+
   if (parties.size < 2) {
-    if (present.length === 0) return result("open", live, "No party has stated a position");
-    if (principals.length === 0) return result("open", live, "Only mediators or observers have stated a position");
-    if (live.length === 0) return result("open", live, "Every party has withdrawn its position");
+    if (present.length === 0) return result("open", "No party has stated a position");
+    if (principals.length === 0) return result("open", "Only mediators or observers have stated a position");
+    if (live.length === 0) return result("open", "Every party has withdrawn its position");
     if (principals.some((p) => p.stance === "withdraws")) {
-      return result("open", live, "Only one party still holds a position" + redLineNote(live));
+      return result("open", `Only one ${who} still holds a position` + redLineNote(live));
     }
-    return result("open", live, "Only one party has stated a position" + redLineNote(live));
+    return result("open", `Only one ${who} has stated a position` + redLineNote(live));
   }
 
   // Opposed: a rejection facing another party, or demands on two sides.
@@ -117,34 +192,36 @@ export function gapForIssue(positions: Array<GapPosition | null>): GapResult {
   const note = redLineNote(live);
 
   if (rejecters.some((r) => othersOf(r).some((q) => q.stance === "demands"))) {
-    return result("opposed", live, "Demands meet a rejection" + note);
+    return result("opposed", "Demands meet a rejection" + note);
   }
   if (rejecters.some((r) => othersOf(r).some((q) => q.stance === "rejects"))) {
-    return result("opposed", live, "Rejections on both sides" + note);
+    return result("opposed", "Rejections on both sides" + note);
   }
   for (const r of rejecters) {
     // The other party's most yielding stance names the clash ("Acceptance meets a rejection").
     // Ties (supports/accepts) are broken by vocabulary order so the reason never depends on input order.
     const other = othersOf(r).sort((a, b) => b.position - a.position || STANCES.indexOf(b.stance) - STANCES.indexOf(a.stance))[0];
-    if (other !== undefined) return result("opposed", live, `${NOUN[other.stance]} meets a rejection` + note);
+    if (other !== undefined) return result("opposed", `${NOUN[other.stance]} meets a rejection` + note);
   }
   if (new Set(demanders.map((p) => p.voice)).size >= 2) {
-    return result("opposed", live, "Demands on both sides" + note);
+    return result("opposed", "Demands on both sides" + note);
   }
 
   // Compatible: everyone at the yielding end, except at most one proposer.
   const proposers = live.filter((p) => p.stance === "proposes");
   const yielding = live.filter((p) => p.position > STANCE_POSITION.proposes);
-  if (proposers.length + yielding.length === live.length && proposers.length <= 1) {
-    if (proposers.length === 1) return result("compatible", live, "One party proposes and the others go along");
-    if (live.every((p) => p.position === SCALE_AGREE)) return result("compatible", live, "All parties agree");
-    return result("compatible", live, "All parties agree or concede");
+  // Proposers are counted by voice: a side (or a joint statement) proposing is one proposal.
+  const proposingVoices = new Set(proposers.map((p) => p.voice)).size;
+  if (proposers.length + yielding.length === live.length && proposingVoices <= 1) {
+    if (proposingVoices === 1) return result("compatible", "One party proposes and the others go along");
+    if (live.every((p) => p.position === SCALE_AGREE)) return result("compatible", "All parties agree");
+    return result("compatible", "All parties agree or concede");
   }
 
-  if (demanders.length > 0) return result("open", live, "A demand is on the table, not yet met" + note);
-  if (live.some((p) => p.stance === "conditions")) return result("open", live, "Conditions are still to be met" + note);
+  if (demanders.length > 0) return result("open", "A demand is on the table, not yet met" + note);
+  if (live.some((p) => p.stance === "conditions")) return result("open", "Conditions are still to be met" + note);
   // What is left: two or more proposals and nobody rejecting, demanding or conditioning.
-  return result("open", live, "Competing proposals" + note);
+  return result("open", "Competing proposals" + note);
 }
 
 /**

@@ -46,7 +46,11 @@ function isPartyRole(value: string): value is PartyRole {
  * it can never make an issue look settled: an unknown stance is no position, an unknown
  * firmness is "not stated", an unknown role does not count (like a mediator's).
  */
-export function toGapPosition(entry: GapEntry, party: { id: number; role: string }): GapPosition | null {
+export function toGapPosition(
+  entry: GapEntry,
+  party: { id: number; role: string; sideId?: number | null },
+  sides: ReadonlyMap<number, { id: number; name: string }> = new Map(),
+): GapPosition | null {
   if (!isStance(entry.stance)) return null;
   return {
     partyId: party.id,
@@ -55,6 +59,8 @@ export function toGapPosition(entry: GapEntry, party: { id: number; role: string
     role: isPartyRole(party.role) ? party.role : "observer",
     // A joint statement (one entry, several parties) is one voice, not two sides.
     ...(entry.partyIds.length > 1 ? { voice: `entry:${entry.id}` } : {}),
+    // A party whose side is unknown here (none, or in the trash) is a side of its own.
+    ...(party.sideId != null && sides.has(party.sideId) ? { side: sides.get(party.sideId)! } : {}),
   };
 }
 
@@ -63,9 +69,11 @@ export function toGapPosition(entry: GapEntry, party: { id: number; role: string
  * `sort` "gap": hardest to close first (compareGaps), ties in issue order; "matrix": issue order
  * as given.
  */
-export function buildGapRows<I extends { id: number }, P extends { id: number; role: string }, E extends GapEntry>(args: {
+export function buildGapRows<I extends { id: number }, P extends { id: number; role: string; sideId?: number | null }, E extends GapEntry>(args: {
   issues: readonly I[];
   parties: readonly P[];
+  /** The negotiation's live sides (docs/decisions/027-sides.md); a party's side not listed here counts as none. */
+  sides?: ReadonlyArray<{ id: number; name: string }>;
   entries: readonly E[];
   asOf: string;
   sort: GapSort;
@@ -76,9 +84,10 @@ export function buildGapRows<I extends { id: number }, P extends { id: number; r
     entries: args.entries,
     asOf: args.asOf,
   });
+  const sides = new Map((args.sides ?? []).map((s) => [s.id, { id: s.id, name: s.name }]));
   const rows = args.issues.map((issue, index) => {
     const cells = args.parties.map((party) => ({ partyId: party.id, entry: matrix.get(cellKey(issue.id, party.id))?.current ?? null }));
-    const positions = cells.map((cell, i) => (cell.entry ? toGapPosition(cell.entry, args.parties[i]!) : null));
+    const positions = cells.map((cell, i) => (cell.entry ? toGapPosition(cell.entry, args.parties[i]!, sides) : null));
     return { row: { issue, gap: gapForIssue(positions), cells }, index };
   });
   if (args.sort === "gap") rows.sort((a, b) => compareGaps(a.row.gap, b.row.gap) || a.index - b.index);
@@ -90,4 +99,48 @@ export function countGapStatuses(rows: ReadonlyArray<{ gap: Pick<GapResult, "sta
   const counts = Object.fromEntries(GAP_STATUSES.map((s) => [s, 0])) as Record<GapStatus, number>;
   for (const row of rows) counts[row.gap.status]++;
   return counts;
+}
+
+const BYSTANDER_HEADINGS: Record<Exclude<PartyRole, "party">, string> = { mediator: "Mediators", observer: "Observers" };
+
+/**
+ * Mediators' and observers' positions in words, listed beside the gap because they never decide
+ * it: "Mediators: United States proposes; Qatar accepts. Observers: UN supports". Empty when none.
+ */
+export function describeBystanders(
+  bystanders: GapResult["bystanders"],
+  parties: ReadonlyArray<{ id: number; name: string; shortName?: string }>,
+): string {
+  const byId = new Map(parties.map((p) => [p.id, p]));
+  const parts: string[] = [];
+  for (const role of ["mediator", "observer"] as const) {
+    const words = bystanders
+      .filter((b) => b.role === role)
+      .map((b) => {
+        const party = byId.get(b.partyId);
+        return `${party ? party.shortName || party.name : `Party ${b.partyId}`} ${b.stance}`;
+      });
+    if (words.length > 0) parts.push(`${BYSTANDER_HEADINGS[role]}: ${words.join("; ")}`);
+  }
+  return parts.join(". ");
+}
+
+export interface SideGroup<P, S> {
+  /** null: parties without a (live) side, each a side of its own. */
+  side: S | null;
+  parties: P[];
+}
+
+/**
+ * The gap view's column groups: each live side (in side order) with its parties (in the order
+ * given), then the parties without a side. Sides without parties are left out.
+ */
+export function groupPartiesBySide<P extends { sideId?: number | null }, S extends { id: number }>(
+  parties: readonly P[],
+  sides: readonly S[],
+): Array<SideGroup<P, S>> {
+  const groups: Array<SideGroup<P, S>> = sides.map((side) => ({ side, parties: parties.filter((p) => p.sideId === side.id) }));
+  const known = new Set(sides.map((s) => s.id));
+  const ungrouped = parties.filter((p) => p.sideId == null || !known.has(p.sideId));
+  return [...groups, { side: null, parties: ungrouped }].filter((g) => g.parties.length > 0);
 }

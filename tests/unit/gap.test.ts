@@ -55,7 +55,7 @@ describe("gapForIssue: opposed", () => {
 describe("gapForIssue: compatible", () => {
   it("Hamas and Israel both accept the framework", () => {
     const gap = gapForIssue([pos(HAMAS, "accepts"), pos(ISRAEL, "accepts")]);
-    expect(gap).toEqual({ status: "compatible", score: 0, reason: "All parties agree" });
+    expect(gap).toEqual({ status: "compatible", score: 0, reason: "All parties agree", divided: [], bystanders: [] });
   });
 
   it.each<[Stance, Stance]>([
