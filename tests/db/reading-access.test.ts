@@ -101,6 +101,7 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   getSource: { call: () => sources.getSource(world.main.id, ids.source) },
   listQuotesMissingFromSource: { call: () => sources.listQuotesMissingFromSource(world.main.id, ids.source), none: true },
   listRevisions: { call: () => revisions.listRevisions("party", ids.party) },
+  getRevisionHistory: { call: () => revisions.getRevisionHistory("party", ids.party) },
   listTrash: { call: () => revisions.listTrash(), needs: "editor" },
   listUsers: { call: () => listUsers(), needs: "admin" },
 };
