@@ -1,6 +1,5 @@
 import "server-only";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { cache } from "react";
 import { hasRole, isRole, NEEDED, type Role } from "@/lib/roles";
 import { isSameOriginWrite } from "@/lib/origin";
@@ -10,6 +9,16 @@ import { getAuth } from "./auth";
 import { env } from "./env";
 import { ForbiddenError } from "./errors";
 import { logRefusedWrite, requestTarget, type RefusalReason } from "./log";
+import { inTrustedScript } from "./trusted-script";
+
+// next/navigation is loaded when a redirect is needed, not with this module: the command-line
+// scripts load the query functions (and so this module) outside Next's server build, where
+// next/navigation's client half fails at load ("React.createContext is not a function"). Inside
+// Next it is the same module (tests/db/cli-scripts.test.ts).
+async function redirect(path: string): Promise<never> {
+  const navigation = await import("next/navigation");
+  return navigation.redirect(path);
+}
 
 export interface Viewer {
   id: string;
@@ -64,8 +73,8 @@ async function requestedPath(): Promise<string> {
   return safeNextPath((await headers()).get(REQUEST_PATH_HEADER));
 }
 
-function signInAndComeBack(path: string): never {
-  redirect(signInPathFor(path));
+function signInAndComeBack(path: string): Promise<never> {
+  return redirect(signInPathFor(path));
 }
 
 /**
@@ -75,8 +84,10 @@ function signInAndComeBack(path: string): never {
  * only when public reading is on; otherwise they are sent to sign in, and back afterwards.
  */
 export async function requireReader(): Promise<void> {
+  // A command-line script run by whoever holds the database (server/trusted-script.ts).
+  if (inTrustedScript()) return;
   if (publicReadEnabled() || (await getViewer())) return;
-  signInAndComeBack(await requestedPath());
+  return signInAndComeBack(await requestedPath());
 }
 
 /**
@@ -85,8 +96,8 @@ export async function requireReader(): Promise<void> {
  */
 export async function requireReaderWithRole(needed: Role): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) signInAndComeBack(await requestedPath());
-  if (!hasRole(viewer.role, needed)) redirect(`/no-access?needed=${needed}`);
+  if (!viewer) return signInAndComeBack(await requestedPath());
+  if (!hasRole(viewer.role, needed)) return redirect(`/no-access?needed=${needed}`);
   return viewer;
 }
 
@@ -99,8 +110,8 @@ export async function maySeeTrash(): Promise<boolean> {
 /** For pages that only exist to change data (forms): sign in first, and have the role. */
 export async function requirePageRole(needed: Role, path: string): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) signInAndComeBack(path);
-  if (!hasRole(viewer.role, needed)) redirect(`/no-access?needed=${needed}`);
+  if (!viewer) return signInAndComeBack(path);
+  if (!hasRole(viewer.role, needed)) return redirect(`/no-access?needed=${needed}`);
   return viewer;
 }
 

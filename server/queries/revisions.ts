@@ -1,5 +1,6 @@
 import "server-only";
 import { sourceLabel } from "@/lib/source-label";
+import { referencedIds, type NamedKind, type RecordName, type RecordNames, type RecordPlace } from "@/lib/revision-history";
 import { NEEDED } from "@/lib/roles";
 import { getDb } from "../db";
 import type { EntityType } from "../mutations/revisions";
@@ -26,6 +27,61 @@ export async function listRevisions(entityType: EntityType, entityId: number) {
     select: { id: true, action: true, version: true, state: true, actor: true, actorName: true, createdAt: true, negotiationId: true },
   });
   return revisions.map((r) => ({ ...r, state: JSON.parse(r.state) as Record<string, unknown>, actorName: r.actorName || r.actor }));
+}
+
+/**
+ * A record's history page: its revisions (listRevisions: the read check and the trash rule), the
+ * names of the parties, issues, sources and negotiation they refer to, read in SQL for exactly
+ * those ids, trashed ones too (lib/revision-history.ts says "in the trash"), and where the record
+ * is now, for the link back to it. Null when there is nothing this reader may see.
+ */
+export async function getRevisionHistory(entityType: EntityType, entityId: number) {
+  const revisions = await listRevisions(entityType, entityId);
+  if (revisions.length === 0) return null;
+  const ids = referencedIds(entityType, revisions.map((r) => r.state));
+  const db = await getDb();
+  const byId = <T extends { id: number; deletedAt: Date | null }>(rows: T[], name: (row: T) => string): ReadonlyMap<number, RecordName> =>
+    new Map(rows.map((row) => [row.id, { name: name(row), trashed: row.deletedAt !== null }]));
+  const [negotiations, parties, issues, sources, place] = await Promise.all([
+    db.negotiation.findMany({ where: { id: { in: ids.negotiation } }, select: { id: true, title: true, deletedAt: true } }),
+    db.party.findMany({ where: { id: { in: ids.party } }, select: { id: true, name: true, deletedAt: true } }),
+    db.issue.findMany({ where: { id: { in: ids.issue } }, select: { id: true, name: true, deletedAt: true } }),
+    db.source.findMany({ where: { id: { in: ids.source } }, select: { id: true, title: true, outlet: true, publishedOn: true, deletedAt: true } }),
+    recordPlace(entityType, entityId),
+  ]);
+  const names: RecordNames = {
+    negotiation: byId(negotiations, (n) => n.title),
+    party: byId(parties, (p) => p.name),
+    issue: byId(issues, (i) => i.name),
+    source: byId(sources, sourceLabel),
+  } satisfies Record<NamedKind, unknown>;
+  return { revisions, names, place };
+}
+
+/** Where the record is now (its negotiation's address, in the trash or not), for the link back to it. */
+async function recordPlace(entityType: EntityType, id: number): Promise<RecordPlace | null> {
+  const db = await getDb();
+  const negotiation = { select: { slug: true, deletedAt: true } };
+  const place = (row: { deletedAt: Date | null; negotiation: { slug: string; deletedAt: Date | null } } | null): RecordPlace | null =>
+    row && { slug: row.negotiation.slug, status: row.deletedAt !== null || row.negotiation.deletedAt !== null ? "trashed" : "live" };
+  switch (entityType) {
+    case "negotiation": {
+      const n = await db.negotiation.findUnique({ where: { id }, select: { slug: true, deletedAt: true } });
+      return place(n && { deletedAt: n.deletedAt, negotiation: n });
+    }
+    case "entry": {
+      const e = await db.positionEntry.findUnique({ where: { id }, select: { deletedAt: true, sourceId: true, source: { select: { deletedAt: true } }, negotiation } });
+      const found = place(e);
+      if (!e || !found) return null;
+      return { ...found, sourceId: e.sourceId, status: found.status === "live" && e.source.deletedAt !== null ? "source-trashed" : found.status };
+    }
+    case "party":
+      return place(await db.party.findUnique({ where: { id }, select: { deletedAt: true, negotiation } }));
+    case "issue":
+      return place(await db.issue.findUnique({ where: { id }, select: { deletedAt: true, negotiation } }));
+    case "source":
+      return place(await db.source.findUnique({ where: { id }, select: { deletedAt: true, negotiation } }));
+  }
 }
 
 /** Is the record in the trash, itself or with its negotiation? */

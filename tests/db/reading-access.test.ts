@@ -105,6 +105,7 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   listMilestonesPage: { call: () => milestones.listMilestonesPage(world.main.id, 1) },
   getMilestone: { call: () => milestones.getMilestone(world.main.id, ids.milestone) },
   listRevisions: { call: () => revisions.listRevisions("party", ids.party) },
+  getRevisionHistory: { call: () => revisions.getRevisionHistory("party", ids.party) },
   listTrash: { call: () => revisions.listTrash(), needs: "editor" },
   listUsers: { call: () => listUsers(), needs: "admin" },
 };
