@@ -7,7 +7,7 @@
 import { compareDated, positionAsOf } from "./as-of";
 import type { GapResult, GapStatus } from "./gap";
 import { buildGapRows, type GapEntry } from "./gaps-view";
-import { samePosition } from "./position-words";
+import { samePosition, type Position } from "./position-words";
 import { axisFraction, axisOf, stanceStrip, stripSegments, type StanceValue, type StripAxis, type StripSegment } from "./stance-strip";
 
 /** What the page reads of an entry on this issue: its day, stance, firmness and the parties that stated it. */
@@ -18,25 +18,31 @@ export function pointsOfParty<E extends { partyIds: number[] }>(points: readonly
   return points.filter((p) => p.partyIds.includes(partyId));
 }
 
+export interface IssueMove {
+  id: number;
+  /** Each party the entry moved, with that party's position just before it (null: its first). */
+  moves: Array<{ partyId: number; previous: Position | null }>;
+}
+
 /**
  * The entries that moved the issue, newest first: an entry moved it when, for at least one party
  * it names, its stance or firmness differs from that party's entry just before it on the issue (a
  * party's first entry is a move). Rewordings and repeats did not move it.
  */
-export function movingEntryIds(points: readonly IssuePoint[]): number[] {
+export function issueMoves(points: readonly IssuePoint[]): IssueMove[] {
   const sorted = [...points].sort(compareDated);
   const last = new Map<number, IssuePoint>();
-  const moved: number[] = [];
+  const out: IssueMove[] = [];
   for (const point of sorted) {
-    let moves = false;
+    const moves: IssueMove["moves"] = [];
     for (const partyId of point.partyIds) {
-      const before = last.get(partyId);
-      if (!before || !samePosition(before, point)) moves = true;
+      const before = last.get(partyId) ?? null;
+      if (!before || !samePosition(before, point)) moves.push({ partyId, previous: before && { stance: before.stance, firmness: before.firmness } });
       last.set(partyId, point);
     }
-    if (moves) moved.push(point.id);
+    if (moves.length > 0) out.push({ id: point.id, moves });
   }
-  return moved.reverse();
+  return out.reverse();
 }
 
 /**
@@ -78,11 +84,10 @@ export interface IssueView<P> {
   asOfAt: number | null;
   rows: Array<IssuePartyRow<P>>;
   gapStrip: Array<StripSegment<GapStatus>>;
-  /** The gap status as of the as-of day (the gap view's), or null before any entry. */
-  gapAsOf: GapResult | null;
+  /** The gap status as of the as-of day: the gap view's row for this issue. */
+  gapAsOf: GapResult;
   /** Milestones on the axis, at their place (0 … 1). */
   milestones: Array<{ day: string; title: string; at: number }>;
-  movedIds: number[];
 }
 
 export function buildIssueView<I extends { id: number }, P extends { id: number; role: string }>(args: {
@@ -100,12 +105,12 @@ export function buildIssueView<I extends { id: number }, P extends { id: number;
   });
   const gaps = gapOverTime(issue, parties, points);
   const gapStrip = axis ? stripSegments(gaps.map((g) => ({ day: g.day, value: g.gap.status })), axis, (s) => s) : [];
-  const gapAsOf = positionAsOf(gaps.map((g, i) => ({ id: i, statedOn: g.day, gap: g.gap })), asOf)?.gap ?? null;
+  const gapAsOf = buildGapRows({ issues: [issue], parties, entries: points, asOf, sort: "matrix" })[0]!.gap;
   const milestones = axis
     ? args.milestones.flatMap((m) => {
         const at = axisFraction(axis, m.day);
         return at === null ? [] : [{ day: m.day, title: m.title, at }];
       })
     : [];
-  return { axis, asOfAt: axis ? axisFraction(axis, asOf) : null, rows, gapStrip, gapAsOf, milestones, movedIds: movingEntryIds(points) };
+  return { axis, asOfAt: axis ? axisFraction(axis, asOf) : null, rows, gapStrip, gapAsOf, milestones };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildIssueView, gapOverTime, movingEntryIds } from "@/lib/issue-page";
+import { buildIssueView, gapOverTime, issueMoves } from "@/lib/issue-page";
 import { buildGapRows, type GapEntry } from "@/lib/gaps-view";
 
 const ISRAEL = { id: 1, role: "party" };
@@ -42,7 +42,10 @@ describe("issue page view model", () => {
 
   it("moving entries: first positions and changes of stance or firmness, newest first; repeats left out", () => {
     const ids = points.map((p) => p.id);
-    expect(movingEntryIds(points)).toEqual([ids[6], ids[5], ids[4], ids[3], ids[1], ids[0]]);
+    const moves = issueMoves(points);
+    expect(moves.map((m) => m.id)).toEqual([ids[6], ids[5], ids[4], ids[3], ids[1], ids[0]]);
+    expect(moves[2]).toEqual({ id: ids[4], moves: [{ partyId: 1, previous: { stance: "rejects", firmness: "red_line" } }] });
+    expect(moves.at(-2)).toEqual({ id: ids[1], moves: [{ partyId: 2, previous: null }, { partyId: 3, previous: null }] });
   });
 
   it("current stance per party is the matrix's in-force rule; strips per party share one axis", () => {
@@ -55,9 +58,10 @@ describe("issue page view model", () => {
     expect(view.gapStrip[0]!.from).toBe("2024-05-01");
   });
 
-  it("before any entry: no gap as of the day, empty strips", () => {
+  it("before any entry: the gap view's status for no positions, empty strips", () => {
     const view = buildIssueView({ issue: ISSUE, parties, points, asOf: "2024-01-01", milestones: [] });
-    expect(view.gapAsOf).toBeNull();
+    expect(view.gapAsOf).toEqual(buildGapRows({ issues: [ISSUE], parties, entries: [], asOf: "2024-01-01", sort: "matrix" })[0]!.gap);
+    expect(view.gapStrip[0]!.from).toBe("2024-05-01");
     expect(view.rows.every((r) => r.current === null)).toBe(true);
     expect(view.axis?.first).toBe("2024-01-01");
     expect(buildIssueView({ issue: ISSUE, parties, points: [], asOf: "2024-01-01", milestones: [] }).axis).toBeNull();

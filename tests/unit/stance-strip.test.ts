@@ -96,3 +96,37 @@ describe("change in words", () => {
     expect(moveInWords({ stance: "withdraws", firmness: null }, { stance: "proposes", firmness: null })).toBe("Position again after withdrawing: Proposes");
   });
 });
+
+describe("cell history order and pages", async () => {
+  const { historyWindow, pageShowing, parseHistoryOrder } = await import("@/lib/cell-history");
+  const { pageOf } = await import("@/lib/paging");
+
+  it("newest first unless ?order=oldest", () => {
+    expect(parseHistoryOrder(undefined)).toBe("newest");
+    expect(parseHistoryOrder("oldest")).toBe("oldest");
+    expect(parseHistoryOrder(["oldest", "newest"])).toBe("oldest");
+    expect(parseHistoryOrder("sideways")).toBe("newest");
+  });
+
+  it("pages cover every entry once in either order, and pageShowing finds the page of each", () => {
+    for (const total of [0, 1, 49, 50, 51, 120]) {
+      for (const order of ["newest", "oldest"] as const) {
+        const seen: number[] = [];
+        const pages = Math.max(1, Math.ceil(total / 50));
+        for (let p = 1; p <= pages; p++) {
+          const { lo, hi } = historyWindow(pageOf(p, total)!, order);
+          const indices = Array.from({ length: hi - lo }, (_, i) => lo + i);
+          for (const i of indices) expect(pageShowing(i, total, order)).toBe(p);
+          seen.push(...(order === "newest" ? indices.reverse() : indices));
+        }
+        const all = Array.from({ length: total }, (_, i) => i);
+        expect(seen).toEqual(order === "newest" ? all.reverse() : all);
+      }
+    }
+  });
+
+  it("newest first: page 1 shows the newest 50", () => {
+    expect(historyWindow(pageOf(1, 120)!, "newest")).toEqual({ lo: 70, hi: 120 });
+    expect(historyWindow(pageOf(3, 120)!, "newest")).toEqual({ lo: 0, hi: 20 });
+  });
+});
