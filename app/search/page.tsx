@@ -187,6 +187,9 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
                       <StanceBadge stance={e.stance} />
                       {e.parties.length > 1 ? <span className="small muted">(joint statement)</span> : null}
                       <span className="small muted">{e.negotiation.title}</span>
+                      <Link className="small" href={`/negotiations/${e.negotiation.slug}/issues/${e.issue.id}`} dir="auto">
+                        Issue: {e.issue.name}
+                      </Link>
                     </div>
                     <Snippet text={e.snippet} fallback={e.summary} />
                     <p className="small">

@@ -10,7 +10,9 @@ import { pageOf, PAGE_SIZE, type Page } from "@/lib/paging";
 import type { MonthCount } from "@/lib/timeline-summary";
 import type { IssueSummary } from "@/lib/party-profile";
 import { positionAsOf } from "@/lib/as-of";
-import { listIssues, listParties } from "./parties-and-issues";
+import { getIssue, listIssues, listParties } from "./parties-and-issues";
+import { historyWindow, type HistoryOrder } from "@/lib/cell-history";
+import { issueMoves, type IssuePoint } from "@/lib/issue-page";
 
 /** What a matrix cell, a history row or a source page shows of an entry; of its source, only what is shown (never its text). */
 export type EntryRow = Pick<
@@ -289,20 +291,73 @@ function inDateOrderSlice(where: Prisma.Sql, offset: number, limit: number) {
     ORDER BY e."statedOn", e."id" LIMIT ${limit} OFFSET ${offset})`;
 }
 
+/** What strips and the issue page read of an entry: its day, stance, firmness and parties; no wording, no source. */
+async function readPoints(where: Prisma.Sql): Promise<IssuePoint[]> {
+  const db = await getDb();
+  const rows = await db.$queryRaw<Array<{ id: number | bigint; issueId: number | bigint; statedOn: string; stance: string; firmness: string | null; partyId: number | bigint }>>`
+    SELECT e."id", e."issueId", e."statedOn", e."stance", e."firmness", ep."partyId"
+    FROM "PositionEntry" e JOIN "PositionEntryParty" ep ON ep."entryId" = e."id"
+    WHERE ${where} AND ${Prisma.raw(liveEntrySql("e"))}
+    ORDER BY e."statedOn", e."id", ep."partyId"`;
+  const out: IssuePoint[] = [];
+  for (const r of rows) {
+    const last = out[out.length - 1];
+    if (last && last.id === Number(r.id)) last.partyIds.push(Number(r.partyId));
+    else out.push({ id: Number(r.id), issueId: Number(r.issueId), statedOn: r.statedOn, stance: r.stance, firmness: r.firmness, partyIds: [Number(r.partyId)] });
+  }
+  return out;
+}
+
+/** Full entries (with quote status) by id, in date order; a bounded list (one page). */
+async function entriesById(ids: readonly number[]) {
+  return ids.length > 0 ? withQuoteStatus(await readEntries(Prisma.sql`e."id" IN (${Prisma.join([...ids])})`)) : [];
+}
+
 /**
- * One page of a cell's history (oldest first, PAGE_SIZE entries) with its quote status, the
- * total, and the entry just before the page (what its first entry is compared with), or null
- * when the page does not exist (past the last: the page answers 404).
+ * One page of a cell's history (PAGE_SIZE entries, newest or oldest first: lib/cell-history.ts)
+ * or null when the page does not exist (past the last: the page answers 404). `points` are all
+ * the cell's entries, day, stance and firmness only (the stance strip, the entry in force on a
+ * day); `entries` the page's in full with their quote status, in date order, and `previous` the
+ * entry just before the page's oldest (what it is compared with), or null.
  */
-export async function listEntriesOfCellPage(negotiationId: number, partyId: number, issueId: number, page: number, pageSize = PAGE_SIZE) {
+export async function listEntriesOfCellPage(
+  negotiationId: number,
+  partyId: number,
+  issueId: number,
+  page: number,
+  order: HistoryOrder = "oldest",
+  pageSize = PAGE_SIZE,
+) {
   await requireReader();
-  const where = cellWhere(negotiationId, partyId, issueId);
-  const at = pageOf(page, await countEntries(where), pageSize);
+  const points = await readPoints(cellWhere(negotiationId, partyId, issueId));
+  const at = pageOf(page, points.length, pageSize);
   if (!at) return null;
-  const from = Math.max(0, at.offset - 1);
-  const rows = await withQuoteStatus(await readEntries(inDateOrderSlice(where, from, at.offset - from + pageSize)));
-  const previous = at.offset > 0 ? (rows.shift() ?? null) : null;
-  return { page: at satisfies Page, entries: rows, previous };
+  const { lo, hi } = historyWindow(at, order);
+  const rows = await entriesById(points.slice(Math.max(0, lo - 1), hi).map((p) => p.id));
+  const previous = lo > 0 ? (rows.shift() ?? null) : null;
+  return { page: at satisfies Page, points, entries: rows, previous };
+}
+
+/**
+ * The issue page: the issue, the negotiation's live parties, every live entry on the issue (day,
+ * stance, firmness, parties: never their wording, and never another issue's), and one page of the
+ * entries that moved it (lib/issue-page.ts issueMoves), newest first, in full. Null when the issue
+ * is unknown or in the trash, or the page does not exist.
+ */
+export async function getIssuePage(negotiationId: number, issueId: number, page: number, pageSize = PAGE_SIZE) {
+  await requireReader();
+  const [issue, parties, points] = await Promise.all([
+    getIssue(negotiationId, issueId),
+    listParties(negotiationId),
+    readPoints(Prisma.sql`${inNegotiation(negotiationId)} AND e."issueId" = ${issueId}`),
+  ]);
+  if (!issue) return null;
+  const moves = issueMoves(points);
+  const at = pageOf(page, moves.length, pageSize);
+  if (!at) return null;
+  const shown = moves.slice(at.offset, at.offset + pageSize);
+  const byId = new Map((await entriesById(shown.map((m) => m.id))).map((e) => [e.id, e]));
+  return { issue, parties, points, page: at, moved: shown.map((m) => ({ ...m, entry: byId.get(m.id)! })) };
 }
 
 export async function getEntry(negotiationId: number, id: number) {

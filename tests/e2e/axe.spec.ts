@@ -36,6 +36,7 @@ test("every page a reader sees has no axe-core violations at 1280 and 390 px", a
   const panelPath = await href(overviewCell(page, "Hamas", "Blockade").getByRole("link"));
   await page.goto(panelPath);
   const cellHistory = await href(page.getByRole("link", { name: /^History of this cell/ }));
+  const issuePage = await href(page.getByRole("rowheader", { name: "Permanent ceasefire" }).getByRole("link"));
   await page.goto(`${DEMO}/parties`);
   const profile = await href(page.getByRole("link", { name: "Hamas", exact: true }));
   await page.goto(`${DEMO}/sources`);
@@ -58,6 +59,8 @@ test("every page a reader sees has no axe-core violations at 1280 and 390 px", a
     [`${DEMO}/milestones`, "milestones"],
     [`${DEMO}/quotes-to-check`, "quotes to check"],
     [cellHistory, "cell history"],
+    [`${cellHistory}&order=oldest`, "cell history, oldest first"],
+    [issuePage, "issue page"],
     ["/sign-in", "sign-in"],
   ];
   for (const [path, what] of pages) await checkAtBothWidths(page, path, what);

@@ -40,16 +40,17 @@ test("a sequence of entries is labelled in the history, marked in the matrix and
   await expect(northland).toContainText("Accepts");
   await expect(northland).not.toContainText("Softened");
 
-  // The cell's history labels each entry and shows what changed in the wording.
+  // The cell's history, newest first, labels each entry and says in words how it moved.
   await northland.getByRole("link", { name: /2 earlier/ }).click();
   await expect(page.getByRole("heading", { name: "Northland on Tariffs" })).toBeVisible();
-  const history = page.getByRole("list", { name: "History, oldest first" }).getByRole("listitem");
+  const history = page.getByRole("list", { name: "History, newest first" }).getByRole("listitem");
   await expect(history).toHaveCount(3);
-  await expect(history.nth(0)).toContainText("New position");
+  await expect(history.nth(0)).toContainText("Accepts with conditions → Accepts");
+  await expect(history.nth(0)).toContainText("Softened");
+  await expect(history.nth(1)).toContainText("Demands → Accepts with conditions");
   await expect(history.nth(1)).toContainText("Softened");
-  await expect(history.nth(2)).toContainText("Softened");
-  await expect(history.nth(2).getByRole("insertion").first()).toBeVisible();
-  await expect(history.nth(2).getByRole("deletion").first()).toBeVisible();
+  await expect(history.nth(2)).toContainText("First position: Demands");
+  await expect(history.nth(2)).toContainText("New position");
 
   // Compare two dates that hold the middle move, and read the counts.
   await tab(page, "Compare dates").click();

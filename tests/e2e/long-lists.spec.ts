@@ -59,14 +59,14 @@ test("a large negotiation's timeline is counted per month, and its long lists go
   await expect(page.getByText("251–300 of 300 entries", { exact: false })).toBeVisible();
   await expect(pager.getByText("Page 6")).toHaveAttribute("aria-current", "page");
 
-  // A cell's history from the profile's count: 150 entries, three pages, Newer and Older.
+  // A cell's history from the profile's count: 150 entries, three pages, newest first, then Older.
   await overview.getByRole("link", { name: /^150 entries: history of Northland on Water rights/ }).click();
   await expect(page.getByRole("heading", { name: "Northland on Water rights" })).toBeVisible();
-  await expect(page.getByText(/^1–50 of 150 entries, oldest first/)).toBeVisible();
-  await page.getByRole("navigation", { name: "History pages", exact: true }).getByRole("link", { name: "Newer ▸" }).click();
-  await expect(page).toHaveURL(/\?page=2$/);
-  await expect(page.getByText(/^51–100 of 150 entries, oldest first/)).toBeVisible();
-  await expect(page.getByRole("list", { name: "History, oldest first" }).getByRole("listitem")).toHaveCount(50);
+  await expect(page.getByText(/^1–50 of 150 entries, newest first/)).toBeVisible();
+  await page.getByRole("navigation", { name: "History pages", exact: true }).getByRole("link", { name: "Older ▸" }).click();
+  await expect(page).toHaveURL(/page=2$/);
+  await expect(page.getByText(/^51–100 of 150 entries, newest first/)).toBeVisible();
+  await expect(page.getByRole("list", { name: "History, newest first" }).getByRole("listitem")).toHaveCount(50);
   const cell = new URL(page.url()).pathname;
   for (const bad of ["4", "0", "abc"]) {
     const response = await page.goto(`${cell}?page=${bad}`);

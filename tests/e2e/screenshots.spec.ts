@@ -12,6 +12,8 @@ const pages: Array<[string, string]> = [
   ["matrix-marks", "/negotiations/gaza-ceasefire-2024?asOf=2024-08-26&window=7"],
   ["compare", "/negotiations/gaza-ceasefire-2024/compare?from=2024-08-01&to=2024-09-30"],
   ["cell-history", "/negotiations/gaza-ceasefire-2024/cells/1/6"],
+  ["cell-history-as-of", "/negotiations/gaza-ceasefire-2024/cells/2/2?asOf=2024-07-20"],
+  ["issue-page", "/negotiations/gaza-ceasefire-2024/issues/2?asOf=2024-08-25"],
   ["timeline", "/negotiations/gaza-ceasefire-2024/timeline"],
   ["timeline-month", "/negotiations/gaza-ceasefire-2024/timeline?period=2024-08"],
   ["gaps", "/negotiations/gaza-ceasefire-2024/gaps?asOf=2024-08-25"],
@@ -42,6 +44,8 @@ const adminPages: Array<[string, string]> = [
   // Reorder buttons and merge links (issue 9, item 8), and the two merge steps.
   ["parties-editor", "/negotiations/gaza-ceasefire-2024/parties"],
   ["issues-editor", "/negotiations/gaza-ceasefire-2024/issues"],
+  ["issue-page-editor", "/negotiations/gaza-ceasefire-2024/issues/2?asOf=2024-08-25"],
+  ["cell-history-editor", "/negotiations/gaza-ceasefire-2024/cells/2/2?asOf=2024-07-20"],
   ["issue-merge", "/negotiations/gaza-ceasefire-2024/issues/3/merge"],
   ["issue-merge-confirm", "/negotiations/gaza-ceasefire-2024/issues/3/merge?into=2"],
   ["party-merge-confirm", "/negotiations/gaza-ceasefire-2024/parties/3/merge?into=2"],

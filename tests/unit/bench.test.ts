@@ -142,7 +142,7 @@ describe("reading the overview matrix back from its HTML", () => {
           { id: 1, name: "Hamas & allies", shortName: "H", colour: "#000000", role: "party" },
           { id: 2, name: "Israel", shortName: "", colour: "#ffffff", role: "party" },
         ],
-        issues: [{ id: 7, name: "Rafah <crossing>", description: "" }],
+        issues: [{ id: 7, name: "Rafah <crossing>" }],
         cells: [
           [
             packCell({ stance: "rejects", firmness: "red_line", statedOn: "2025-06-20", entries: 2, change: "hardened" }, asOf),
@@ -150,6 +150,7 @@ describe("reading the overview matrix back from its HTML", () => {
           ],
         ],
         asOf,
+        base: "/negotiations/x",
         cellHref: `/negotiations/x?asOf=${asOf}&cell=CELL`,
         activeCell: null,
         savedCell: null,
@@ -166,9 +167,10 @@ describe("reading the overview matrix back from its HTML", () => {
     const html = renderToStaticMarkup(
       createElement(OverviewMatrix, {
         parties: [{ id: 1, name: "A", shortName: "", colour: "#000000", role: "party" }],
-        issues: [{ id: 2, name: "B", description: "" }],
+        issues: [{ id: 2, name: "B" }],
         cells: [[null]],
         asOf: "2025-01-01",
+        base: "/n",
         cellHref: "/n?cell=CELL",
         activeCell: null,
         savedCell: null,

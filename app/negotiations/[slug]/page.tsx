@@ -170,9 +170,10 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
           <>
             <OverviewMatrix
               parties={shownParties.map(({ id, name, shortName, colour, role }) => ({ id, name, shortName, colour, role }))}
-              issues={overview.issues.map(({ id, name, description }) => ({ id, name, description }))}
+              issues={overview.issues.map(({ id, name }) => ({ id, name }))}
               cells={overview.issues.map((i) => shownParties.map((p) => packCell(overview.cells.get(overview.cellKey(i.id, p.id)) ?? null, asOf)))}
               asOf={asOf}
+              base={base}
               cellHref={query({ cell: "CELL" })}
               activeCell={openParty && openIssue ? `${openParty.id}-${openIssue.id}` : null}
               savedCell={saved ? `${saved.partyIds[0]}-${saved.issueId}` : null}
@@ -245,7 +246,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
           editor={editor}
           savedId={savedId}
           parties={parties.map(({ id, name, shortName, colour, role }) => ({ id, name, shortName, colour, role }))}
-          issues={issues.map(({ id, name, description }) => ({ id, name, description }))}
+          issues={issues.map(({ id, name }) => ({ id, name }))}
           cells={issues.map((i) => parties.map((p) => detailedCellOf(cells.get(cellKey(i.id, p.id))!, asOf, windowDays, partyNames)))}
         />
       )}

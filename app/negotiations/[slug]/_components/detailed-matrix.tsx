@@ -6,7 +6,7 @@ import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
 import { MatrixCellView } from "./matrix-cell";
 
 type Party = { id: number; name: string; shortName: string; colour: string; role: string };
-type Issue = { id: number; name: string; description: string };
+type Issue = { id: number; name: string };
 
 /**
  * The detailed matrix: every cell with its summary, source and neighbours. A client component
@@ -42,9 +42,9 @@ export function DetailedMatrix(props: {
     </>
   );
   const issueHeader = (i: Issue) => (
-    <span title={i.description || undefined} dir="auto">
+    <Link href={`${base}/issues/${i.id}?asOf=${asOf}`} dir="auto" prefetch={false}>
       {i.name}
-    </span>
+    </Link>
   );
   const rows: Array<Party | Issue> = partiesAsRows ? parties : issues;
   const columns: Array<Party | Issue> = partiesAsRows ? issues : parties;

@@ -20,10 +20,10 @@ export function MatrixGrid({ children, className, onClick }: { children: ReactNo
 }
 
 const MATRIX_ROWS: RovingRows = {
-  /** The grid's cell links, row by row. */
+  /** The grid's links, row by row: the row header's (the issue page), then the cells'. */
   rows: (root) =>
     [...root.querySelectorAll<HTMLElement>('[role="row"]')]
-      .map((row) => [...row.querySelectorAll<HTMLAnchorElement>('[role="gridcell"] a')])
+      .map((row) => [...row.querySelectorAll<HTMLAnchorElement>('[role="rowheader"] a, [role="gridcell"] a')])
       .filter((row) => row.length > 0),
   initial: (items) => items.find((a) => a.closest("[data-active]")),
 };

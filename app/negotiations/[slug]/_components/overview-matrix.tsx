@@ -8,7 +8,7 @@ import { formatDay } from "@/lib/format";
 import { MatrixGrid } from "./matrix-grid";
 
 type Party = { id: number; name: string; shortName: string; colour: string; role: string };
-type Issue = { id: number; name: string; description: string };
+type Issue = { id: number; name: string };
 
 /**
  * The overview matrix: one compact line per cell (stance chip, firmness, change mark, age),
@@ -23,13 +23,15 @@ export function OverviewMatrix(props: {
   /** Per issue (row order), per party (column order): the packed cell or null. */
   cells: Array<Array<PackedCell | null>>;
   asOf: string;
+  /** "/negotiations/<slug>": where the issue pages are. */
+  base: string;
   /** The cell link with "CELL" where "<partyId>-<issueId>" goes. */
   cellHref: string;
   /** "<partyId>-<issueId>" of the cell whose details are open / that was just saved. */
   activeCell: string | null;
   savedCell: string | null;
 }) {
-  const { parties, issues, cells, asOf, cellHref, activeCell, savedCell } = props;
+  const { parties, issues, cells, asOf, base, cellHref, activeCell, savedCell } = props;
   const label = (p: Party) => p.shortName || p.name;
   const router = useRouter();
   // One handler for all cell links (plain <a>, not 4,800 <Link>s to render and hydrate): a plain
@@ -61,8 +63,11 @@ export function OverviewMatrix(props: {
         <tbody>
           {issues.map((issue, row) => (
             <tr role="row" key={issue.id}>
-              <th role="rowheader" scope="row" title={issue.description || undefined}>
-                <bdi>{issue.name}</bdi>
+              <th role="rowheader" scope="row">
+                {/* The issue's page (definition, every party over time): part of the grid's arrow-key rows, not a tab stop of its own. */}
+                <a href={`${base}/issues/${issue.id}?asOf=${asOf}`} dir="auto">
+                  {issue.name}
+                </a>
               </th>
               {parties.map((p, column) => {
                 const key = `${p.id}-${issue.id}`;

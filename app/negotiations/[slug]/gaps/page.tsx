@@ -90,13 +90,13 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
       ) : (
         <GapsTable
           base={base}
+          asOf={asOf}
           label={`Gaps between the parties on ${formatDay(asOf)}`}
           caption={`Issues as rows (${GAP_SORT_LABELS[sort].toLowerCase()}), with the status of each issue and each party\u2019s position as of ${formatDay(asOf)}`}
           parties={parties.map(({ id, name, shortName, colour, role }) => ({ id, name, shortName, colour, role }))}
           rows={rows.map(({ issue, gap, cells }) => ({
             id: issue.id,
             name: issue.name,
-            description: issue.description,
             status: gap.status,
             reason: gap.reason,
             cells: cells.map(({ entry }) => (entry ? [entry.stance, entry.firmness, entry.summary, entry.statedOn] : null)),

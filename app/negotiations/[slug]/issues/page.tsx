@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
@@ -43,7 +44,11 @@ export default async function IssuesPage({ params, searchParams }: { params: Pro
               {issues.map((i, index) => (
                 <tr key={i.id}>
                   <td>{i.order}</td>
-                  <td dir="auto">{i.name}</td>
+                  <td>
+                    <Link href={`/negotiations/${slug}/issues/${i.id}`} dir="auto">
+                      {i.name}
+                    </Link>
+                  </td>
                   <td className="small wide-only">{i.description}</td>
                   <td>
                     {editor ? <RowActions kind="issue" slug={slug} record={i} position={index + 1} total={issues.length} /> : null}

@@ -9,7 +9,7 @@ import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
 type Party = { id: number; name: string; shortName: string; colour: string; role: string };
 /** The position in force in one cell: [stance, firmness, summary, day stated], or null (none). */
 export type GapTableCell = [stance: string, firmness: string | null, summary: string, statedOn: string] | null;
-export type GapTableRow = { id: number; name: string; description: string; status: GapStatus; reason: string; cells: GapTableCell[] };
+export type GapTableRow = { id: number; name: string; status: GapStatus; reason: string; cells: GapTableCell[] };
 
 /**
  * The gap table: one row per issue with its status and each party's position in force. A client
@@ -17,7 +17,7 @@ export type GapTableRow = { id: number; name: string; description: string; statu
  * payload carries each cell's data once rather than a serialised element tree beside the HTML
  * (docs/decisions/025).
  */
-export function GapsTable({ base, caption, label, parties, rows }: { base: string; caption: string; label: string; parties: Party[]; rows: GapTableRow[] }) {
+export function GapsTable({ base, asOf, caption, label, parties, rows }: { base: string; asOf: string; caption: string; label: string; parties: Party[]; rows: GapTableRow[] }) {
   return (
     <div className="gaps-scroll" tabIndex={0} role="region" aria-label={label}>
       <table className="gaps">
@@ -42,8 +42,10 @@ export function GapsTable({ base, caption, label, parties, rows }: { base: strin
         <tbody>
           {rows.map((issue) => (
             <tr key={issue.id}>
-              <th scope="row" title={issue.description || undefined} dir="auto">
-                {issue.name}
+              <th scope="row">
+                <Link href={`${base}/issues/${issue.id}?asOf=${asOf}`} dir="auto" prefetch={false}>
+                  {issue.name}
+                </Link>
               </th>
               <td className="gaps-status-cell">
                 <span className={`gap-status gap-${issue.status}`}>{GAP_LABELS[issue.status]}</span> <span className="gap-reason">{issue.reason}</span>

@@ -111,7 +111,7 @@ export default async function PartyProfilePage({
       <InvalidAsOfNotice value={invalidAsOf} />
 
       {profile.overview.length > 0 ? (
-        <div className="table-wrap">
+        <div className="table-wrap" id="positions">
           <table className="data-table profile-overview">
             <caption className="visually-hidden">
               {party.name}&rsquo;s positions as of {formatDay(asOf)}, with links to each issue&rsquo;s history below
