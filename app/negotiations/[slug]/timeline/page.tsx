@@ -9,8 +9,9 @@ import { listIssues, listParties } from "@/server/queries/parties-and-issues";
 import { CHANGE_DIRECTION, CHANGE_LABELS } from "@/lib/change";
 import { formatDay, plural } from "@/lib/format";
 import { parseId } from "@/lib/form";
-import { layoutTimeline, timelineLanes, type TimelineMark } from "@/lib/timeline";
-import { FIRMNESS_LABELS, isFirmness, isStance, PARTY_ROLE_LABELS, STANCE_LABELS, STANCES, type PartyRole } from "@/lib/vocabulary";
+import { lanesByIssue, layoutTimeline, timelineLanes, wrapLabel, type TimelineMark } from "@/lib/timeline";
+import { FIRMNESS_LABELS, isFirmness, PARTY_ROLE_LABELS, STANCES, type PartyRole } from "@/lib/vocabulary";
+import { stanceWords } from "@/lib/stance-palette";
 import { addDays, daysBetween, EARLIEST_DAY, latestAsOfDay, todayUTC } from "@/lib/day";
 import { pageParam, pageHref, rangeLabel, type Page } from "@/lib/paging";
 import { buildTimelineSummary, monthLabel, monthParam, previousMonth, TIMELINE_DETAIL_LIMIT, type MonthPeriod } from "@/lib/timeline-summary";
@@ -90,6 +91,8 @@ export default async function TimelinePage({ params, searchParams }: { params: P
         page={read.page}
         here={here}
         editor={marks === 0 && canEdit(await getViewer())}
+        // milestones: wired by the lead after merging
+        milestones={[]}
       />
     );
   } else {
@@ -113,7 +116,10 @@ export default async function TimelinePage({ params, searchParams }: { params: P
   const outside = period ? null : await listEntriesOutsideDays(scope, EARLIEST_DAY, lastDay);
 
   return (
-    <>
+    <section aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading" className="visually-hidden">
+        Timeline
+      </h2>
       <div className="toolbar">
         <form method="get" action={`${base}/timeline`} aria-label="Filter the timeline" className="tl-filter">
           <label>
@@ -167,7 +173,7 @@ export default async function TimelinePage({ params, searchParams }: { params: P
         </div>
       ) : null}
       {body}
-    </>
+    </section>
   );
 }
 
@@ -202,6 +208,7 @@ function DetailedTimeline({
   page,
   here,
   editor,
+  milestones,
 }: {
   base: string;
   parties: Party[];
@@ -214,17 +221,22 @@ function DetailedTimeline({
   page: Page | null;
   here: string;
   editor: boolean;
+  /** Dated events drawn as labelled vertical markers. */
+  milestones: ReadonlyArray<{ day: string; title: string }>;
 }) {
   const shownIds = new Set(shown.map((e) => e.id));
   const partyById = new Map(parties.map((p) => [p.id, p]));
   const issueNames = new Map(issues.map((i) => [i.id, i.name]));
-  const lanes = timelineLanes(
+  const partyLanes = timelineLanes(
     [...context, ...shown],
     parties.map((p) => p.id),
     issue?.id ?? null,
   ).map((lane) => ({ ...lane, marks: lane.marks.filter((m) => shownIds.has(m.entry.id)) }));
-  const marks = lanes.flatMap((l) => l.marks);
-  const stanceLabel = (s: string) => (isStance(s) ? STANCE_LABELS[s] : s);
+  // All issues: one lane per issue, named, so the issue shows without hovering; one issue: one
+  // lane per party, to compare the parties on it (docs/decisions/030).
+  const byIssue = issue === null;
+  const lanes = byIssue ? lanesByIssue(partyLanes, issues.map((i) => i.id)) : partyLanes;
+  const marks = partyLanes.flatMap((l) => l.marks);
 
   const describe = (m: TimelineMark<EntryRow>) => {
     const e = m.entry;
@@ -241,10 +253,12 @@ function DetailedTimeline({
   const firstDay = marks.reduce<string | null>((d, m) => (d === null || m.day < d ? m.day : d), null);
   const lastDay = marks.reduce<string | null>((d, m) => (d === null || m.day > d ? m.day : d), null);
   const laneViews = new Map<number, LaneView>(
-    parties.map((p) => [
-      p.id,
-      { name: p.shortName || p.name, fullName: p.name, role: PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role, colour: p.colour },
-    ]),
+    byIssue
+      ? issues.map((i) => [i.id, { lines: wrapLabel(i.name, 24, 2), fullName: i.name, sub: null, colour: null }])
+      : parties.map((p) => [
+          p.id,
+          { lines: [p.shortName || p.name], fullName: p.name, sub: PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role, colour: p.colour },
+        ]),
   );
   const layout = chart
     ? layoutTimeline<MarkView>(
@@ -254,12 +268,23 @@ function DetailedTimeline({
             const d = describe(m);
             const change = CHANGE_LABELS[m.entry.change];
             const label =
-              `${d.party} on ${d.issue}, ${formatDay(m.day)}: ${stanceLabel(m.entry.stance)}, ${change}` +
+              `${d.party} on ${d.issue}, ${formatDay(m.day)}: ${stanceWords(m.entry.stance, m.entry.firmness)}, ${change}` +
               (m.entry.overridden ? " (set by analyst)" : "") +
               (d.jointWith.length ? `, joint with ${d.jointWith.join(", ")}` : "");
-            return { key: m.key, day: m.day, href: d.href, label, summary: m.entry.summary, stance: m.entry.stance, change: m.entry.change } satisfies MarkView;
+            return {
+              key: m.key,
+              day: m.day,
+              href: d.href,
+              label,
+              summary: m.entry.summary,
+              stance: m.entry.stance,
+              firmness: m.entry.firmness,
+              change: m.entry.change,
+            } satisfies MarkView;
           }),
         })),
+        undefined,
+        milestones,
       )
     : null;
 
@@ -290,7 +315,7 @@ function DetailedTimeline({
     rows.push({ key: m.key, day: m.day, party: d.party, issue: d.issue, stance: e.stance, change: e.change, overridden: e.overridden, summary: e.summary, href: d.href });
   }
 
-  const title = `Timeline of positions ${scopeWords}, one lane per party`;
+  const title = `Timeline of positions ${scopeWords}, one lane per ${byIssue ? "issue" : "party"}`;
 
   if (shown.length === 0) {
     return (
@@ -323,8 +348,12 @@ function DetailedTimeline({
     <>
       <p className="muted small">
         {plural(entryCount, "entry", "entries")} {scopeWords}
-        {firstDay && lastDay ? `, ${formatDay(firstDay)} – ${formatDay(lastDay)}` : ""}. Each party has a lane; a joint statement shows in the lane of
-        every party that made it. Hover over or focus a mark for its details; Enter or click opens it.
+        {firstDay && lastDay ? `, ${formatDay(firstDay)} – ${formatDay(lastDay)}` : ""}.{" "}
+        {byIssue
+          ? "Each issue has a lane; a joint statement has a mark for every party that made it. Choose an issue to compare the parties on it, lane by lane."
+          : "Each party has a lane; a joint statement shows in the lane of every party that made it."}{" "}
+        The chart is one stop for the Tab key: arrow keys move between marks (left and right in time, up and down across lanes), Home and End to a
+        lane&apos;s ends; hover over or focus a mark for its details; Enter or click opens it.
       </p>
       <TimelineLegend />
       <TimelineExplorer
