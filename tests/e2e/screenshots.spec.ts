@@ -14,6 +14,9 @@ const pages: Array<[string, string]> = [
   ["cell-history", "/negotiations/gaza-ceasefire-2024/cells/1/6"],
   ["timeline", "/negotiations/gaza-ceasefire-2024/timeline"],
   ["timeline-month", "/negotiations/gaza-ceasefire-2024/timeline?period=2024-08"],
+  // One issue (lanes by party) and one party (lanes by issue): issue 11 item 5.
+  ["timeline-issue", "/negotiations/gaza-ceasefire-2024/timeline?issue=6"],
+  ["timeline-party", "/negotiations/gaza-ceasefire-2024/timeline?party=1"],
   ["gaps", "/negotiations/gaza-ceasefire-2024/gaps?asOf=2024-08-25"],
   ["party", "/negotiations/gaza-ceasefire-2024/parties/2"],
   ["source", "/negotiations/gaza-ceasefire-2024/sources/21"],
@@ -60,6 +63,15 @@ test.describe("screenshots", () => {
       }
     });
   }
+  // The timeline as a reader without colour sees it: shapes and fills must carry the stances.
+  test("timeline-greyscale", async ({ page }) => {
+    for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+      await page.setViewportSize(size);
+      await page.goto("/negotiations/gaza-ceasefire-2024/timeline");
+      await page.addStyleTag({ content: "html { filter: grayscale(1); }" });
+      await page.screenshot({ path: `screenshots/timeline-greyscale-${label}.png`, fullPage: label === "desktop" });
+    }
+  });
   // Batch entry after a save with a row to fix (nothing valid is in the form, so nothing is saved).
   test("batch-entry-errors", async ({ page }) => {
     await signIn(page, "admin");

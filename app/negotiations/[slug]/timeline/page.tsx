@@ -26,7 +26,7 @@ import { titled } from "../_components/page-title";
 
 export const generateMetadata = titled("Timeline");
 
-type Search = { issue?: string | string[]; period?: string | string[]; page?: string | string[] };
+type Search = { issue?: string | string[]; party?: string | string[]; period?: string | string[]; page?: string | string[] };
 
 type Party = Awaited<ReturnType<typeof listParties>>[number];
 type Issue = Awaited<ReturnType<typeof listIssues>>[number];
@@ -50,12 +50,17 @@ export default async function TimelinePage({ params, searchParams }: { params: P
   const requested = one(search.issue) || "";
   const issue = requested ? (issues.find((i) => i.id === parseId(requested)) ?? null) : null;
   const unknownIssue = requested !== "" && issue === null;
+  const requestedParty = one(search.party) || "";
+  const party = requestedParty ? (parties.find((p) => p.id === parseId(requestedParty)) ?? null) : null;
+  const unknownParty = requestedParty !== "" && party === null;
+  const shownParties = party ? [party] : parties;
   const lastDay = latestAsOfDay(todayUTC());
   const { period, invalid: invalidPeriod } = monthParam(search.period, lastDay);
 
   const scope: TimelineScope = {
     negotiationId: negotiation.id,
     issueId: issue?.id ?? null,
+    partyId: party?.id ?? null,
     from: period?.from ?? EARLIEST_DAY,
     to: period?.to ?? addDays(lastDay, 1),
   };
@@ -67,11 +72,11 @@ export default async function TimelinePage({ params, searchParams }: { params: P
   if (pageNumber !== 1 && !listed) notFound();
 
   const withIssue = (params: Record<string, string>) => {
-    const q = new URLSearchParams({ ...(issue ? { issue: String(issue.id) } : {}), ...params }).toString();
+    const q = new URLSearchParams({ ...(issue ? { issue: String(issue.id) } : {}), ...(party ? { party: String(party.id) } : {}), ...params }).toString();
     return `${base}/timeline${q ? `?${q}` : ""}`;
   };
   const here = withIssue(period ? { period: period.month } : {});
-  const scopeWords = `${issue ? `on ${issue.name}` : "on all issues"}${period ? ` in ${monthLabel(period.month)}` : ""}`;
+  const scopeWords = `${party ? `of ${party.name} ` : ""}${issue ? `on ${issue.name}` : "on all issues"}${period ? ` in ${monthLabel(period.month)}` : ""}`;
   const partyNames = new Map(parties.map((p) => [p.id, p.shortName || p.name]));
 
   let body: React.ReactNode;
@@ -81,7 +86,7 @@ export default async function TimelinePage({ params, searchParams }: { params: P
     body = (
       <DetailedTimeline
         base={base}
-        parties={parties}
+        parties={shownParties}
         issues={issues}
         issue={issue}
         entries={read.entries}
@@ -98,7 +103,7 @@ export default async function TimelinePage({ params, searchParams }: { params: P
   } else {
     const summary = buildTimelineSummary(
       groups,
-      parties.map((p) => p.id),
+      shownParties.map((p) => p.id),
       STANCES,
     );
     body = summary ? (
@@ -133,13 +138,24 @@ export default async function TimelinePage({ params, searchParams }: { params: P
               ))}
             </select>
           </label>
+          <label>
+            Party
+            <select name="party" defaultValue={party ? String(party.id) : ""}>
+              <option value="">All parties</option>
+              {parties.map((p) => (
+                <option key={p.id} value={p.id} dir="auto">
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
           {period ? <input type="hidden" name="period" value={period.month} /> : null}
           <button type="submit" className="button">
             Filter
           </button>
-          {issue ? (
+          {issue || party ? (
             <Link href={period ? `${base}/timeline?period=${period.month}` : `${base}/timeline`} className="button">
-              Show all issues
+              Show all issues and parties
             </Link>
           ) : null}
         </form>
@@ -147,6 +163,11 @@ export default async function TimelinePage({ params, searchParams }: { params: P
       {unknownIssue ? (
         <p className="form-error" role="alert">
           There is no issue “{requested}” in this negotiation; showing all issues.
+        </p>
+      ) : null}
+      {unknownParty ? (
+        <p className="form-error" role="alert">
+          There is no party “{requestedParty}” in this negotiation; showing all parties.
         </p>
       ) : null}
       {invalidPeriod ? (
