@@ -127,28 +127,8 @@ export default async function TimelinePage({ params, searchParams }: { params: P
       </h2>
       <div className="toolbar">
         <form method="get" action={`${base}/timeline`} aria-label="Filter the timeline" className="tl-filter">
-          <label>
-            Issue
-            <select name="issue" defaultValue={issue ? String(issue.id) : ""}>
-              <option value="">All issues</option>
-              {issues.map((i) => (
-                <option key={i.id} value={i.id} dir="auto">
-                  {i.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Party
-            <select name="party" defaultValue={party ? String(party.id) : ""}>
-              <option value="">All parties</option>
-              {parties.map((p) => (
-                <option key={p.id} value={p.id} dir="auto">
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect name="issue" label="Issue" all="All issues" options={issues} chosen={issue} />
+          <FilterSelect name="party" label="Party" all="All parties" options={parties} chosen={party} />
           {period ? <input type="hidden" name="period" value={period.month} /> : null}
           <button type="submit" className="button">
             Filter
@@ -195,6 +175,23 @@ export default async function TimelinePage({ params, searchParams }: { params: P
       ) : null}
       {body}
     </section>
+  );
+}
+
+/** One filter of the timeline: every option by name, the chosen one selected, or "All …". */
+function FilterSelect({ name, label, all, options, chosen }: { name: string; label: string; all: string; options: ReadonlyArray<{ id: number; name: string }>; chosen: { id: number } | null }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={chosen ? String(chosen.id) : ""}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id} dir="auto">
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
