@@ -2,16 +2,33 @@
 // colour should never be mistaken for another party's or for a stance. Pure, no I/O.
 import { STANCE_LABELS, type Stance } from "./vocabulary";
 
-/** The stance chips' ink colours (app/globals.css .stance-*): party colours keep away from them. */
+/**
+ * The stance colours: the chips' ink (app/globals.css .stance-*) and the timeline's marks
+ * (lib/stance-palette.ts adds a shape per stance). Hard stances are dark reds, agreeing ones
+ * blues, so the two stay apart under protanopia, deuteranopia and tritanopia and in greyscale
+ * (tests/unit/stance-palette.test.ts); party colours keep away from them.
+ */
 export const STANCE_COLOURS: Record<Stance, string> = {
-  demands: "#9a3412",
-  rejects: "#991b1b",
-  conditions: "#854d0e",
-  proposes: "#1e40af",
-  supports: "#115e59",
-  accepts: "#166534",
-  concedes: "#3f6212",
-  withdraws: "#374151",
+  demands: "#861a1a",
+  rejects: "#6b1515",
+  conditions: "#a16207",
+  proposes: "#7e22ce",
+  supports: "#1d4ed8",
+  accepts: "#0e7490",
+  concedes: "#4f46e5",
+  withdraws: "#57534e",
+};
+
+/** The chips' backgrounds (app/globals.css .stance-*): the ink on them reads at 4.5:1 or more. */
+export const STANCE_TINTS: Record<Stance, string> = {
+  demands: "#fee2e2",
+  rejects: "#fde8e8",
+  conditions: "#fef9c3",
+  proposes: "#f3e8ff",
+  supports: "#dbeafe",
+  accepts: "#cffafe",
+  concedes: "#e0e7ff",
+  withdraws: "#e7e5e4",
 };
 
 /**

@@ -209,8 +209,52 @@ export interface LaidOutLane<T> {
   marks: Array<LaidOutMark<T>>;
 }
 
+/** A dated event drawn as a labelled vertical marker (milestones: lib/milestones.ts). */
+export interface MilestoneInput {
+  day: string;
+  title: string;
+}
+
+export interface PlacedMilestone {
+  day: string;
+  title: string;
+  x: number;
+  /** The label's line in the band above the month labels (0 or 1), so near labels do not overlap. */
+  row: number;
+  /** The title as drawn: cut with "…" when long (the marker's name keeps all of it). */
+  label: string;
+}
+
+/** Height of one milestone label line above the month labels. */
+export const MILESTONE_ROW = 14;
+const MILESTONE_LABEL_CHARS = 26;
+/** About how wide one character of an 11 px label is, in SVG units. */
+const MILESTONE_CHAR_WIDTH = 6;
+
+/**
+ * Places milestone labels in two lines above the axis: each takes the first line where it does
+ * not overlap the label before it (or, when neither is free, the line that frees up first).
+ */
+export function placeMilestones(milestones: ReadonlyArray<MilestoneInput>, xOf: (day: string) => number): PlacedMilestone[] {
+  const ends = [-Infinity, -Infinity];
+  return [...milestones]
+    .filter((m) => isValidDay(m.day) && m.day >= EARLIEST_DAY && m.day <= LATEST_DAY)
+    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
+    .map((m) => {
+      const x = xOf(m.day);
+      const label = m.title.length > MILESTONE_LABEL_CHARS ? `${m.title.slice(0, MILESTONE_LABEL_CHARS - 1).trimEnd()}…` : m.title;
+      let row = ends.findIndex((end) => end + 6 <= x);
+      if (row === -1) row = ends[0]! <= ends[1]! ? 0 : 1;
+      ends[row] = x + 4 + label.length * MILESTONE_CHAR_WIDTH;
+      return { day: m.day, title: m.title, x, row, label };
+    });
+}
+
 export interface TimelineLayout<T> {
   geometry: TimelineGeometry;
+  /** Top of the month labels (below the milestones' labels, when there are any). */
+  axisTop: number;
+  milestones: PlacedMilestone[];
   domain: DayDomain;
   /** Left and right ends of the plotting area (the domain's first and last day). */
   x0: number;
@@ -251,16 +295,24 @@ export function lanesWithin<T extends { day: string }>(
  */
 export function layoutTimeline<T extends { day: string }>(
   lanes: ReadonlyArray<LaneInput<T>>,
-  geometry: TimelineGeometry = TIMELINE_GEOMETRY,
+  baseGeometry: TimelineGeometry = TIMELINE_GEOMETRY,
+  milestoneInputs: ReadonlyArray<MilestoneInput> = [],
 ): TimelineLayout<T> | null {
   // Days outside Parley's range cannot be placed; callers list them (see lanesWithin).
   lanes = lanesWithin(lanes, EARLIEST_DAY, LATEST_DAY).lanes;
-  const domain = dayDomain(lanes.flatMap((l) => l.marks.map((m) => m.day)));
-  if (!domain) return null;
+  const markDays = lanes.flatMap((l) => l.marks.map((m) => m.day));
+  if (markDays.length === 0) return null;
+  // Milestones widen the axis to their days, so every one of them is drawn.
+  const milestoneDays = milestoneInputs.map((m) => m.day).filter((d) => isValidDay(d) && d >= EARLIEST_DAY && d <= LATEST_DAY);
+  const domain = dayDomain([...markDays, ...milestoneDays])!;
+  // With milestones, two lines of their labels sit above the month labels.
+  const axisTop = milestoneDays.length > 0 ? 2 * MILESTONE_ROW + 4 : 0;
+  const geometry = { ...baseGeometry, axisHeight: baseGeometry.axisHeight + axisTop };
   const x0 = geometry.labelWidth;
   const x1 = geometry.width - geometry.rightPad;
   const xOf = dayScale(domain, x0, x1);
   const ticks = monthTicks(domain, xOf, geometry.minLabelGap);
+  const milestones = placeMilestones(milestoneInputs, xOf);
   const options: PackOptions = { spacing: geometry.spacing, maxRows: geometry.maxRows, tolerance: geometry.spacing / 2 };
 
   let y = geometry.axisHeight;
@@ -280,7 +332,7 @@ export function layoutTimeline<T extends { day: string }>(
     return out;
   });
   const rightmost = Math.max(...laidOut.flatMap((l) => l.marks.map((m) => m.x + geometry.markRadius + 2)));
-  return { geometry, domain, x0, x1, ticks, lanes: laidOut, width: Math.max(geometry.width, Math.ceil(rightmost)), height: y + 1 };
+  return { geometry, axisTop, milestones, domain, x0, x1, ticks, lanes: laidOut, width: Math.max(geometry.width, Math.ceil(rightmost)), height: y + 1 };
 }
 
 export interface TimelineMark<E> {
@@ -314,4 +366,49 @@ export function timelineLanes<E extends HistoryEntry>(
     for (const entry of list) lane.push({ key: `${entry.id}-${partyId}`, partyId, day: entry.statedOn, entry });
   }
   return [...lanes].map(([id, marks]) => ({ id, marks: marks.sort((a, b) => compareDated(a.entry, b.entry)) }));
+}
+
+/**
+ * The same marks in one lane per issue (in the order given; an issue with no mark keeps an empty
+ * lane, so the reader sees it was quiet), each in date order;
+ * marks of one entry and day keep the parties' order. The marks and their change types are those
+ * of the party lanes: regrouping never changes what a mark says.
+ */
+export function lanesByIssue<E extends HistoryEntry>(
+  partyLanes: ReadonlyArray<{ id: number; marks: ReadonlyArray<TimelineMark<E>> }>,
+  issueIds: readonly number[],
+): Array<{ id: number; marks: Array<TimelineMark<E>> }> {
+  const partyOrder = new Map(partyLanes.map((l, i) => [l.id, i]));
+  const lanes = new Map(issueIds.map((id) => [id, [] as Array<TimelineMark<E>>]));
+  for (const lane of partyLanes) for (const m of lane.marks) lanes.get(m.entry.issueId)?.push(m);
+  return [...lanes].map(([id, marks]) => ({
+    id,
+    marks: marks.sort((a, b) => compareDated(a.entry, b.entry) || partyOrder.get(a.partyId)! - partyOrder.get(b.partyId)!),
+  }));
+}
+
+/**
+ * A lane's name in at most `maxLines` lines of at most `width` characters, broken between words
+ * (a word longer than a line is cut); what does not fit ends the last line with "…".
+ */
+export function wrapLabel(name: string, width: number, maxLines: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  let cut = false;
+  for (const word of name.trim().split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= width) {
+      line = next;
+      continue;
+    }
+    if (line) lines.push(line);
+    cut ||= word.length > width;
+    line = word.slice(0, width);
+  }
+  if (line) lines.push(line);
+  if (lines.length <= maxLines && !cut) return lines;
+  const kept = lines.slice(0, maxLines);
+  const last = kept[kept.length - 1]!;
+  kept[kept.length - 1] = `${last.length >= width ? last.slice(0, width - 1).trimEnd() : last}…`;
+  return kept;
 }

@@ -431,12 +431,14 @@ export async function listQuotesToCheckPage(negotiationId: number, page: number,
 export interface TimelineScope {
   negotiationId: number;
   issueId: number | null;
+  /** One party's entries (its own and the joint statements it made), or every party's. */
+  partyId?: number | null;
   from: string;
   to: string;
 }
 
-const inTimelineScope = ({ negotiationId, issueId, from, to }: TimelineScope) =>
-  Prisma.sql`${inNegotiation(negotiationId)} AND e."statedOn" >= ${from} AND e."statedOn" < ${to}${issueId === null ? Prisma.empty : Prisma.sql` AND e."issueId" = ${issueId}`}`;
+const inTimelineScope = ({ negotiationId, issueId, partyId = null, from, to }: TimelineScope) =>
+  Prisma.sql`${inNegotiation(negotiationId)} AND e."statedOn" >= ${from} AND e."statedOn" < ${to}${issueId === null ? Prisma.empty : Prisma.sql` AND e."issueId" = ${issueId}`}${partyId === null ? Prisma.empty : Prisma.sql` AND ${madeBy(partyId)}`}`;
 
 /**
  * Marks (one per entry and party that made it) per party, month ("YYYY-MM") and stance in the
@@ -449,7 +451,7 @@ export async function countTimelineMonths(scope: TimelineScope): Promise<MonthCo
   const rows = await db.$queryRaw<Array<{ partyId: number | bigint; month: string; stance: string; n: number | bigint }>>`
     SELECT ep."partyId", SUBSTR(e."statedOn", 1, 7) AS "month", e."stance", COUNT(*) AS "n"
     FROM "PositionEntry" e JOIN "PositionEntryParty" ep ON ep."entryId" = e."id"
-    WHERE ${inTimelineScope(scope)} AND ${Prisma.raw(liveEntrySql("e"))}
+    WHERE ${inTimelineScope(scope)} AND ${Prisma.raw(liveEntrySql("e"))}${scope.partyId == null ? Prisma.empty : Prisma.sql` AND ep."partyId" = ${scope.partyId}`}
     GROUP BY ep."partyId", SUBSTR(e."statedOn", 1, 7), e."stance"`;
   return rows.map((r) => ({ partyId: Number(r.partyId), month: r.month, stance: r.stance, n: Number(r.n) }));
 }

@@ -50,6 +50,7 @@ test("every page a reader sees has no axe-core violations at 1280 and 390 px", a
     [`${DEMO}/compare?from=2024-08-01&to=2024-09-30`, "compare"],
     [`${DEMO}/timeline`, "timeline"],
     [`${DEMO}/timeline?period=2024-08`, "timeline month"],
+    [`${DEMO}/timeline?party=1`, "timeline of one party"],
     [`${DEMO}/gaps`, "gaps"],
     [`${DEMO}/parties`, "parties"],
     [profile, "party profile"],

@@ -16,6 +16,9 @@ const pages: Array<[string, string]> = [
   ["issue-page", "/negotiations/gaza-ceasefire-2024/issues/2?asOf=2024-08-25"],
   ["timeline", "/negotiations/gaza-ceasefire-2024/timeline"],
   ["timeline-month", "/negotiations/gaza-ceasefire-2024/timeline?period=2024-08"],
+  // One issue (lanes by party) and one party (lanes by issue): issue 11 item 5.
+  ["timeline-issue", "/negotiations/gaza-ceasefire-2024/timeline?issue=6"],
+  ["timeline-party", "/negotiations/gaza-ceasefire-2024/timeline?party=1"],
   ["gaps", "/negotiations/gaza-ceasefire-2024/gaps?asOf=2024-08-25"],
   ["party", "/negotiations/gaza-ceasefire-2024/parties/2"],
   ["source", "/negotiations/gaza-ceasefire-2024/sources/21"],
@@ -75,6 +78,15 @@ test.describe("screenshots", () => {
       await page.getByText(/^Milestones: show the page as of one/).click();
       await page.getByRole("link", { name: "25 Aug 2024 — Talks in Cairo" }).waitFor();
       await page.screenshot({ path: `screenshots/as-of-quick-picks-${label}.png` });
+    }
+  });
+  // The timeline as a reader without colour sees it: shapes and fills must carry the stances.
+  test("timeline-greyscale", async ({ page }) => {
+    for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+      await page.setViewportSize(size);
+      await page.goto("/negotiations/gaza-ceasefire-2024/timeline");
+      await page.addStyleTag({ content: "html { filter: grayscale(1); }" });
+      await page.screenshot({ path: `screenshots/timeline-greyscale-${label}.png`, fullPage: label === "desktop" });
     }
   });
   // Batch entry after a save with a row to fix (nothing valid is in the form, so nothing is saved).

@@ -13,7 +13,7 @@ async function timelineOn(page: Page, issue: string) {
   await page.goto(`${MATRIX}/timeline`);
   await page.getByRole("combobox", { name: "Issue", exact: true }).selectOption({ label: issue });
   await page.getByRole("button", { name: "Filter" }).click();
-  await expect(page).toHaveURL(/\/timeline\?issue=\d+$/);
+  await expect(page).toHaveURL(/\/timeline\?issue=\d+&party=$/);
   const chart = page.getByRole("group", { name: new RegExp(`^Timeline of positions on ${issue}`) });
   await expect(chart).toBeVisible();
   return chart;
@@ -71,6 +71,47 @@ test("timeline marks: one tab stop, arrows move in time and across lanes, Home/E
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/cells\/\d+\/\d+#entry-\d+$/);
   await expect(page.getByRole("heading", { name: "Israel on Philadelphi corridor" })).toBeVisible();
+});
+
+test("cross the timeline with arrow keys: one Tab in, lanes by issue, arrows across time and issues, one Tab out", async ({ page }) => {
+  // All issues: one lane per issue, named; the first lanes of the demo are Overall ceasefire deal
+  // (Hamas accepts, 6 May 2024, twice) and Permanent ceasefire (Hamas demands, then Egypt and
+  // Qatar propose jointly, 6 May 2024).
+  await page.goto(`${MATRIX}/timeline`);
+  const region = page.getByRole("region", { name: "Timeline" });
+  await expect(region).toBeVisible();
+  await expect(region.getByRole("heading", { name: "Legend" })).toBeVisible();
+  const chart = region.getByRole("group", { name: /^Timeline of positions on all issues, one lane per issue/ });
+  await expect(chart.getByRole("group", { name: "Overall ceasefire deal", exact: true })).toBeVisible();
+  await expect(chart.getByRole("group", { name: "Philadelphi corridor", exact: true })).toBeVisible();
+
+  await page.getByRole("slider", { name: "As-of date for the matrix" }).focus();
+  await page.keyboard.press("Tab");
+  await expect(focused(page)).toHaveAccessibleName(/^Hamas on Overall ceasefire deal, 6 May 2024: Accepts/);
+  // The focused mark shows a focus ring.
+  await expect(focused(page).locator(".tl-ring")).toHaveCSS("stroke-width", "3.5px");
+  await page.keyboard.press("ArrowDown");
+  await expect(focused(page)).toHaveAccessibleName(/^Hamas on Permanent ceasefire, 6 May 2024: Demands/);
+  await page.keyboard.press("ArrowRight");
+  await expect(focused(page)).toHaveAccessibleName(/^Egypt on Permanent ceasefire, 6 May 2024: Proposes, New position, joint with Qatar/);
+  await page.keyboard.press("ArrowRight");
+  await expect(focused(page)).toHaveAccessibleName(/^Qatar on Permanent ceasefire, 6 May 2024: Proposes/);
+  await page.keyboard.press("ArrowUp");
+  await expect(focused(page)).toHaveAccessibleName(/^Hamas on Overall ceasefire deal, 6 May 2024: Accepts/);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  await expect(focused(page)).toHaveAccessibleName(/ on Permanent ceasefire, /);
+  await page.keyboard.press("Home");
+  await expect(focused(page)).toHaveAccessibleName(/^Hamas on Permanent ceasefire, 6 May 2024: Demands/);
+
+  // One Tab leaves the chart, one Shift+Tab comes back to the mark the arrows left.
+  await page.keyboard.press("Tab");
+  await expect(page.getByText("Show the timeline as a table")).toBeFocused();
+  await page.keyboard.press("Shift+Tab");
+  await expect(focused(page)).toHaveAccessibleName(/^Hamas on Permanent ceasefire, 6 May 2024: Demands/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/cells\/\d+\/\d+#entry-\d+$/);
+  await expect(page.getByRole("heading", { name: "Hamas on Permanent ceasefire" })).toBeVisible();
 });
 
 test("Arabic party, issue, source title and summary read right to left on the sources list, compare and timeline", async ({ page }) => {

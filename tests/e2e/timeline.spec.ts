@@ -16,7 +16,7 @@ const issueSelect = (page: Page) => page.getByRole("combobox", { name: "Issue", 
 async function filterByIssue(page: Page, issue: string) {
   await issueSelect(page).selectOption({ label: issue });
   await page.getByRole("button", { name: "Filter" }).click();
-  await expect(page).toHaveURL(/\/timeline\?issue=\d+$/);
+  await expect(page).toHaveURL(/\/timeline\?issue=\d+&party=$/);
   return page.getByRole("group", { name: new RegExp(`^Timeline of positions on ${issue}`) });
 }
 
@@ -37,7 +37,7 @@ test("filtered by issue, a mark reached with Tab shows its details and Enter ope
   await expect(chart.getByRole("link", { name: /^[^,]+ on Philadelphi corridor, / })).toHaveCount(count);
 
   // Keyboard only, from the top of the page: Tab reaches the chart's one tab stop, arrows the mark.
-  const target = chart.getByRole("link", { name: /^Israel on Philadelphi corridor, 25 Aug 2024: Concedes, Softened/ });
+  const target = chart.getByRole("link", { name: /^Israel on Philadelphi corridor, 25 Aug 2024: Concedes \(flexible\), Softened/ });
   const aMark = / on Philadelphi corridor, /;
   for (let i = 0; i < 80 && !aMark.test((await focusedName(page)) ?? ""); i++) await page.keyboard.press("Tab");
   await expect(page.locator(":focus")).toHaveAccessibleName(aMark);
@@ -102,5 +102,29 @@ test("the scrubber picks the matrix's as-of date", async ({ page }) => {
 test("an unknown issue shows every issue with a note", async ({ page }) => {
   await page.goto(`${MATRIX}/timeline?issue=999999`);
   await expect(page.getByRole("alert").filter({ hasText: "There is no issue “999999” in this negotiation; showing all issues." })).toBeVisible();
+  await expect(page.getByRole("group", { name: /^Timeline of positions on all issues/ })).toBeVisible();
+});
+
+test("filtered by party, the lanes stay one per issue and every mark is the party's", async ({ page }) => {
+  await openTimeline(page);
+  await page.getByRole("combobox", { name: "Party", exact: true }).selectOption({ label: "Israel" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/\/timeline\?issue=&party=\d+$/);
+  await expect(page.getByRole("combobox", { name: "Party", exact: true })).toHaveValue(/^\d+$/);
+  const chart = page.getByRole("group", { name: /^Timeline of positions of Israel on all issues, one lane per issue/ });
+  await expect(chart.getByRole("group", { name: "Philadelphi corridor", exact: true })).toBeVisible();
+  const marks = chart.getByRole("link");
+  const count = await marks.count();
+  expect(count).toBeGreaterThan(5);
+  await expect(chart.getByRole("link", { name: /^Israel on / })).toHaveCount(count);
+  // The way back to every party and issue.
+  await page.getByRole("link", { name: "Show all issues and parties" }).click();
+  await expect(page).toHaveURL(/\/timeline$/);
+  await expect(page.getByRole("group", { name: /^Timeline of positions on all issues/ })).toBeVisible();
+});
+
+test("an unknown party shows every party with a note", async ({ page }) => {
+  await page.goto(`${MATRIX}/timeline?party=99999999999`);
+  await expect(page.getByRole("alert").filter({ hasText: "There is no party “99999999999” in this negotiation; showing all parties." })).toBeVisible();
   await expect(page.getByRole("group", { name: /^Timeline of positions on all issues/ })).toBeVisible();
 });

@@ -117,7 +117,7 @@ function readingProbes(id: ReturnType<typeof ids>): Array<{ label: string; path:
     { template: "/negotiations/{slug}", query: ["asOf", "axis", "saved", "window"] },
     { template: "/negotiations/{slug}/compare", query: ["from", "to"] },
     { template: "/negotiations/{slug}/gaps", query: ["asOf", "sort"] },
-    { template: "/negotiations/{slug}/timeline", query: ["issue"] },
+    { template: "/negotiations/{slug}/timeline", query: ["issue", "party", "period", "page"] },
     { template: "/negotiations/{slug}/edit", query: [] },
     { template: "/negotiations/{slug}/parties", query: ["merged"] },
     { template: "/negotiations/{slug}/parties/{party}", query: ["asOf"] },

@@ -6,13 +6,17 @@ import {
   dayDomain,
   dayScale,
   lanesWithin,
+  lanesByIssue,
   layoutTimeline,
+  MILESTONE_ROW,
   monthTicks,
   nextMonth,
   packLane,
   packRows,
   startOfMonth,
+  placeMilestones,
   timelineLanes,
+  wrapLabel,
 } from "@/lib/timeline";
 import { addDays } from "@/lib/window";
 
@@ -285,5 +289,88 @@ describe("timelineLanes: one lane per party, a mark per entry", () => {
       ["concedes", "softened"],
     ]);
     expect(israel[1]!.marks).toEqual([]);
+  });
+
+  it("regroups the same marks into one lane per issue (issue order, empty lanes kept), date order, joint marks in party order", () => {
+    const byParty = timelineLanes(entries, [ISRAEL, HAMAS, PIJ]);
+    const lanes = lanesByIssue(byParty, [BLOCKADE, 99, PHILADELPHI]);
+    expect(lanes.map((l) => l.id)).toEqual([BLOCKADE, 99, PHILADELPHI]);
+    expect(lanes[1]!.marks).toEqual([]);
+    const joint = entries[1]!;
+    expect(lanes[0]!.marks.map((mk) => mk.key)).toEqual([
+      `${entries[3]!.id}-${HAMAS}`,
+      `${joint.id}-${HAMAS}`,
+      `${joint.id}-${PIJ}`,
+      `${entries[4]!.id}-${ISRAEL}`,
+    ]);
+    expect(lanes[2]!.marks.map((mk) => [mk.entry.stance, mk.entry.change])).toEqual([
+      ["rejects", "new"],
+      ["concedes", "softened"],
+    ]);
+    // Regrouping keeps every mark and what it says.
+    const all = (ls: typeof byParty) => ls.flatMap((l) => l.marks).map((mk) => `${mk.key} ${mk.entry.change}`).sort();
+    expect(all(lanes)).toEqual(all(byParty));
+  });
+});
+
+describe("wrapLabel: a lane's name on at most two lines", () => {
+  it("keeps a short name on one line", () => {
+    expect(wrapLabel("Permanent ceasefire", 24, 2)).toEqual(["Permanent ceasefire"]);
+  });
+  it("breaks between words", () => {
+    expect(wrapLabel("Return of displaced people to the north", 24, 2)).toEqual(["Return of displaced", "people to the north"]);
+  });
+  it("ends with an ellipsis what does not fit, and cuts a word longer than a line", () => {
+    expect(wrapLabel("one two three four five six seven eight", 9, 2)).toEqual(["one two", "three…"]);
+    const cut = wrapLabel("Hostage-prisoner-exchange-sequencing", 10, 2);
+    expect(cut).toHaveLength(1);
+    expect(cut[0]).toBe("Hostage-p…");
+  });
+  it("never returns a line longer than the width or more lines than asked", () => {
+    fc.assert(
+      fc.property(fc.array(fc.stringMatching(/^[a-z]{1,15}$/), { minLength: 1, maxLength: 12 }), fc.integer({ min: 4, max: 30 }), fc.integer({ min: 1, max: 3 }), (words, width, lines) => {
+        const out = wrapLabel(words.join(" "), width, lines);
+        expect(out.length).toBeGreaterThan(0);
+        expect(out.length).toBeLessThanOrEqual(lines);
+        for (const line of out) expect(line.length).toBeLessThanOrEqual(width);
+        // Nothing is lost silently: either every word is shown or the label ends with "…".
+        if (!out[out.length - 1]!.endsWith("…")) expect(out.join(" ")).toBe(words.join(" "));
+      }),
+    );
+  });
+});
+
+describe("milestones: labelled vertical markers", () => {
+  const milestones = [
+    { day: "2024-08-25", title: "Cairo talks" },
+    { day: "2024-05-06", title: "Hamas accepts the Egyptian-Qatari proposal" },
+    { day: "2024-08-27", title: "Doha round" },
+  ];
+  it("places each at its day, oldest first, near labels on the other line, long titles cut", () => {
+    const xOf = (day: string) => (day === "2024-05-06" ? 100 : day === "2024-08-25" ? 400 : 410);
+    const placed = placeMilestones(milestones, xOf);
+    expect(placed.map((p) => [p.day, p.x, p.row])).toEqual([
+      ["2024-05-06", 100, 0],
+      ["2024-08-25", 400, 0],
+      ["2024-08-27", 410, 1],
+    ]);
+    expect(placed[0]!.label).toBe("Hamas accepts the Egyptia…");
+    expect(placed[0]!.title).toBe("Hamas accepts the Egyptian-Qatari proposal");
+    expect(placed[1]!.label).toBe("Cairo talks");
+  });
+  it("leaves out a milestone dated outside Parley's days", () => {
+    expect(placeMilestones([{ day: "9999-12-31", title: "x" }, { day: "not a day", title: "y" }], () => 0)).toEqual([]);
+  });
+  it("widens the axis to every milestone and makes room for their labels above the months", () => {
+    const lanes = [{ id: 1, marks: [m("2024-08-20")] }];
+    const plain = layoutTimeline(lanes)!;
+    const marked = layoutTimeline(lanes, undefined, milestones)!;
+    expect(plain.milestones).toEqual([]);
+    expect(plain.axisTop).toBe(0);
+    expect(marked.domain.start).toBe("2024-05-01");
+    expect(marked.milestones.map((p) => p.day)).toEqual(["2024-05-06", "2024-08-25", "2024-08-27"]);
+    expect(marked.axisTop).toBe(2 * MILESTONE_ROW + 4);
+    expect(marked.lanes[0]!.y).toBe(plain.lanes[0]!.y + marked.axisTop);
+    for (const p of marked.milestones) expect(p.x).toBeGreaterThanOrEqual(marked.x0);
   });
 });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, type KeyboardEvent, type RefObject } from "react";
+import { rovingMove } from "@/lib/roving";
 
 /**
  * Roving focus over rows of focusable items (the ARIA grid pattern's keyboard part): one tab
@@ -31,23 +32,18 @@ export function useRovingFocus(ref: RefObject<HTMLElement | null>, spec: RovingR
     if (!ref.current) return;
     const grid = spec.rows(ref.current);
     const target = event.target as HTMLElement;
-    let r = grid.findIndex((row) => row.includes(target));
+    const r = grid.findIndex((row) => row.includes(target));
     if (r < 0) return;
-    let c = grid[r]!.indexOf(target);
-    const last = grid.length - 1;
-    const from = r;
-    switch (event.key) {
-      case "ArrowRight": c = Math.min(c + 1, grid[r]!.length - 1); break;
-      case "ArrowLeft": c = Math.max(c - 1, 0); break;
-      case "ArrowDown": r = Math.min(r + 1, last); break;
-      case "ArrowUp": r = Math.max(r - 1, 0); break;
-      case "Home": if (event.ctrlKey) r = 0; c = 0; break;
-      case "End": if (event.ctrlKey) r = last; c = grid[r]!.length - 1; break;
-      default: return;
-    }
+    const to = rovingMove(
+      grid.map((row) => row.length),
+      { row: r, column: grid[r]!.indexOf(target) },
+      event.key,
+      event.ctrlKey,
+      spec.across ? (row, column) => spec.across!(target, column, grid[row]!) : undefined,
+    );
+    if (!to) return;
     event.preventDefault();
-    if (r !== from && (event.key === "ArrowDown" || event.key === "ArrowUp") && spec.across) c = spec.across(target, c, grid[r]!);
-    const next = grid[r]![Math.max(0, Math.min(c, grid[r]!.length - 1))];
+    const next = grid[to.row]![to.column];
     if (!next || next === target) return;
     for (const a of grid.flat()) a.tabIndex = a === next ? 0 : -1;
     next.focus();

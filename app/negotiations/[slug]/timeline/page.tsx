@@ -9,8 +9,9 @@ import { listIssues, listParties } from "@/server/queries/parties-and-issues";
 import { CHANGE_DIRECTION, CHANGE_LABELS } from "@/lib/change";
 import { formatDay, plural } from "@/lib/format";
 import { parseId } from "@/lib/form";
-import { layoutTimeline, timelineLanes, type TimelineMark } from "@/lib/timeline";
-import { FIRMNESS_LABELS, isFirmness, isStance, PARTY_ROLE_LABELS, STANCE_LABELS, STANCES, type PartyRole } from "@/lib/vocabulary";
+import { lanesByIssue, layoutTimeline, timelineLanes, wrapLabel, type TimelineMark } from "@/lib/timeline";
+import { FIRMNESS_LABELS, isFirmness, PARTY_ROLE_LABELS, STANCES, type PartyRole } from "@/lib/vocabulary";
+import { stanceWords } from "@/lib/stance-palette";
 import { addDays, daysBetween, EARLIEST_DAY, latestAsOfDay, todayUTC } from "@/lib/day";
 import { pageParam, pageHref, rangeLabel, type Page } from "@/lib/paging";
 import { buildTimelineSummary, monthLabel, monthParam, previousMonth, TIMELINE_DETAIL_LIMIT, type MonthPeriod } from "@/lib/timeline-summary";
@@ -25,7 +26,7 @@ import { titled } from "../_components/page-title";
 
 export const generateMetadata = titled("Timeline");
 
-type Search = { issue?: string | string[]; period?: string | string[]; page?: string | string[] };
+type Search = { issue?: string | string[]; party?: string | string[]; period?: string | string[]; page?: string | string[] };
 
 type Party = Awaited<ReturnType<typeof listParties>>[number];
 type Issue = Awaited<ReturnType<typeof listIssues>>[number];
@@ -49,12 +50,17 @@ export default async function TimelinePage({ params, searchParams }: { params: P
   const requested = one(search.issue) || "";
   const issue = requested ? (issues.find((i) => i.id === parseId(requested)) ?? null) : null;
   const unknownIssue = requested !== "" && issue === null;
+  const requestedParty = one(search.party) || "";
+  const party = requestedParty ? (parties.find((p) => p.id === parseId(requestedParty)) ?? null) : null;
+  const unknownParty = requestedParty !== "" && party === null;
+  const shownParties = party ? [party] : parties;
   const lastDay = latestAsOfDay(todayUTC());
   const { period, invalid: invalidPeriod } = monthParam(search.period, lastDay);
 
   const scope: TimelineScope = {
     negotiationId: negotiation.id,
     issueId: issue?.id ?? null,
+    partyId: party?.id ?? null,
     from: period?.from ?? EARLIEST_DAY,
     to: period?.to ?? addDays(lastDay, 1),
   };
@@ -66,11 +72,11 @@ export default async function TimelinePage({ params, searchParams }: { params: P
   if (pageNumber !== 1 && !listed) notFound();
 
   const withIssue = (params: Record<string, string>) => {
-    const q = new URLSearchParams({ ...(issue ? { issue: String(issue.id) } : {}), ...params }).toString();
+    const q = new URLSearchParams({ ...(issue ? { issue: String(issue.id) } : {}), ...(party ? { party: String(party.id) } : {}), ...params }).toString();
     return `${base}/timeline${q ? `?${q}` : ""}`;
   };
   const here = withIssue(period ? { period: period.month } : {});
-  const scopeWords = `${issue ? `on ${issue.name}` : "on all issues"}${period ? ` in ${monthLabel(period.month)}` : ""}`;
+  const scopeWords = `${party ? `of ${party.name} ` : ""}${issue ? `on ${issue.name}` : "on all issues"}${period ? ` in ${monthLabel(period.month)}` : ""}`;
   const partyNames = new Map(parties.map((p) => [p.id, p.shortName || p.name]));
 
   let body: React.ReactNode;
@@ -80,7 +86,7 @@ export default async function TimelinePage({ params, searchParams }: { params: P
     body = (
       <DetailedTimeline
         base={base}
-        parties={parties}
+        parties={shownParties}
         issues={issues}
         issue={issue}
         entries={read.entries}
@@ -90,12 +96,14 @@ export default async function TimelinePage({ params, searchParams }: { params: P
         page={read.page}
         here={here}
         editor={marks === 0 && canEdit(await getViewer())}
+        // milestones: wired by the lead after merging
+        milestones={[]}
       />
     );
   } else {
     const summary = buildTimelineSummary(
       groups,
-      parties.map((p) => p.id),
+      shownParties.map((p) => p.id),
       STANCES,
     );
     body = summary ? (
@@ -113,27 +121,21 @@ export default async function TimelinePage({ params, searchParams }: { params: P
   const outside = period ? null : await listEntriesOutsideDays(scope, EARLIEST_DAY, lastDay);
 
   return (
-    <>
+    <section aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading" className="visually-hidden">
+        Timeline
+      </h2>
       <div className="toolbar">
         <form method="get" action={`${base}/timeline`} aria-label="Filter the timeline" className="tl-filter">
-          <label>
-            Issue
-            <select name="issue" defaultValue={issue ? String(issue.id) : ""}>
-              <option value="">All issues</option>
-              {issues.map((i) => (
-                <option key={i.id} value={i.id} dir="auto">
-                  {i.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect name="issue" label="Issue" all="All issues" options={issues} chosen={issue} />
+          <FilterSelect name="party" label="Party" all="All parties" options={parties} chosen={party} />
           {period ? <input type="hidden" name="period" value={period.month} /> : null}
           <button type="submit" className="button">
             Filter
           </button>
-          {issue ? (
+          {issue || party ? (
             <Link href={period ? `${base}/timeline?period=${period.month}` : `${base}/timeline`} className="button">
-              Show all issues
+              Show all issues and parties
             </Link>
           ) : null}
         </form>
@@ -141,6 +143,11 @@ export default async function TimelinePage({ params, searchParams }: { params: P
       {unknownIssue ? (
         <p className="form-error" role="alert">
           There is no issue “{requested}” in this negotiation; showing all issues.
+        </p>
+      ) : null}
+      {unknownParty ? (
+        <p className="form-error" role="alert">
+          There is no party “{requestedParty}” in this negotiation; showing all parties.
         </p>
       ) : null}
       {invalidPeriod ? (
@@ -167,7 +174,24 @@ export default async function TimelinePage({ params, searchParams }: { params: P
         </div>
       ) : null}
       {body}
-    </>
+    </section>
+  );
+}
+
+/** One filter of the timeline: every option by name, the chosen one selected, or "All …". */
+function FilterSelect({ name, label, all, options, chosen }: { name: string; label: string; all: string; options: ReadonlyArray<{ id: number; name: string }>; chosen: { id: number } | null }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={chosen ? String(chosen.id) : ""}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.id} value={o.id} dir="auto">
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -202,6 +226,7 @@ function DetailedTimeline({
   page,
   here,
   editor,
+  milestones,
 }: {
   base: string;
   parties: Party[];
@@ -214,17 +239,22 @@ function DetailedTimeline({
   page: Page | null;
   here: string;
   editor: boolean;
+  /** Dated events drawn as labelled vertical markers. */
+  milestones: ReadonlyArray<{ day: string; title: string }>;
 }) {
   const shownIds = new Set(shown.map((e) => e.id));
   const partyById = new Map(parties.map((p) => [p.id, p]));
   const issueNames = new Map(issues.map((i) => [i.id, i.name]));
-  const lanes = timelineLanes(
+  const partyLanes = timelineLanes(
     [...context, ...shown],
     parties.map((p) => p.id),
     issue?.id ?? null,
   ).map((lane) => ({ ...lane, marks: lane.marks.filter((m) => shownIds.has(m.entry.id)) }));
-  const marks = lanes.flatMap((l) => l.marks);
-  const stanceLabel = (s: string) => (isStance(s) ? STANCE_LABELS[s] : s);
+  // All issues: one lane per issue, named, so the issue shows without hovering; one issue: one
+  // lane per party, to compare the parties on it (docs/decisions/030).
+  const byIssue = issue === null;
+  const lanes = byIssue ? lanesByIssue(partyLanes, issues.map((i) => i.id)) : partyLanes;
+  const marks = partyLanes.flatMap((l) => l.marks);
 
   const describe = (m: TimelineMark<EntryRow>) => {
     const e = m.entry;
@@ -241,10 +271,12 @@ function DetailedTimeline({
   const firstDay = marks.reduce<string | null>((d, m) => (d === null || m.day < d ? m.day : d), null);
   const lastDay = marks.reduce<string | null>((d, m) => (d === null || m.day > d ? m.day : d), null);
   const laneViews = new Map<number, LaneView>(
-    parties.map((p) => [
-      p.id,
-      { name: p.shortName || p.name, fullName: p.name, role: PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role, colour: p.colour },
-    ]),
+    byIssue
+      ? issues.map((i) => [i.id, { lines: wrapLabel(i.name, 24, 2), fullName: i.name, sub: null, colour: null }])
+      : parties.map((p) => [
+          p.id,
+          { lines: [p.shortName || p.name], fullName: p.name, sub: PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role, colour: p.colour },
+        ]),
   );
   const layout = chart
     ? layoutTimeline<MarkView>(
@@ -254,12 +286,23 @@ function DetailedTimeline({
             const d = describe(m);
             const change = CHANGE_LABELS[m.entry.change];
             const label =
-              `${d.party} on ${d.issue}, ${formatDay(m.day)}: ${stanceLabel(m.entry.stance)}, ${change}` +
+              `${d.party} on ${d.issue}, ${formatDay(m.day)}: ${stanceWords(m.entry.stance, m.entry.firmness)}, ${change}` +
               (m.entry.overridden ? " (set by analyst)" : "") +
               (d.jointWith.length ? `, joint with ${d.jointWith.join(", ")}` : "");
-            return { key: m.key, day: m.day, href: d.href, label, summary: m.entry.summary, stance: m.entry.stance, change: m.entry.change } satisfies MarkView;
+            return {
+              key: m.key,
+              day: m.day,
+              href: d.href,
+              label,
+              summary: m.entry.summary,
+              stance: m.entry.stance,
+              firmness: m.entry.firmness,
+              change: m.entry.change,
+            } satisfies MarkView;
           }),
         })),
+        undefined,
+        milestones,
       )
     : null;
 
@@ -290,7 +333,7 @@ function DetailedTimeline({
     rows.push({ key: m.key, day: m.day, party: d.party, issue: d.issue, stance: e.stance, change: e.change, overridden: e.overridden, summary: e.summary, href: d.href });
   }
 
-  const title = `Timeline of positions ${scopeWords}, one lane per party`;
+  const title = `Timeline of positions ${scopeWords}, one lane per ${byIssue ? "issue" : "party"}`;
 
   if (shown.length === 0) {
     return (
@@ -323,8 +366,12 @@ function DetailedTimeline({
     <>
       <p className="muted small">
         {plural(entryCount, "entry", "entries")} {scopeWords}
-        {firstDay && lastDay ? `, ${formatDay(firstDay)} – ${formatDay(lastDay)}` : ""}. Each party has a lane; a joint statement shows in the lane of
-        every party that made it. Hover over or focus a mark for its details; Enter or click opens it.
+        {firstDay && lastDay ? `, ${formatDay(firstDay)} – ${formatDay(lastDay)}` : ""}.{" "}
+        {byIssue
+          ? "Each issue has a lane; a joint statement has a mark for every party that made it. Choose an issue to compare the parties on it, lane by lane."
+          : "Each party has a lane; a joint statement shows in the lane of every party that made it."}{" "}
+        The chart is one stop for the Tab key: arrow keys move between marks (left and right in time, up and down across lanes), Home and End to a
+        lane&apos;s ends; hover over or focus a mark for its details; Enter or click opens it.
       </p>
       <TimelineLegend />
       <TimelineExplorer

@@ -1,20 +1,8 @@
-// How one mark is drawn, shared by the chart and its legend: a disc in the stance's colour
-// (the .tl-stance-* classes, same colours as the .stance-* badges) with the stance's letter,
-// so colour is never the only cue, and a small badge for the changes that matter most.
+// How one mark is drawn, shared by the chart and its legend: the stance's shape in the stance's
+// colour (lib/stance-palette.ts), filled, hollow or outlined by firmness, so neither colour nor a
+// letter is the only cue, and a small badge for the changes that matter most.
 import type { ChangeType } from "@/lib/change";
-import type { Stance } from "@/lib/vocabulary";
-
-/** One letter per stance, shown in the mark and explained by the legend. */
-export const STANCE_LETTERS: Record<Stance, string> = {
-  demands: "D",
-  rejects: "R",
-  conditions: "C",
-  proposes: "P",
-  supports: "S",
-  accepts: "A",
-  concedes: "G", // "gives ground": C is taken by "accepts with conditions"
-  withdraws: "W",
-};
+import { MARK_INK, markStyle, shapePath, type MarkShapeName } from "@/lib/stance-palette";
 
 /** Changes drawn as a badge on the mark; the others (new, unchanged, reworded) have none. */
 export const BADGED_CHANGES = ["softened", "hardened", "reversed", "withdrawn"] as const satisfies readonly ChangeType[];
@@ -44,17 +32,36 @@ export function ChangeBadge({ change, x, y }: { change: string; x: number; y: nu
   }
 }
 
-/** The disc, its letter and its change badge, centred on (x, y). Decorative: the link around it carries the name. */
-export function MarkShape({ stance, change, x, y, r }: { stance: string; change: string; x: number; y: number; r: number }) {
-  const letter = STANCE_LETTERS[stance as Stance] ?? "?";
+/** A stance's shape in its colour and firmness's look, centred on (x, y). */
+export function StanceGlyph({ stance, firmness, x, y, r }: { stance: string; firmness: string | null; x: number; y: number; r: number }) {
+  const { shape, colour, look } = markStyle(stance, firmness);
+  return <ShapeOutline shape={shape} colour={colour} look={look} x={x} y={y} r={r} />;
+}
+
+function ShapeOutline({ shape, colour, look, x, y, r }: { shape: MarkShapeName; colour: string; look: string; x: number; y: number; r: number }) {
+  const d = shapePath(shape, x, y, r);
   return (
-    <g className={`tl-stance-${stance}`} aria-hidden="true">
-      <circle className="tl-ring" cx={x} cy={y} r={r + 3} />
-      <circle className="tl-dot" cx={x} cy={y} r={r} />
-      <text className="tl-letter" x={x} y={y} dy="0.35em" textAnchor="middle">
-        {letter}
-      </text>
-      <ChangeBadge change={change} x={x + r * 0.8} y={y - r * 0.8} />
+    <>
+      {look === "outlined" ? <path d={shapePath(shape, x, y, r + 2.6)} fill="#fff" stroke={MARK_INK} strokeWidth={1.8} strokeLinejoin="round" /> : null}
+      <path
+        className="tl-dot"
+        d={d}
+        fill={look === "hollow" ? "#fff" : colour}
+        stroke={look === "hollow" ? colour : "#fff"}
+        strokeWidth={look === "hollow" ? 2.2 : 1}
+        strokeLinejoin="round"
+      />
+    </>
+  );
+}
+
+/** The mark centred on (x, y): focus ring, shape and change badge. Decorative: the link around it carries the name. */
+export function MarkShape({ stance, firmness, change, x, y, r }: { stance: string; firmness: string | null; change: string; x: number; y: number; r: number }) {
+  return (
+    <g aria-hidden="true">
+      <circle className="tl-ring" cx={x} cy={y} r={r + 5} />
+      <StanceGlyph stance={stance} firmness={firmness} x={x} y={y} r={r} />
+      <ChangeBadge change={change} x={x + r * 0.9} y={y - r * 0.9} />
     </g>
   );
 }

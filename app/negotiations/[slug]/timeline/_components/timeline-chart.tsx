@@ -1,5 +1,7 @@
-// The timeline as server-rendered SVG: month axis, one lane per party, one link per mark.
+// The timeline as server-rendered SVG: milestones and month axis, one lane per issue (or per
+// party), one link per mark.
 import type { CSSProperties } from "react";
+import { formatDay } from "@/lib/format";
 import type { TimelineLayout } from "@/lib/timeline";
 import { daysBetween } from "@/lib/window";
 import { MarkShape } from "./mark-shape";
@@ -12,14 +14,18 @@ export interface MarkView {
   label: string;
   summary: string;
   stance: string;
+  firmness: string | null;
   change: string;
 }
 
 export interface LaneView {
-  name: string;
+  /** The visible label, one or two lines. */
+  lines: string[];
   fullName: string;
-  role: string;
-  colour: string;
+  /** A smaller line under the name (a party's role), or null. */
+  sub: string | null;
+  /** A party's colour swatch, or null (issue lanes). */
+  colour: string | null;
 }
 
 export function TimelineChart({ layout, lanes, title }: { layout: TimelineLayout<MarkView>; lanes: Map<number, LaneView>; title: string }) {
@@ -42,14 +48,14 @@ export function TimelineChart({ layout, lanes, title }: { layout: TimelineLayout
         />
         {layout.ticks.map((t) => (
           <g key={t.day}>
-            <line className={t.label ? "tl-grid tl-grid-labelled" : "tl-grid"} x1={t.x} x2={t.x} y1={t.label ? 4 : g.axisHeight - 8} y2={bottom} />
+            <line className={t.label ? "tl-grid tl-grid-labelled" : "tl-grid"} x1={t.x} x2={t.x} y1={t.label ? layout.axisTop + 4 : g.axisHeight - 8} y2={bottom} />
             {t.label ? (
-              <text className="tl-month" x={t.x + 3} y={14}>
+              <text className="tl-month" x={t.x + 3} y={layout.axisTop + 14}>
                 {t.label}
               </text>
             ) : null}
             {t.year ? (
-              <text className="tl-year" x={t.x + 3} y={28}>
+              <text className="tl-year" x={t.x + 3} y={layout.axisTop + 28}>
                 {t.year}
               </text>
             ) : null}
@@ -57,21 +63,37 @@ export function TimelineChart({ layout, lanes, title }: { layout: TimelineLayout
         ))}
         <line className="tl-axis" x1={0} x2={layout.width} y1={g.axisHeight} y2={g.axisHeight} />
       </g>
+      {layout.milestones.map((m) => (
+        <g key={`${m.day}-${m.title}`} role="img" aria-label={`Milestone, ${formatDay(m.day)}: ${m.title}`} className="tl-milestone-marker">
+          <line className="tl-milestone" x1={m.x} x2={m.x} y1={4 + m.row * 14} y2={bottom} />
+          <path className="tl-milestone-flag" d={`M${m.x},${4 + m.row * 14} l6,3.5 l-6,3.5 Z`} />
+          <text className="tl-milestone-label" x={m.x + 8} y={13 + m.row * 14}>
+            {m.label}
+          </text>
+        </g>
+      ))}
       {layout.lanes.map((lane) => {
         const party = lanes.get(lane.id);
         if (!party) return null;
-        const mid = lane.y + lane.height / 2;
+        // The label's lines (name, then role) centred on the lane's middle, 13 units apart.
+        const lines = party.lines.length + (party.sub ? 1 : 0);
+        const firstY = lane.y + lane.height / 2 - ((lines - 1) * 13) / 2 + 4;
+        const textX = party.colour ? 26 : 10;
         return (
-          <g key={lane.id} data-lane={lane.id}>
+          <g key={lane.id} data-lane={lane.id} role="group" aria-label={party.fullName}>
             <g className="tl-lane-label" aria-hidden="true">
               <title>{party.fullName}</title>
-              <circle cx={14} cy={mid - 5} r={6} fill={party.colour} className="tl-swatch" />
-              <text className="tl-party" x={26} y={mid - 1}>
-                {party.name}
-              </text>
-              <text className="tl-role" x={26} y={mid + 12}>
-                {party.role}
-              </text>
+              {party.colour ? <circle cx={14} cy={firstY - 4} r={6} fill={party.colour} className="tl-swatch" /> : null}
+              {party.lines.map((line, i) => (
+                <text key={i} className="tl-party" x={textX} y={firstY + i * 13}>
+                  {line}
+                </text>
+              ))}
+              {party.sub ? (
+                <text className="tl-role" x={textX} y={firstY + party.lines.length * 13}>
+                  {party.sub}
+                </text>
+              ) : null}
             </g>
             <line className="tl-lane-line" x1={0} x2={layout.width} y1={lane.y + lane.height} y2={lane.y + lane.height} />
             {lane.marks.map((m) => (
@@ -87,7 +109,7 @@ export function TimelineChart({ layout, lanes, title }: { layout: TimelineLayout
                 style={{ "--o": daysBetween(layout.domain.start, m.item.day) } as CSSProperties}
               >
                 <desc id={`tl-desc-${m.item.key}`}>{m.item.summary}</desc>
-                <MarkShape stance={m.item.stance} change={m.item.change} x={m.x} y={m.y} r={g.markRadius} />
+                <MarkShape stance={m.item.stance} firmness={m.item.firmness} change={m.item.change} x={m.x} y={m.y} r={g.markRadius} />
               </a>
             ))}
           </g>

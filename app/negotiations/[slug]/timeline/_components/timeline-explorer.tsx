@@ -7,6 +7,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useId, useRef, useState, type CSSProperties, type ReactNode } from "react";
 import { StanceBadge } from "@/components/stance";
 import { formatDay } from "@/lib/format";
+import { nearestDayIndex } from "@/lib/roving";
 import { addDays, daysBetween } from "@/lib/window";
 import { useRovingFocus, type RovingRows } from "../../_components/roving-focus";
 
@@ -50,14 +51,7 @@ const TIMELINE_ROWS: RovingRows = {
     [...root.querySelectorAll<HTMLElement>("[data-lane]")]
       .map((lane) => [...lane.querySelectorAll<HTMLElement>("[data-mark]")].sort((a, b) => (dayOf(a) < dayOf(b) ? -1 : dayOf(a) > dayOf(b) ? 1 : 0)))
       .filter((lane) => lane.length > 0),
-  across: (from, _column, lane) => {
-    const day = dayOf(from);
-    let best = 0;
-    for (let i = 1; i < lane.length; i++) {
-      if (Math.abs(daysBetween(day, dayOf(lane[i]!))) < Math.abs(daysBetween(day, dayOf(lane[best]!)))) best = i;
-    }
-    return best;
-  },
+  across: (from, _column, lane) => nearestDayIndex(lane.map(dayOf), dayOf(from), daysBetween),
 };
 
 export function TimelineExplorer({

@@ -1,20 +1,37 @@
-// What the marks' colours, letters and badges mean.
+// What the marks' shapes, colours, fills and badges mean.
 import { CHANGE_HINTS, CHANGE_LABELS } from "@/lib/change";
-import { STANCE_HINTS, STANCE_LABELS, STANCES } from "@/lib/vocabulary";
-import { BADGED_CHANGES, ChangeBadge, MarkShape } from "./mark-shape";
+import { FIRMNESS_LOOKS } from "@/lib/stance-palette";
+import { FIRMNESS, FIRMNESS_LABELS, STANCE_HINTS, STANCE_LABELS, STANCES } from "@/lib/vocabulary";
+import { BADGED_CHANGES, ChangeBadge, StanceGlyph } from "./mark-shape";
+
+const LOOK_WORDS = { outlined: "filled and outlined", filled: "filled", hollow: "hollow" } as const;
 
 export function TimelineLegend() {
   return (
-    <div className="tl-legend" role="group" aria-label="Legend">
+    <section className="tl-legend" aria-labelledby="tl-legend-heading">
+      <h2 id="tl-legend-heading" className="tl-legend-heading">
+        Legend
+      </h2>
       <ul aria-label="Stances">
         {STANCES.map((s) => (
           <li key={s} title={STANCE_HINTS[s]}>
-            <svg viewBox="0 0 20 20" width="20" height="20" aria-hidden="true">
-              <MarkShape stance={s} change="new" x={10} y={10} r={8} />
+            <svg viewBox="0 0 22 22" width="22" height="22" aria-hidden="true">
+              <StanceGlyph stance={s} firmness="firm" x={11} y={11} r={7} />
             </svg>
             {STANCE_LABELS[s]}
           </li>
         ))}
+      </ul>
+      <ul aria-label="Firmness">
+        {FIRMNESS.map((f) => (
+          <li key={f}>
+            <svg viewBox="0 0 22 22" width="22" height="22" aria-hidden="true">
+              <StanceGlyph stance="accepts" firmness={f} x={11} y={11} r={6.5} />
+            </svg>
+            {FIRMNESS_LABELS[f]} ({LOOK_WORDS[FIRMNESS_LOOKS[f]]})
+          </li>
+        ))}
+        <li className="muted">No firmness recorded: filled</li>
       </ul>
       <ul aria-label="Changes">
         {BADGED_CHANGES.map((c) => (
@@ -27,6 +44,6 @@ export function TimelineLegend() {
         ))}
         <li className="muted">No badge: new position, unchanged or reworded</li>
       </ul>
-    </div>
+    </section>
   );
 }
