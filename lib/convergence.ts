@@ -40,11 +40,9 @@ export function convergenceSeries<I extends { id: number }, P extends { id: numb
   const { issues, parties } = args;
   const issueById = new Map(issues.map((i) => [i.id, i]));
   const partyIds = new Set(parties.map((p) => p.id));
-  const statusOf = (issue: I, inForce: readonly E[], asOf: string): GapStatus =>
-    buildGapRows({ issues: [issue], parties, entries: inForce, asOf, sort: "matrix" })[0]!.gap.status;
-
+  // Before any statement: the rule on an empty matrix.
   const status = new Map<number, GapStatus>();
-  for (const issue of issues) status.set(issue.id, statusOf(issue, [], "0000-01-01"));
+  for (const row of buildGapRows({ issues, parties, entries: [] as E[], asOf: "0000-01-01", sort: "matrix" })) status.set(row.issue.id, row.gap.status);
   const before = countGapStatuses([...status.values()].map((s) => ({ gap: { status: s } })));
 
   const sorted = [...args.entries].sort(compareDated);
@@ -64,13 +62,17 @@ export function convergenceSeries<I extends { id: number }, P extends { id: numb
       for (const partyId of entry.partyIds) if (partyIds.has(partyId)) cells.set(partyId, entry);
       touched.add(entry.issueId);
     }
-    for (const issueId of touched) {
-      const next = statusOf(issueById.get(issueId)!, [...new Set(inForce.get(issueId)!.values())], day);
-      const was = status.get(issueId)!;
+    // One call of the gap rule for the day's touched issues, with the entries in force in their cells.
+    const touchedIssues = [...touched].map((id) => issueById.get(id)!);
+    const shown = new Set<E>();
+    for (const id of touched) for (const e of inForce.get(id)!.values()) shown.add(e);
+    for (const row of buildGapRows({ issues: touchedIssues, parties, entries: [...shown], asOf: day, sort: "matrix" })) {
+      const next = row.gap.status;
+      const was = status.get(row.issue.id)!;
       if (next !== was) {
         counts[was]--;
         counts[next]++;
-        status.set(issueId, next);
+        status.set(row.issue.id, next);
       }
     }
     points.push({ day, ...counts });
