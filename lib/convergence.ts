@@ -271,7 +271,8 @@ export function convergenceChart(series: ConvergenceSeries, options: ChartOption
   const y = linearScale(0, yMax, plot.bottom, plot.top);
 
   // Step boundaries: the state before the first day, then each point until the next.
-  const steps = [{ x0: plot.left, counts: series.before }, ...series.points.map((p) => ({ x0: x(p.day), counts: pick(p) }))];
+  // Only the days the counts changed make a corner (a day that moved no status draws nothing).
+  const steps = [{ x0: plot.left, counts: series.before }, ...changeSteps(series).map((p) => ({ x0: x(p.day), counts: pick(p) }))];
   const stepLine = (value: (c: GapCounts) => number) => {
     let d = "";
     steps.forEach((s, i) => {
