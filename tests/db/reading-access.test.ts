@@ -11,6 +11,7 @@ vi.mock("next/cache", async () => (await import("../support/next-request")).next
 import { HOST, ORIGIN, setUpWorld, type World } from "../support/action-harness";
 import { request } from "../support/next-request";
 import { getDb } from "@/server/db";
+import * as convergence from "@/server/queries/convergence";
 import * as entries from "@/server/queries/entries";
 import * as negotiations from "@/server/queries/negotiations";
 import * as overview from "@/server/queries/overview";
@@ -59,6 +60,7 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   getMatrix: { call: () => entries.getMatrix({ negotiationId: world.main.id, asOf: "2024-08-25" }) },
   getNegotiationEntries: { call: () => entries.getNegotiationEntries(world.main.id) },
   getAsOfEntries: { call: () => entries.getAsOfEntries({ negotiationId: world.main.id, asOf: "2024-08-25" }) },
+  getConvergence: { call: () => convergence.getConvergence(world.main.id) },
   getComparison: { call: () => entries.getComparison({ negotiationId: world.main.id, from: "2024-06-01", to: "2024-08-25" }) },
   getPartyEntries: { call: () => entries.getPartyEntries(world.main.id, ids.party) },
   getPartyProfilePage: { call: () => entries.getPartyProfilePage(world.main.id, ids.party, "2024-08-25", 1) },
@@ -140,7 +142,7 @@ afterEach(() => {
 
 describe("finding 2: every reading query checks the reader itself", () => {
   it("has a case for every exported query function (a new query must make the check too)", () => {
-    const exported = [entries, negotiations, overview, partiesAndIssues, revisions, search, sources, milestones]
+    const exported = [convergence, entries, negotiations, overview, partiesAndIssues, revisions, search, sources, milestones]
       .flatMap((m) => Object.entries(m))
       .filter(([name, value]) => typeof value === "function" && !NOT_READS.has(name))
       .map(([name]) => name);

@@ -24,6 +24,9 @@ import { FIRMNESS_LABELS, STANCE_LABELS, STANCES, FIRMNESS } from "@/lib/vocabul
 import { STALE_AFTER_DAYS } from "@/lib/age";
 import { parseId } from "@/lib/form";
 import { ExportLinks } from "./_components/export-links";
+import { getConvergence } from "@/server/queries/convergence";
+import { convergenceChart } from "@/lib/convergence";
+import { ConvergenceChartView } from "@/components/convergence-chart";
 
 type Search = {
   asOf?: string | string[];
@@ -125,7 +128,9 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
   );
 
   if (!detail) {
-    const overview = await getOverview({ negotiationId: negotiation.id, asOf, windowDays });
+    const [overview, series] = await Promise.all([getOverview({ negotiationId: negotiation.id, asOf, windowDays }), getConvergence(negotiation.id)]);
+    // milestones: wired by the lead after merging
+    const chart = convergenceChart(series, { asOf, matrixHref: base, milestones: [], compact: true });
     const shownParties = partyFilter ? overview.parties.filter((p) => p.id === partyFilter) : overview.parties;
     const [cellParty, cellIssue] = (one(search.cell) ?? "").split("-").map((v) => parseId(v));
     const openParty = overview.parties.find((p) => p.id === cellParty);
@@ -179,6 +184,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
               savedCell={saved ? `${saved.partyIds[0]}-${saved.issueId}` : null}
             />
             <Legend windowDays={windowDays} />
+            <ConvergenceChartView chart={chart} id="cv-front" compact />
           </>
         )}
         {openParty && openIssue ? (

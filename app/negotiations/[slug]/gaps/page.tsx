@@ -6,6 +6,9 @@ import { listMilestoneMarks } from "@/server/queries/milestones";
 import { asOfParam, firstValue as one } from "@/lib/search-params";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getAsOfEntries } from "@/server/queries/entries";
+import { getConvergence } from "@/server/queries/convergence";
+import { convergenceChart } from "@/lib/convergence";
+import { ConvergenceChartView } from "@/components/convergence-chart";
 import { formatDay, plural } from "@/lib/format";
 import { buildGapRows, countGapStatuses, DEFAULT_GAP_SORT, GAP_SORT_LABELS, GAP_SORTS, parseGapSort } from "@/lib/gaps-view";
 import { titled } from "../_components/page-title";
@@ -22,13 +25,15 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
 
   const { asOf, today, invalid: invalidAsOf } = asOfParam(search.asOf);
   const sort = parseGapSort(one(search.sort));
-  const [{ parties, issues, entries }, milestones] = await Promise.all([
+  const [{ parties, issues, entries }, milestones, series] = await Promise.all([
     getAsOfEntries({ negotiationId: negotiation.id, asOf }),
     listMilestoneMarks(negotiation.id),
+    getConvergence(negotiation.id),
   ]);
   const rows = buildGapRows({ issues, parties, entries, asOf, sort });
   const counts = countGapStatuses(rows);
   const base = `/negotiations/${slug}`;
+  const chart = convergenceChart(series, { asOf, matrixHref: base, milestones });
   const todayHref = sort === DEFAULT_GAP_SORT ? `${base}/gaps` : `${base}/gaps?sort=${sort}`;
   const bystanders = parties.filter((p) => p.role !== "party");
 
@@ -80,6 +85,7 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
         </p>
       </details>
       <InvalidAsOfNotice value={invalidAsOf} />
+      {issues.length > 0 ? <ConvergenceChartView chart={chart} id="cv-gaps" /> : null}
       {issues.length === 0 ? (
         <div className="empty">
           <p>No issues yet: the gap view compares the parties&rsquo; positions issue by issue.</p>
