@@ -129,8 +129,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
 
   if (!detail) {
     const [overview, series] = await Promise.all([getOverview({ negotiationId: negotiation.id, asOf, windowDays }), getConvergence(negotiation.id)]);
-    // milestones: wired by the lead after merging
-    const chart = convergenceChart(series, { asOf, matrixHref: base, milestones: [], compact: true });
+    const chart = convergenceChart(series, { asOf, matrixHref: base, milestones, compact: true });
     const shownParties = partyFilter ? overview.parties.filter((p) => p.id === partyFilter) : overview.parties;
     const [cellParty, cellIssue] = (one(search.cell) ?? "").split("-").map((v) => parseId(v));
     const openParty = overview.parties.find((p) => p.id === cellParty);

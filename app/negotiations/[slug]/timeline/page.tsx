@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { firstValue as one } from "@/lib/search-params";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
+import { listMilestoneMarks } from "@/server/queries/milestones";
 import { countTimelineMonths, getTimelineEntries, listEntriesOutsideDays, type EntryRow, type TimelineScope } from "@/server/queries/entries";
 import { listIssues, listParties } from "@/server/queries/parties-and-issues";
 import { CHANGE_DIRECTION, CHANGE_LABELS } from "@/lib/change";
@@ -42,7 +43,7 @@ export default async function TimelinePage({ params, searchParams }: { params: P
   const negotiation = await getNegotiation(slug);
   const pageNumber = pageParam(search.page);
   if (!negotiation || !pageNumber) notFound();
-  const [parties, issues] = await Promise.all([listParties(negotiation.id), listIssues(negotiation.id)]);
+  const [parties, issues, milestones] = await Promise.all([listParties(negotiation.id), listIssues(negotiation.id), listMilestoneMarks(negotiation.id)]);
   const base = `/negotiations/${slug}`;
 
   // An unknown issue (a stale link, a typo) shows every issue with a note, as the matrix does
@@ -96,8 +97,7 @@ export default async function TimelinePage({ params, searchParams }: { params: P
         page={read.page}
         here={here}
         editor={marks === 0 && canEdit(await getViewer())}
-        // milestones: wired by the lead after merging
-        milestones={[]}
+        milestones={milestones}
       />
     );
   } else {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { listMilestoneMarks } from "@/server/queries/milestones";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getIssuePage } from "@/server/queries/entries";
@@ -29,11 +30,10 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
   const { asOf, today, invalid: invalidAsOf } = asOfParam(search.asOf);
   const negotiation = await getNegotiation(slug);
   if (!negotiation || !id || !pageNumber) notFound();
-  const [viewer, data] = await Promise.all([getViewer(), getIssuePage(negotiation.id, id, pageNumber)]);
+  const [viewer, data, milestones] = await Promise.all([getViewer(), getIssuePage(negotiation.id, id, pageNumber), listMilestoneMarks(negotiation.id)]);
   if (!data) notFound();
   const { issue, parties, points, page, moved } = data;
-  // milestones: wired by the lead after merging
-  const view = buildIssueView({ issue, parties, points, asOf, milestones: [] });
+  const view = buildIssueView({ issue, parties, points, asOf, milestones });
   const base = `/negotiations/${slug}`;
   const here = `${base}/issues/${issue.id}`;
   const asOfQuery = asOf !== today ? `?asOf=${asOf}` : "";
