@@ -8,6 +8,7 @@ import { overLimitMessage } from "./text-length";
 import { RESERVED_SLUGS, SLUG_PATTERN } from "./slug";
 import { BIDI_CONTROL, LONE_SURROGATE, hasVisibleText } from "./unicode";
 import { parsePositive32, parseVersion } from "./form";
+import { PARTY_PALETTE } from "./colour";
 
 export { hasVisibleText };
 
@@ -127,6 +128,23 @@ export const partySchema = z.object({
     .trim()
     .regex(/^-?\d{1,4}$/, "Order must be a whole number between -9999 and 9999.")
     .transform(Number),
+  // The party's side (docs/decisions/027-sides.md): "" is none; absent leaves it as it is.
+  sideId: z
+    .string({ error: "Choose a side." })
+    .trim()
+    .refine((v) => v === "" || parsePositive32(v) !== null, "Choose a side from the list.")
+    .transform((v) => (v === "" ? null : Number(v)))
+    .optional(),
+});
+
+/** A side: a name and a colour from the fixed party palette (lib/colour.ts), never free hex. */
+export const sideSchema = z.object({
+  name: required("Name", LIMITS.name, "Enter the side's name."),
+  colour: z
+    .string({ error: "Choose a colour." })
+    .trim()
+    .transform((v) => v.toLowerCase())
+    .refine((v) => PARTY_PALETTE.some((p) => p.colour === v), "Choose one of the listed colours."),
 });
 
 export const issueSchema = z.object({
@@ -209,6 +227,7 @@ export const milestoneSchema = z.object({
 // Edits carry the version the form was loaded with (optimistic locking).
 export const negotiationEditSchema = negotiationSchema.extend({ version });
 export const partyEditSchema = partySchema.extend({ version });
+export const sideEditSchema = sideSchema.extend({ version });
 export const issueEditSchema = issueSchema.extend({ version });
 export const sourceEditSchema = sourceFields.extend({ version }).refine(hasTitleOrOutlet, titleOrOutlet);
 export const entryEditSchema = entrySchema.extend({ version });
@@ -216,6 +235,7 @@ export const milestoneEditSchema = milestoneSchema.extend({ version });
 
 export type NegotiationInput = z.output<typeof negotiationSchema>;
 export type PartyInput = z.output<typeof partySchema>;
+export type SideInput = z.output<typeof sideSchema>;
 export type IssueInput = z.output<typeof issueSchema>;
 export type SourceInput = z.output<typeof sourceSchema>;
 export type EntryInput = z.output<typeof entrySchema>;

@@ -6,7 +6,7 @@ import { createNegotiation } from "@/server/mutations/negotiations";
 import { createInNegotiation } from "@/server/mutations/scoped";
 import { createEntry } from "@/server/mutations/entries";
 import { createMilestone } from "@/server/mutations/milestones";
-import { entrySchema, issueSchema, milestoneSchema, partySchema, sourceSchema } from "@/lib/schemas";
+import { entrySchema, issueSchema, milestoneSchema, partySchema, sideSchema, sourceSchema } from "@/lib/schemas";
 import { gaza2024 } from "./demo/gaza-2024";
 import type { DemoNegotiation } from "./demo/types";
 
@@ -18,9 +18,16 @@ export async function loadDemo(demo: DemoNegotiation): Promise<"loaded" | "prese
 
   // Every record passes the same schemas as the forms: the demo cannot hold what a user couldn't.
   const { id: negotiationId } = await createNegotiation({ title: demo.title, slug: demo.slug, description: demo.description }, ACTOR);
+  const sideOf = new Map<string, number>();
+  for (const s of demo.sides ?? []) {
+    const input = sideSchema.parse({ name: s.name, colour: s.colour });
+    const { id } = await createInNegotiation("side", negotiationId, { ...input, order: s.order }, ACTOR);
+    for (const party of s.parties) sideOf.set(party, id);
+  }
   const partyIds = new Map<string, number>();
   for (const p of demo.parties) {
-    const input = partySchema.parse({ ...p, aliases: p.aliases.join("\n"), order: String(p.order) });
+    const side = sideOf.get(p.key);
+    const input = partySchema.parse({ ...p, aliases: p.aliases.join("\n"), order: String(p.order), ...(side ? { sideId: String(side) } : {}) });
     partyIds.set(p.key, (await createInNegotiation("party", negotiationId, input, ACTOR)).id);
   }
   const issueIds = new Map<string, number>();

@@ -14,7 +14,7 @@ import { RestoreButton } from "@/components/restore-button";
 
 export const metadata: Metadata = { title: "Trash" };
 
-const KIND: Record<string, string> = { negotiation: "Negotiation", party: "Party", issue: "Issue", source: "Source", entry: "Position entry", milestone: "Milestone" };
+const KIND: Record<string, string> = { negotiation: "Negotiation", party: "Party", side: "Side", issue: "Issue", source: "Source", entry: "Position entry", milestone: "Milestone" };
 
 export default async function TrashPage({ searchParams }: { searchParams: Promise<{ restored?: SearchValue; page?: SearchValue }> }) {
   await requirePageRole("editor", "/trash");

@@ -65,6 +65,13 @@ export const gaza2024: DemoNegotiation = {
       order: 7,
     },
   ],
+  // Sides as the article describes them: Israel (with its far-right ministers), the Palestinian
+  // factions speaking together (Hamas and Islamic Jihad), and the mediators Egypt, Qatar and the US.
+  sides: [
+    { key: "israel", name: "Israel", colour: "#0072b2", order: 1, parties: ["israel", "farright"] },
+    { key: "factions", name: "Palestinian factions", colour: "#009e73", order: 2, parties: ["hamas", "pij"] },
+    { key: "mediators", name: "Mediators", colour: "#e69f00", order: 3, parties: ["egypt", "qatar", "us"] },
+  ],
   issues: [
     { key: "deal", name: "Overall ceasefire deal", description: "Whether a party accepts, rejects or offers a ceasefire-and-hostage package as a whole.", order: 1 },
     { key: "permanent", name: "Permanent ceasefire", description: "A lasting end to the war rather than a temporary pause.", order: 2 },

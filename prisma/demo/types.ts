@@ -14,6 +14,8 @@ export interface DemoNegotiation {
     colour: string; // #rrggbb, readable as text on white (contrast >= 4.5:1)
     order: number;
   }>;
+  /** Groups of allied parties (docs/decisions/027-sides.md); a party names its side by key. */
+  sides?: Array<{ key: string; name: string; colour: string; order: number; parties: string[] }>;
   issues: Array<{ key: string; name: string; description: string; order: number }>;
   sources: Array<{
     key: string;

@@ -3,23 +3,30 @@
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import type { FormState } from "@/lib/form";
-import { issueEditSchema, issueSchema, partyEditSchema, partySchema } from "@/lib/schemas";
+import { issueEditSchema, issueSchema, partyEditSchema, partySchema, sideEditSchema, sideSchema } from "@/lib/schemas";
 import { parseId } from "@/lib/form";
 import { isDirection, movedMessage } from "@/lib/taxonomy";
 import { ConflictError, ValidationError } from "../errors";
 import { createInNegotiation, trashInNegotiation, updateInNegotiation } from "../mutations/scoped";
 import { mergeInto, moveInOrder } from "../mutations/taxonomy";
+import { nextSideOrder, requireLiveSide } from "../mutations/sides";
 import { currentActor, requireId, requireNegotiation, runFormAction, stateForError, versionOf } from "./run";
 
-// Parties (the matrix's columns) and issues (its rows) share one life cycle: create, edit,
-// move to the trash. Each lands back on its management page, where the change is visible.
+// Parties (the matrix's columns), sides (groups of allied parties) and issues (the matrix's rows)
+// share one life cycle: create, edit, move up or down, move to the trash. Each lands back on its management page, where the change is visible.
 
 const FORMS = {
   party: {
     schema: partySchema,
     editSchema: partyEditSchema,
     list: "parties",
-    labels: { name: "Name", shortName: "Short name", aliases: "Other names", role: "Role", colour: "Colour", order: "Order" },
+    labels: { name: "Name", shortName: "Short name", aliases: "Other names", role: "Role", colour: "Colour", order: "Order", sideId: "Side" },
+  },
+  side: {
+    schema: sideSchema,
+    editSchema: sideEditSchema,
+    list: "sides",
+    labels: { name: "Name", colour: "Colour" },
   },
   issue: {
     schema: issueSchema,
@@ -39,7 +46,9 @@ async function save(kind: Kind, slug: string, target: { id: unknown } | null, fo
     schema,
     async (parsed, actor, submissionId) => {
       const negotiation = await requireNegotiation(slug);
-      const { version, ...input } = parsed as typeof parsed & { version?: number };
+      const { version, ...input } = parsed as typeof parsed & { version?: number; sideId?: number | null };
+      if (kind === "party" && typeof input.sideId === "number") await requireLiveSide(negotiation.id, input.sideId);
+      if (kind === "side" && target === null) Object.assign(input, { order: await nextSideOrder(negotiation.id) });
       if (target === null) await createInNegotiation(kind, negotiation.id, input, actor, submissionId);
       else await updateInNegotiation(kind, negotiation.id, requireId(target.id), version ?? 0, input, actor);
       return `/negotiations/${slug}/${form.list}`;
@@ -103,7 +112,7 @@ async function move(kind: Kind, slug: string, id: number, formData: FormData): P
 }
 
 /** Merges into the target chosen on the confirmation page; see server/mutations/taxonomy.ts. */
-async function merge(kind: Kind, slug: string, id: number, formData: FormData): Promise<FormState> {
+async function merge(kind: "party" | "issue", slug: string, id: number, formData: FormData): Promise<FormState> {
   const raw = formData instanceof FormData ? formData.get("targetId") : null;
   const targetId = typeof raw === "string" ? parseId(raw) : null;
   try {
@@ -132,4 +141,17 @@ export async function mergePartyAction(slug: string, id: number, _prev: FormStat
 }
 export async function mergeIssueAction(slug: string, id: number, _prev: FormState, formData: FormData) {
   return merge("issue", slug, id, formData);
+}
+
+export async function createSideAction(slug: string, _prev: FormState, formData: FormData) {
+  return save("side", slug, null, formData);
+}
+export async function updateSideAction(slug: string, id: number, _prev: FormState, formData: FormData) {
+  return save("side", slug, { id }, formData);
+}
+export async function deleteSideAction(slug: string, id: number, _prev: FormState, formData: FormData) {
+  return trash("side", slug, id, formData);
+}
+export async function moveSideAction(slug: string, id: number, _prev: FormState, formData: FormData) {
+  return move("side", slug, id, formData);
 }

@@ -23,7 +23,7 @@ export async function restoreAction(entityType: string, id: number, _prev: FormS
       await restoreNegotiation(recordId, version, actor);
     } else {
       const db = await getDb();
-      const model = { party: db.party, issue: db.issue, source: db.source, entry: db.positionEntry, milestone: db.milestone }[entityType] as unknown as {
+      const model = { party: db.party, side: db.side, issue: db.issue, source: db.source, entry: db.positionEntry, milestone: db.milestone }[entityType] as unknown as {
         findUnique(args: object): Promise<{ negotiationId: number } | null>;
       };
       const record = await model.findUnique({ where: { id: recordId }, select: { negotiationId: true } });

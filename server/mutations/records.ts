@@ -12,6 +12,7 @@ type Tx = Prisma.TransactionClient;
 const MODEL = {
   negotiation: "negotiation",
   party: "party",
+  side: "side",
   issue: "issue",
   source: "source",
   entry: "positionEntry",
@@ -31,6 +32,7 @@ function delegate(tx: Tx, entity: EntityType): VersionedDelegate {
 const LABEL: Record<EntityType, string> = {
   negotiation: "Negotiation",
   party: "Party",
+  side: "Side",
   issue: "Issue",
   source: "Source",
   entry: "Position entry",

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "../generated/prisma/client";
 
-export type EntityType = "negotiation" | "party" | "issue" | "source" | "entry" | "milestone";
+export type EntityType = "negotiation" | "party" | "side" | "issue" | "source" | "entry" | "milestone";
 export type RevisionAction = "create" | "update" | "delete" | "restore";
 
 /** Appends one revision with the record's full state after the change (never updated). */

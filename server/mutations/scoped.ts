@@ -8,9 +8,9 @@ import { entryDependenciesLive } from "../live";
 import { checkQuote, type QuoteCheck } from "@/lib/quote";
 
 // Writes for records that live inside one negotiation and need no rule beyond their schema
-// (parties and issues; sources and entries add their own checks around these).
+// (parties, sides and issues; sources and entries add their own checks around these).
 
-type Scoped = "party" | "issue" | "source" | "milestone";
+type Scoped = "party" | "side" | "issue" | "source" | "milestone";
 
 export async function createInNegotiation(
   entity: Scoped,

@@ -15,9 +15,12 @@ export type TaxonomyKind = "party" | "issue";
 
 const MATRIX_ORDER = [{ order: "asc" }, { name: "asc" }, { id: "asc" }] as const;
 
-function live(tx: Tx, kind: TaxonomyKind, negotiationId: number) {
+/** What can be moved up and down: parties and issues (the matrix's order) and sides (the gap view's column groups). */
+export type OrderedKind = TaxonomyKind | "side";
+
+function live(tx: Tx, kind: OrderedKind, negotiationId: number) {
   const args = { where: { negotiationId, deletedAt: null }, orderBy: [...MATRIX_ORDER], select: { id: true, name: true, order: true, version: true } };
-  return kind === "party" ? tx.party.findMany(args) : tx.issue.findMany(args);
+  return kind === "party" ? tx.party.findMany(args) : kind === "side" ? tx.side.findMany(args) : tx.issue.findMany(args);
 }
 
 /**
@@ -25,12 +28,12 @@ function live(tx: Tx, kind: TaxonomyKind, negotiationId: number) {
  * 1..n (ties in `order` would otherwise make a move invisible); each record whose order changes
  * gets a revision. The moved record must still be at `version`.
  */
-export async function moveInOrder(kind: TaxonomyKind, negotiationId: number, id: number, version: number, direction: Direction, actor: string) {
+export async function moveInOrder(kind: OrderedKind, negotiationId: number, id: number, version: number, direction: Direction, actor: string) {
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const list = await live(tx, kind, negotiationId);
     const moved = list.find((r) => r.id === id);
-    if (!moved) throw new NotFoundError(kind === "party" ? "Party" : "Issue");
+    if (!moved) throw new NotFoundError(kind === "party" ? "Party" : kind === "side" ? "Side" : "Issue");
     const ids = moveInList(
       list.map((r) => r.id),
       id,

@@ -13,6 +13,7 @@ const partySelect = {
   role: true,
   colour: true,
   order: true,
+  sideId: true,
   version: true,
 } as const;
 

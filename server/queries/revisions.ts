@@ -6,7 +6,7 @@ import { getDb } from "../db";
 import type { EntityType } from "../mutations/revisions";
 import { maySeeTrash, requireReader, requireReaderWithRole } from "../session";
 
-export const ENTITY_TYPES = ["negotiation", "party", "issue", "source", "entry", "milestone"] as const satisfies readonly EntityType[];
+export const ENTITY_TYPES = ["negotiation", "party", "side", "issue", "source", "entry", "milestone"] as const satisfies readonly EntityType[];
 
 export function isEntityType(value: string): value is EntityType {
   return (ENTITY_TYPES as readonly string[]).includes(value);
@@ -92,6 +92,7 @@ async function inTrash(entityType: EntityType, id: number): Promise<boolean> {
   const count = {
     negotiation: () => db.negotiation.count({ where: { id, ...trashed } }),
     party: () => db.party.count({ where }),
+    side: () => db.side.count({ where }),
     issue: () => db.issue.count({ where }),
     source: () => db.source.count({ where }),
     entry: () => db.positionEntry.count({ where }),
@@ -131,6 +132,7 @@ export async function listTrash({ page = 1, pageSize = TRASH_PAGE_SIZE }: { page
       WITH trashed AS (
         SELECT 'negotiation' AS "entityType", "id", "title" AS "label", NULL AS "outlet", NULL AS "publishedOn", "version", "deletedAt", "id" AS "negotiationId" FROM "Negotiation" WHERE "deletedAt" IS NOT NULL
         UNION ALL SELECT 'party', "id", "name", NULL, NULL, "version", "deletedAt", "negotiationId" FROM "Party" WHERE "deletedAt" IS NOT NULL
+        UNION ALL SELECT 'side', "id", "name", NULL, NULL, "version", "deletedAt", "negotiationId" FROM "Side" WHERE "deletedAt" IS NOT NULL
         UNION ALL SELECT 'issue', "id", "name", NULL, NULL, "version", "deletedAt", "negotiationId" FROM "Issue" WHERE "deletedAt" IS NOT NULL
         UNION ALL SELECT 'source', "id", "title", "outlet", "publishedOn", "version", "deletedAt", "negotiationId" FROM "Source" WHERE "deletedAt" IS NOT NULL
         UNION ALL SELECT 'entry', "id", "statedOn" || ': ' || substr("summary", 1, 300), NULL, NULL, "version", "deletedAt", "negotiationId" FROM "PositionEntry" WHERE "deletedAt" IS NOT NULL
@@ -146,6 +148,7 @@ export async function listTrash({ page = 1, pageSize = TRASH_PAGE_SIZE }: { page
     db.$queryRaw<Array<{ total: number | bigint }>>`
       SELECT (SELECT count(*) FROM "Negotiation" WHERE "deletedAt" IS NOT NULL)
         + (SELECT count(*) FROM "Party" WHERE "deletedAt" IS NOT NULL)
+        + (SELECT count(*) FROM "Side" WHERE "deletedAt" IS NOT NULL)
         + (SELECT count(*) FROM "Issue" WHERE "deletedAt" IS NOT NULL)
         + (SELECT count(*) FROM "Source" WHERE "deletedAt" IS NOT NULL)
         + (SELECT count(*) FROM "PositionEntry" WHERE "deletedAt" IS NOT NULL)

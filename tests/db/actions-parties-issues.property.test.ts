@@ -103,15 +103,20 @@ it("covers every exported action of the module", () => {
   expect(Object.keys(actions).sort()).toEqual([
     "createIssueAction",
     "createPartyAction",
+    // Sides: tests/db/sides.test.ts (roles, palette, versions, revisions, trash and restore, refusals unwritten).
+    "createSideAction",
     "deleteIssueAction",
     "deletePartyAction",
+    "deleteSideAction",
     // Reorder and merge: tests/db/taxonomy.test.ts (roles, versions, revisions, undo).
     "mergeIssueAction",
     "mergePartyAction",
     "moveIssueAction",
     "movePartyAction",
+    "moveSideAction",
     "updateIssueAction",
     "updatePartyAction",
+    "updateSideAction",
   ]);
 });
 

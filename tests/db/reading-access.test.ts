@@ -20,6 +20,7 @@ import * as partiesAndIssues from "@/server/queries/parties-and-issues";
 import * as revisions from "@/server/queries/revisions";
 import * as sources from "@/server/queries/sources";
 import * as milestones from "@/server/queries/milestones";
+import * as sides from "@/server/queries/sides";
 import { listUsers } from "@/server/users";
 import { publicReadEnabled } from "@/server/session";
 import { REQUEST_PATH_HEADER } from "@/lib/request-path";
@@ -91,6 +92,14 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   listParties: { call: () => partiesAndIssues.listParties(world.main.id) },
   getParty: { call: () => partiesAndIssues.getParty(world.main.id, ids.party) },
   listIssues: { call: () => partiesAndIssues.listIssues(world.main.id) },
+  // The demo has sides (prisma/demo/gaza-2024.ts).
+  listSides: { call: () => sides.listSides(world.main.id) },
+  getSide: {
+    call: async () => {
+      const side = await (await getDb()).side.findFirstOrThrow({ where: { negotiationId: world.main.id, deletedAt: null }, select: { id: true } });
+      return sides.getSide(world.main.id, side.id);
+    },
+  },
   getIssue: { call: () => partiesAndIssues.getIssue(world.main.id, ids.issue) },
   // The merge confirmation (decision 019) is an editor's page.
   getMergePlan: {
@@ -142,7 +151,7 @@ afterEach(() => {
 
 describe("finding 2: every reading query checks the reader itself", () => {
   it("has a case for every exported query function (a new query must make the check too)", () => {
-    const exported = [convergence, entries, negotiations, overview, partiesAndIssues, revisions, search, sources, milestones]
+    const exported = [convergence, entries, negotiations, overview, partiesAndIssues, revisions, search, sides, sources, milestones]
       .flatMap((m) => Object.entries(m))
       .filter(([name, value]) => typeof value === "function" && !NOT_READS.has(name))
       .map(([name]) => name);

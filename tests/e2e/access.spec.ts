@@ -7,7 +7,7 @@ import { callAction, exportedActionNames, formData, signInCookie } from "../supp
 import { E2E_PASSWORD } from "../../scripts/e2e-users.mjs";
 import { row } from "./db";
 
-const TABLES = ["Negotiation", "Party", "Issue", "Source", "PositionEntry", "Milestone"] as const;
+const TABLES = ["Negotiation", "Party", "Side", "Issue", "Source", "PositionEntry", "Milestone"] as const;
 
 /** Everything a write could change, as one string: counts, versions, trash, revisions, users. */
 async function fingerprint(): Promise<string> {
@@ -54,6 +54,7 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
     expect(r.redirect, `${name}: ${r.body.slice(0, 300)}`).toBeTruthy();
   };
   await ok("createPartyAction", [slug, {}, formData({ name: "North", role: "party", colour: "#123456", order: "1" })]);
+  await ok("createSideAction", [slug, {}, formData({ name: "Northern side", colour: "#0072b2" })]);
   await ok("createIssueAction", [slug, {}, formData({ name: "Water", order: "1" })]);
   await ok("createSourceAction", [slug, {}, formData({ title: "Wire", text: "North demands water rights." })]);
   await refresh();
@@ -87,6 +88,11 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
     // merge: these appear only in the refusals below (their own tests: tests/db/taxonomy.test.ts).
     movePartyAction: () => [slug, one("Party").id, {}, formData({ direction: "down", version: String(one("Party").version) })],
     moveIssueAction: () => [slug, one("Issue").id, {}, formData({ direction: "down", version: String(one("Issue").version) })],
+    // Sides (their own tests: tests/db/sides.test.ts and tests/e2e/sides.spec.ts).
+    createSideAction: () => [slug, {}, formData({ name: "Northern side", colour: "#0072b2" })],
+    updateSideAction: () => [slug, one("Side").id, {}, formData({ name: "Northern side (edited)", colour: "#009e73", version: String(one("Side").version) })],
+    moveSideAction: () => [slug, one("Side").id, {}, formData({ direction: "down", version: String(one("Side").version) })],
+    deleteSideAction: () => [slug, one("Side").id, {}, formData({ version: String(one("Side").version) })],
     mergePartyAction: () => [slug, one("Party").id, {}, formData({ targetId: String(one("Party").id), version: String(one("Party").version) })],
     mergeIssueAction: () => [slug, one("Issue").id, {}, formData({ targetId: String(one("Issue").id), version: String(one("Issue").version) })],
     createSourceAction: () => [slug, {}, formData({ title: "Second wire" })],
@@ -164,10 +170,10 @@ test("every server action refuses unauthorised HTTP calls and writes nothing", a
 
   // Controls: the same calls, properly made, do write (updates before deletes, restore after).
   const order = [
-    "updateNegotiationAction", "updatePartyAction", "updateIssueAction", "updateSourceAction", "updateEntryAction",
+    "updateNegotiationAction", "updatePartyAction", "updateSideAction", "updateIssueAction", "updateSourceAction", "updateEntryAction",
     "deleteEntryAction", "restoreAction", "createPartyAction", "createIssueAction", "createSourceAction", "createEntryAction",
-    "createUserAction", "setRoleAction", "setDisabledAction", "deleteEntryAction", "undoDeleteEntryAction", "deleteEntryAction", "deleteSourceAction", "deletePartyAction", "deleteIssueAction",
-    "createNegotiationAction", "deleteNegotiationAction",
+    "createUserAction", "setRoleAction", "setDisabledAction", "deleteEntryAction", "undoDeleteEntryAction", "deleteEntryAction", "deleteSourceAction", "deletePartyAction", "deleteSideAction", "deleteIssueAction",
+    "createSideAction", "createNegotiationAction", "deleteNegotiationAction",
   ];
   for (const name of order) {
     const before = await fingerprint();

@@ -172,7 +172,7 @@ function readingProbes(id: ReturnType<typeof ids>): Array<{ label: string; path:
 // Each action: its bound arguments and a valid form; every field is then replaced by each BAD value.
 function actionCases(id: ReturnType<typeof ids>): Array<{ name: string; bound: unknown[]; fields: Record<string, string | string[]> }> {
   const negotiation = { title: "Fuzz talks", slug: "", description: "" };
-  const party = { name: "Fuzz party", shortName: "", aliases: "", role: "party", colour: "#123456", order: "5" };
+  const party = { name: "Fuzz party", shortName: "", aliases: "", role: "party", colour: "#123456", order: "5", sideId: "" };
   const issue = { name: "Fuzz issue", description: "", order: "5" };
   const source = { title: "Fuzz report", outlet: "", url: "", publishedOn: "2024-08-01", language: "en", text: "" };
   const entry = { partyIds: [String(id.party)], issueId: String(id.issue), sourceId: String(id.source), statedOn: "2024-08-01", stance: "demands", firmness: "", summary: "Fuzz.", quote: "", notes: "", changeOverride: "" };
@@ -185,6 +185,11 @@ function actionCases(id: ReturnType<typeof ids>): Array<{ name: string; bound: u
     { name: "createPartyAction", bound: [SLUG], fields: party },
     { name: "updatePartyAction", bound: [SLUG, id.party], fields: { ...party, ...v } },
     { name: "deletePartyAction", bound: [SLUG, id.party], fields: { version: "999" } },
+    { name: "createSideAction", bound: [SLUG], fields: { name: "Fuzz side", colour: "#0072b2" } },
+    // Bound to a party id: no such side in most databases, so these probe the refusals (tests/db/sides.test.ts saves).
+    { name: "updateSideAction", bound: [SLUG, id.party], fields: { name: "Fuzz side", colour: "#0072b2", ...v } },
+    { name: "deleteSideAction", bound: [SLUG, id.party], fields: { version: "999" } },
+    { name: "moveSideAction", bound: [SLUG, id.party], fields: { direction: "down", version: "999" } },
     { name: "createIssueAction", bound: [SLUG], fields: issue },
     { name: "updateIssueAction", bound: [SLUG, id.issue], fields: { ...issue, ...v } },
     { name: "deleteIssueAction", bound: [SLUG, id.issue], fields: { version: "999" } },

@@ -43,8 +43,8 @@ export async function row<T = Record<string, unknown>>(sql: string, ...params: u
   return (await rows<T>(sql, ...params))[0];
 }
 
-export type Table = "Negotiation" | "Party" | "Issue" | "Source" | "PositionEntry" | "Milestone";
-export const TABLES: readonly Table[] = ["Negotiation", "Party", "Issue", "Source", "PositionEntry", "Milestone"];
+export type Table = "Negotiation" | "Party" | "Side" | "Issue" | "Source" | "PositionEntry" | "Milestone";
+export const TABLES: readonly Table[] = ["Negotiation", "Party", "Side", "Issue", "Source", "PositionEntry", "Milestone"];
 
 /** A fingerprint of everything the actions can write; equal before and after = nothing written. */
 type Row = Record<string, unknown>;
@@ -57,7 +57,8 @@ const DIGEST_SQL = `SELECT json_object(${[
   ),
   `'Content', json_object(
      'negotiation', (SELECT coalesce(sum(length(title) + length(description) + length(slug)), 0) FROM "Negotiation"),
-     'party', (SELECT coalesce(sum(length(name) + length(shortName) + length(aliases) + length(role) + length(colour) + "order"), 0) FROM "Party"),
+     'party', (SELECT coalesce(sum(length(name) + length(shortName) + length(aliases) + length(role) + length(colour) + "order" + coalesce("sideId", 0)), 0) FROM "Party"),
+     'side', (SELECT coalesce(sum(length(name) + length(colour) + "order"), 0) FROM "Side"),
      'issue', (SELECT coalesce(sum(length(name) + length(description) + "order"), 0) FROM "Issue"),
      'source', (SELECT coalesce(sum(length(coalesce(title, '')) + length(outlet) + length(url) + length(coalesce(text, '')) + length(language) + length(coalesce(publishedOn, ''))), 0) FROM "Source"),
      'entry', (SELECT coalesce(sum(length(summary) + length(quote) + length(notes) + length(stance) + length(statedOn) + length(coalesce(firmness, '')) + length(coalesce(changeOverride, '')) + issueId + sourceId), 0) FROM "PositionEntry"),

@@ -7,7 +7,7 @@
 // (server/dialect.ts).
 
 /** Tables named without quotes (PostgreSQL would look for `party`). */
-const TABLES = "Negotiation|Party|Issue|Source|PositionEntryParty|PositionEntry|Revision|SubmissionToken|SignInThrottle";
+const TABLES = "Negotiation|Party|Side|Issue|Source|PositionEntryParty|PositionEntry|Revision|SubmissionToken|SignInThrottle";
 
 export function postgresSql(sql: string): string {
   let n = 0;

@@ -9,7 +9,8 @@ import { mergeSummary } from "@/lib/taxonomy";
 import { requirePageRole } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getIssue, getMergePlan, getParty, listIssues, listParties } from "@/server/queries/parties-and-issues";
-import { mergeIssueAction, mergePartyAction, moveIssueAction, movePartyAction } from "@/server/actions/parties-and-issues";
+import { mergeIssueAction, mergePartyAction, moveIssueAction, movePartyAction, moveSideAction } from "@/server/actions/parties-and-issues";
+import { getSide, listSides } from "@/server/queries/sides";
 
 // Taxonomy care on the parties and issues pages: the row actions (edit, merge, move) and the
 // merge page. The two steps of a merge (docs/decisions/019): choose the party or issue to merge into (a GET
@@ -22,6 +23,7 @@ const KIND = {
   party: { list: "parties", get: getParty, all: listParties, merge: mergePartyAction, move: movePartyAction },
   issue: { list: "issues", get: getIssue, all: listIssues, merge: mergeIssueAction, move: moveIssueAction },
 } as const;
+const ORDERED = { ...KIND, side: { list: "sides", get: getSide, all: listSides, merge: null, move: moveSideAction } } as const;
 
 /** The merge page of a party or an issue: /negotiations/<slug>/<list>/<id>/merge[?into=<id>]. */
 export async function MergePage({
@@ -51,9 +53,21 @@ export async function MergePage({
   return <MergeStep kind={kind} slug={slug} record={record} others={others} into={into} plan={plan} action={k.merge.bind(null, slug, id)} />;
 }
 
-/** An editor's links and buttons on a row of the parties or issues list. */
-export function RowActions({ kind, slug, record, position, total }: { kind: Kind; slug: string; record: { id: number; name: string; version: number }; position: number; total: number }) {
-  const k = KIND[kind];
+/** An editor's links and buttons on a row of the parties, sides or issues list (sides are not merged). */
+export function RowActions({
+  kind,
+  slug,
+  record,
+  position,
+  total,
+}: {
+  kind: keyof typeof ORDERED;
+  slug: string;
+  record: { id: number; name: string; version: number };
+  position: number;
+  total: number;
+}) {
+  const k = ORDERED[kind];
   const base = `/negotiations/${slug}/${k.list}/${record.id}`;
   const hidden = (
     <span className="visually-hidden">
@@ -64,7 +78,7 @@ export function RowActions({ kind, slug, record, position, total }: { kind: Kind
   return (
     <div className="row-actions">
       <Link href={`${base}/edit`}>Edit{hidden}</Link>
-      <Link href={`${base}/merge`}>Merge{hidden} into…</Link>
+      {k.merge ? <Link href={`${base}/merge`}>Merge{hidden} into…</Link> : null}
       <MoveButtons action={k.move.bind(null, slug, record.id)} name={record.name} version={record.version} position={position} total={total} />
     </div>
   );

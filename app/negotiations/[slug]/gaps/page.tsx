@@ -10,7 +10,8 @@ import { getConvergence } from "@/server/queries/convergence";
 import { convergenceChart } from "@/lib/convergence";
 import { ConvergenceChartView } from "@/components/convergence-chart";
 import { formatDay, plural } from "@/lib/format";
-import { buildGapRows, countGapStatuses, DEFAULT_GAP_SORT, GAP_SORT_LABELS, GAP_SORTS, parseGapSort } from "@/lib/gaps-view";
+import { listSides } from "@/server/queries/sides";
+import { buildGapRows, countGapStatuses, describeBystanders, groupPartiesBySide, DEFAULT_GAP_SORT, GAP_SORT_LABELS, GAP_SORTS, parseGapSort } from "@/lib/gaps-view";
 import { titled } from "../_components/page-title";
 import { GapsTable } from "./_components/gaps-table";
 
@@ -25,12 +26,16 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
 
   const { asOf, today, invalid: invalidAsOf } = asOfParam(search.asOf);
   const sort = parseGapSort(one(search.sort));
-  const [{ parties, issues, entries }, milestones, series] = await Promise.all([
+  const [{ parties: listed, issues, entries }, sides, milestones, series] = await Promise.all([
     getAsOfEntries({ negotiationId: negotiation.id, asOf }),
+    listSides(negotiation.id),
     listMilestoneMarks(negotiation.id),
     getConvergence(negotiation.id),
   ]);
-  const rows = buildGapRows({ issues, parties, entries, asOf, sort });
+  // Columns grouped under their sides (docs/decisions/027-sides.md); without sides, matrix order.
+  const groups = sides.length > 0 ? groupPartiesBySide(listed, sides) : [];
+  const parties = groups.length > 0 ? groups.flatMap((g) => g.parties) : listed;
+  const rows = buildGapRows({ issues, parties, sides, entries, asOf, sort });
   const counts = countGapStatuses(rows);
   const base = `/negotiations/${slug}`;
   const chart = convergenceChart(series, { asOf, matrixHref: base, milestones });
@@ -75,12 +80,13 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
       <details className="gaps-legend small">
         <summary>How the status is decided</summary>
         <p>
-          From each party&rsquo;s latest stance on the issue as of the date. <strong>Opposed</strong>: one party rejects what another holds, or
-          two parties both demand. <strong>Compatible</strong>: every party accepts, supports or concedes (one may propose).{" "}
+          From each party&rsquo;s latest stance on the issue as of the date. Parties of one side are allies and count as one; a side
+          whose members disagree is named as divided, and each member&rsquo;s stance faces the other sides. A party without a side is a side
+          of its own. <strong>Opposed</strong>: one side rejects what another holds, or two sides both demand. <strong>Compatible</strong>: every party accepts, supports or concedes (one may propose).{" "}
           <strong>Open</strong>: anything else, such as a demand not yet met or a party yet to speak. Stances say nothing about what exactly
           is rejected or demanded, so read the cells before concluding.
           {bystanders.length > 0
-            ? ` Only parties count: ${bystanders.map((p) => p.shortName || p.name).join(", ")} ${bystanders.length === 1 ? "is" : "are"} shown for reference (shaded columns).`
+            ? ` Only parties count: the positions of ${bystanders.map((p) => p.shortName || p.name).join(", ")} are listed beside each status and shown in the shaded columns.`
             : ""}
         </p>
       </details>
@@ -100,11 +106,13 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
           label={`Gaps between the parties on ${formatDay(asOf)}`}
           caption={`Issues as rows (${GAP_SORT_LABELS[sort].toLowerCase()}), with the status of each issue and each party\u2019s position as of ${formatDay(asOf)}`}
           parties={parties.map(({ id, name, shortName, colour, role }) => ({ id, name, shortName, colour, role }))}
+          groups={groups.map((g) => ({ side: g.side ? { name: g.side.name, colour: g.side.colour } : null, span: g.parties.length }))}
           rows={rows.map(({ issue, gap, cells }) => ({
             id: issue.id,
             name: issue.name,
             status: gap.status,
             reason: gap.reason,
+            bystanders: describeBystanders(gap.bystanders, parties),
             cells: cells.map(({ entry }) => (entry ? [entry.stance, entry.firmness, entry.summary, entry.statedOn] : null)),
           }))}
         />

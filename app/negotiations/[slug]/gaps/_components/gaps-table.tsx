@@ -9,7 +9,17 @@ import { PARTY_ROLE_LABELS, type PartyRole } from "@/lib/vocabulary";
 type Party = { id: number; name: string; shortName: string; colour: string; role: string };
 /** The position in force in one cell: [stance, firmness, summary, day stated], or null (none). */
 export type GapTableCell = [stance: string, firmness: string | null, summary: string, statedOn: string] | null;
-export type GapTableRow = { id: number; name: string; status: GapStatus; reason: string; cells: GapTableCell[] };
+export type GapTableRow = {
+  id: number;
+  name: string;
+  status: GapStatus;
+  reason: string;
+  /** Mediators' and observers' positions in words ("Mediators: Qatar accepts"), or "". */
+  bystanders: string;
+  cells: GapTableCell[];
+};
+/** A column group over the party columns: a side (name and palette colour) or the parties without one (side null). */
+export type GapTableGroup = { side: { name: string; colour: string } | null; span: number };
 
 /**
  * The gap table: one row per issue with its status and each party's position in force. A client
@@ -17,12 +27,46 @@ export type GapTableRow = { id: number; name: string; status: GapStatus; reason:
  * payload carries each cell's data once rather than a serialised element tree beside the HTML
  * (docs/decisions/025).
  */
-export function GapsTable({ base, asOf, caption, label, parties, rows }: { base: string; asOf: string; caption: string; label: string; parties: Party[]; rows: GapTableRow[] }) {
+export function GapsTable({
+  base,
+  asOf,
+  caption,
+  label,
+  parties,
+  rows,
+  groups = [],
+}: {
+  base: string;
+  asOf: string;
+  caption: string;
+  label: string;
+  /** In column order; when `groups` is given, grouped by side in the groups' order. */
+  parties: Party[];
+  rows: GapTableRow[];
+  groups?: GapTableGroup[];
+}) {
   return (
     <div className="gaps-scroll" tabIndex={0} role="region" aria-label={label}>
       <table className="gaps">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
+          {groups.length > 0 ? (
+            <tr className="gaps-sides">
+              <td colSpan={2} />
+              {groups.map((g, i) => (
+                <th scope="colgroup" colSpan={g.span} key={i} className={g.side ? "gaps-side" : "gaps-side gaps-no-side"}>
+                  {g.side ? (
+                    <span className="head-name">
+                      <span className="swatch" style={{ background: g.side.colour }} aria-hidden="true" />
+                      <span dir="auto">{g.side.name}</span>
+                    </span>
+                  ) : (
+                    "No side"
+                  )}
+                </th>
+              ))}
+            </tr>
+          ) : null}
           <tr>
             <th scope="col">Issue</th>
             <th scope="col">Status</th>
@@ -49,6 +93,7 @@ export function GapsTable({ base, asOf, caption, label, parties, rows }: { base:
               </th>
               <td className="gaps-status-cell">
                 <span className={`gap-status gap-${issue.status}`}>{GAP_LABELS[issue.status]}</span> <span className="gap-reason">{issue.reason}</span>
+                {issue.bystanders ? <span className="gap-bystanders">{issue.bystanders}</span> : null}
               </td>
               {issue.cells.map((cell, i) => {
                 const party = parties[i]!;

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requirePageRole } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getParty, listIssues, listParties } from "@/server/queries/parties-and-issues";
+import { listSides } from "@/server/queries/sides";
 import { deletePartyAction } from "@/server/actions/parties-and-issues";
 import { DeleteForm } from "@/components/delete-form";
 import { parseId } from "@/lib/form";
@@ -20,11 +21,12 @@ export default async function EditPartyPage({ params }: { params: Promise<{ slug
   const id = parseId(rawId);
   const negotiation = await getNegotiation(slug);
   if (!negotiation || !id) notFound();
-  const [party, dependants, parties, issues] = await Promise.all([
+  const [party, dependants, parties, issues, sides] = await Promise.all([
     getParty(negotiation.id, id),
     listDependants(negotiation.id, "party", id),
     listParties(negotiation.id),
     listIssues(negotiation.id),
+    listSides(negotiation.id),
   ]);
   if (!party) notFound();
   return (
@@ -34,7 +36,7 @@ export default async function EditPartyPage({ params }: { params: Promise<{ slug
       </p>
       <h2 style={{ marginTop: 0 }}>Edit <bdi>{party.name}</bdi>
       </h2>
-      <PartyForm slug={slug} party={party} otherParties={parties.filter((p) => p.id !== party.id)} />
+      <PartyForm slug={slug} party={party} otherParties={parties.filter((p) => p.id !== party.id)} sides={sides} />
       <p className="small">
         <Link href={`/history/party/${id}`}>Revision history</Link> · <Link href={`/negotiations/${slug}/parties/${id}/merge`}>Merge into another party…</Link>
       </p>
