@@ -175,7 +175,7 @@ export interface ChartOptions {
 
 const WIDTH = 480;
 const FULL_HEIGHT = 210;
-const COMPACT_HEIGHT = 140;
+const COMPACT_HEIGHT = 150;
 
 /** Linear scale from a domain to a range. */
 export function linearScale(d0: number, d1: number, r0: number, r1: number): (v: number) => number {
@@ -256,7 +256,7 @@ export function convergenceChart(series: ConvergenceSeries, options: ChartOption
   if (series.points.length === 0 || series.issueCount === 0) return null;
   const compact = options.compact ?? false;
   const height = compact ? COMPACT_HEIGHT : FULL_HEIGHT;
-  const plot = { left: 34, right: WIDTH - 12, top: compact ? 22 : 34, bottom: height - 22 };
+  const plot = { left: 34, right: WIDTH - 12, top: 34, bottom: height - 22 };
   const firstDay = series.points[0]!.day;
   const lastDay = series.points[series.points.length - 1]!.day;
   const span = daysBetween(firstDay, lastDay);
