@@ -95,3 +95,24 @@ export function matrixFromAsOfRead<E extends MatrixEntry>(args: {
   }
   return matrix;
 }
+
+/**
+ * Rows of a join of entries with their parties (one row per entry and party, rows of one entry
+ * next to each other) folded back into one entry per id with every party it names, in order.
+ */
+export function foldEntryParties<R extends { id: number | bigint; partyId: number | bigint }, E extends { id: number; partyIds: number[] }>(
+  rows: readonly R[],
+  toEntry: (row: R, id: number) => Omit<E, "partyIds">,
+): E[] {
+  const out: E[] = [];
+  for (const r of rows) {
+    const id = Number(r.id);
+    const last = out[out.length - 1];
+    if (last && last.id === id) {
+      last.partyIds.push(Number(r.partyId));
+      continue;
+    }
+    out.push({ ...toEntry(r, id), partyIds: [Number(r.partyId)] } as E);
+  }
+  return out;
+}
