@@ -52,7 +52,12 @@ export function buildMatrix<E extends MatrixEntry>(args: {
   for (const issueId of args.issueIds) {
     for (const partyId of args.partyIds) {
       const key = cellKey(issueId, partyId);
-      const list = byCell.get(key) ?? [];
+      const list = byCell.get(key);
+      if (!list) {
+        // No entry in the cell (most cells of a wide negotiation): nothing to look through.
+        matrix.set(key, { issueId, partyId, current: null, previous: null, reading: [], previousReading: null, earlier: 0, later: 0 });
+        continue;
+      }
       const current = positionAsOf(list, args.asOf);
       const index = current ? list.indexOf(current) : -1;
       const previous = index > 0 ? list[index - 1]! : null;
