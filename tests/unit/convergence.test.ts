@@ -250,3 +250,18 @@ describe("convergenceChart's day range", () => {
     expect([chart.firstDay, chart.lastDay]).toEqual(["2024-05-06", "2024-08-25"]);
   });
 });
+
+describe("foldEntryParties", () => {
+  it("folds one row per entry and party back into one entry with every party, in order", async () => {
+    const { foldEntryParties } = await import("@/lib/matrix");
+    const rows = [
+      { id: 3n, partyId: 1, stance: "demands" },
+      { id: 3n, partyId: 2, stance: "demands" },
+      { id: 5, partyId: 2n, stance: "rejects" },
+    ];
+    expect(foldEntryParties(rows, (r, id) => ({ id, stance: r.stance }))).toEqual([
+      { id: 3, stance: "demands", partyIds: [1, 2] },
+      { id: 5, stance: "rejects", partyIds: [2] },
+    ]);
+  });
+});
