@@ -50,7 +50,7 @@ export function ConvergenceChartView({ chart, id, compact = false }: { chart: Co
   const { plot } = chart;
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
-  const range = `${formatDay(chart.from)} to ${formatDay(chart.to)}`;
+  const range = `${formatDay(chart.firstDay)} to ${formatDay(chart.lastDay)}`;
   return (
     <section className={compact ? "convergence compact" : "convergence"} aria-labelledby={headingId}>
       <h2 id={headingId}>Convergence over time</h2>

@@ -128,7 +128,10 @@ export interface ChartBand {
   width: number;
   href: string;
   counts: GapCounts;
-  /** The link's accessible name: "Matrix as of 25 Aug 2024: 3 opposed, 5 open, 2 compatible". */
+  /**
+   * The link's accessible name: "Matrix on 25 Aug 2024: 3 opposed, 5 open, 2 compatible". Not
+   * "as of": the pages' date field is labelled "As of", and a link named so would answer to it.
+   */
   label: string;
 }
 
@@ -150,8 +153,12 @@ export interface ConvergenceChart {
   width: number;
   height: number;
   plot: { left: number; right: number; top: number; bottom: number };
+  /** The time axis (a little wider than the entries' days). */
   from: string;
   to: string;
+  /** The first and the last day an entry was stated. */
+  firstDay: string;
+  lastDay: string;
   issueCount: number;
   /** Stacked from the bottom: opposed, open, compatible; each a closed step-area path. */
   layers: Array<{ status: GapStatus; label: string; path: string; line: string }>;
@@ -175,7 +182,7 @@ export interface ChartOptions {
 
 const WIDTH = 480;
 const FULL_HEIGHT = 210;
-const COMPACT_HEIGHT = 140;
+const COMPACT_HEIGHT = 150;
 
 /** Linear scale from a domain to a range. */
 export function linearScale(d0: number, d1: number, r0: number, r1: number): (v: number) => number {
@@ -256,7 +263,7 @@ export function convergenceChart(series: ConvergenceSeries, options: ChartOption
   if (series.points.length === 0 || series.issueCount === 0) return null;
   const compact = options.compact ?? false;
   const height = compact ? COMPACT_HEIGHT : FULL_HEIGHT;
-  const plot = { left: 34, right: WIDTH - 12, top: compact ? 22 : 34, bottom: height - 22 };
+  const plot = { left: 34, right: WIDTH - 12, top: 34, bottom: height - 22 };
   const firstDay = series.points[0]!.day;
   const lastDay = series.points[series.points.length - 1]!.day;
   const span = daysBetween(firstDay, lastDay);
@@ -319,7 +326,7 @@ export function convergenceChart(series: ConvergenceSeries, options: ChartOption
       width: Math.max(1, round(x(end) - x0)),
       href: `${options.matrixHref}?asOf=${day}`,
       counts,
-      label: `Matrix as of ${formatDay(day)}: ${countsSentence(counts)}`,
+      label: `Matrix on ${formatDay(day)}: ${countsSentence(counts)}`,
     };
   });
 
@@ -335,6 +342,8 @@ export function convergenceChart(series: ConvergenceSeries, options: ChartOption
     plot,
     from,
     to,
+    firstDay,
+    lastDay,
     issueCount: series.issueCount,
     layers,
     xTicks: monthTicks(from, to, compact ? 4 : 6).map((t) => ({ value: 0, pos: x(t.day), label: t.label })),

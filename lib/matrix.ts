@@ -52,7 +52,12 @@ export function buildMatrix<E extends MatrixEntry>(args: {
   for (const issueId of args.issueIds) {
     for (const partyId of args.partyIds) {
       const key = cellKey(issueId, partyId);
-      const list = byCell.get(key) ?? [];
+      const list = byCell.get(key);
+      if (!list) {
+        // No entry in the cell (most cells of a wide negotiation): nothing to look through.
+        matrix.set(key, { issueId, partyId, current: null, previous: null, reading: [], previousReading: null, earlier: 0, later: 0 });
+        continue;
+      }
       const current = positionAsOf(list, args.asOf);
       const index = current ? list.indexOf(current) : -1;
       const previous = index > 0 ? list[index - 1]! : null;
@@ -94,4 +99,25 @@ export function matrixFromAsOfRead<E extends MatrixEntry>(args: {
     cell.later = counts.after;
   }
   return matrix;
+}
+
+/**
+ * Rows of a join of entries with their parties (one row per entry and party, rows of one entry
+ * next to each other) folded back into one entry per id with every party it names, in order.
+ */
+export function foldEntryParties<R extends { id: number | bigint; partyId: number | bigint }, E extends { id: number; partyIds: number[] }>(
+  rows: readonly R[],
+  toEntry: (row: R, id: number) => Omit<E, "partyIds">,
+): E[] {
+  const out: E[] = [];
+  for (const r of rows) {
+    const id = Number(r.id);
+    const last = out[out.length - 1];
+    if (last && last.id === id) {
+      last.partyIds.push(Number(r.partyId));
+      continue;
+    }
+    out.push({ ...toEntry(r, id), partyIds: [Number(r.partyId)] } as E);
+  }
+  return out;
 }

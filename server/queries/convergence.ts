@@ -2,6 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { convergenceSeries, type ConvergenceSeries } from "@/lib/convergence";
 import type { GapEntry } from "@/lib/gaps-view";
+import { foldEntryParties } from "@/lib/matrix";
 import { getDb } from "../db";
 import { Prisma } from "../generated/prisma/client";
 import { liveEntrySql } from "../live";
@@ -20,17 +21,7 @@ async function readGapEntries(negotiationId: number): Promise<GapEntry[]> {
     FROM "PositionEntry" e JOIN "PositionEntryParty" ep ON ep."entryId" = e."id"
     WHERE e."negotiationId" = ${negotiationId} AND ${Prisma.raw(liveEntrySql("e"))}
     ORDER BY e."statedOn", e."id", ep."partyId"`;
-  const out: GapEntry[] = [];
-  for (const r of rows) {
-    const id = Number(r.id);
-    const last = out[out.length - 1];
-    if (last && last.id === id) {
-      last.partyIds.push(Number(r.partyId));
-      continue;
-    }
-    out.push({ id, issueId: Number(r.issueId), statedOn: r.statedOn, stance: r.stance, firmness: r.firmness, partyIds: [Number(r.partyId)] });
-  }
-  return out;
+  return foldEntryParties(rows, (r, id) => ({ id, issueId: Number(r.issueId), statedOn: r.statedOn, stance: r.stance, firmness: r.firmness }));
 }
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { compareInForce } from "@/lib/history";
-import { buildMatrix, cellKey, matrixFromAsOfRead, type CellCounts } from "@/lib/matrix";
+import { buildMatrix, cellKey, foldEntryParties, matrixFromAsOfRead, type CellCounts } from "@/lib/matrix";
 import { quoteReader, storedSpan, type QuoteCheck, type QuoteSpan } from "@/lib/quote";
 import { Prisma, type PositionEntry, type Source } from "../generated/prisma/client";
 import { getDb } from "../db";
@@ -57,40 +57,29 @@ async function readEntries(where: Prisma.Sql): Promise<EntryRow[]> {
     JOIN "Source" s ON s."id" = e."sourceId"
     WHERE ${where} AND ${Prisma.raw(liveEntrySql("e"))}
     ORDER BY e."statedOn", e."id", ep."partyId"`;
-  const out: EntryRow[] = [];
-  for (const r of rows) {
-    const id = Number(r.id);
-    const last = out[out.length - 1];
-    if (last && last.id === id) {
-      last.partyIds.push(Number(r.partyId));
-      continue;
-    }
-    out.push({
-      id,
-      issueId: Number(r.issueId),
-      sourceId: Number(r.sourceId),
-      statedOn: r.statedOn,
-      stance: r.stance,
-      firmness: r.firmness,
-      summary: r.summary,
-      quote: r.quote,
-      quoteStart: r.quoteStart == null ? null : Number(r.quoteStart),
-      quoteEnd: r.quoteEnd == null ? null : Number(r.quoteEnd),
-      notes: r.notes,
-      changeOverride: r.changeOverride,
-      version: Number(r.version),
-      partyIds: [Number(r.partyId)],
-      source: {
-        id: Number(r.sourceId),
-        title: r.sourceTitle,
-        outlet: r.sourceOutlet,
-        url: r.sourceUrl,
-        publishedOn: r.sourcePublishedOn,
-        language: r.sourceLanguage,
-      },
-    });
-  }
-  return out;
+  return foldEntryParties<PairRow, EntryRow>(rows, (r, id) => ({
+    id,
+    issueId: Number(r.issueId),
+    sourceId: Number(r.sourceId),
+    statedOn: r.statedOn,
+    stance: r.stance,
+    firmness: r.firmness,
+    summary: r.summary,
+    quote: r.quote,
+    quoteStart: r.quoteStart == null ? null : Number(r.quoteStart),
+    quoteEnd: r.quoteEnd == null ? null : Number(r.quoteEnd),
+    notes: r.notes,
+    changeOverride: r.changeOverride,
+    version: Number(r.version),
+    source: {
+      id: Number(r.sourceId),
+      title: r.sourceTitle,
+      outlet: r.sourceOutlet,
+      url: r.sourceUrl,
+      publishedOn: r.sourcePublishedOn,
+      language: r.sourceLanguage,
+    },
+  }));
 }
 
 export type EntryView = Omit<EntryRow, "quoteStart" | "quoteEnd"> & { quoteStatus: QuoteCheck["status"]; quoteSpan: QuoteSpan | null };

@@ -65,6 +65,17 @@ test("every page a reader sees has no axe-core violations at 1280 and 390 px", a
     ["/sign-in", "sign-in"],
   ];
   for (const [path, what] of pages) await checkAtBothWidths(page, path, what);
+  // The convergence chart with its table alternative opened (closed, axe does not see it).
+  for (const [path, what] of [[`${DEMO}/gaps?asOf=2024-08-25`, "gaps, convergence table open"], [DEMO, "front, convergence table open"]] as const) {
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(path);
+      const chart = page.getByRole("region", { name: "Convergence over time" });
+      await chart.getByText("Show as table").click();
+      await expect(chart.getByRole("table")).toBeVisible();
+      await expectNoAxeViolations(page, `${what} (${path}) at ${width}px`);
+    }
+  }
   await checkAtBothWidths(page, "/negotiations/no-such-negotiation", "not found", (p) => p.getByRole("heading", { name: /not found/i }));
 });
 

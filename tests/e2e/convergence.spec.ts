@@ -35,9 +35,9 @@ test("the convergence chart's table alternative equals the gap view's counts for
   }
 });
 
-test("a step of the chart opens the matrix as of its day, from the keyboard", async ({ page }) => {
+test("a step of the convergence chart opens the matrix as of its day, from the keyboard", async ({ page }) => {
   await page.goto(`${BASE}?asOf=2024-08-25`);
-  const link = chart(page).getByRole("link", { name: /^Matrix as of 25 Aug 2024: \d+ opposed, \d+ open, \d+ compatible$/ });
+  const link = chart(page).getByRole("link", { name: /^Matrix on 25 Aug 2024: \d+ opposed, \d+ open, \d+ compatible$/ });
   await link.focus();
   await expect(link).toBeFocused();
   await page.keyboard.press("Enter");

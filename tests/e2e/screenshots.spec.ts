@@ -89,6 +89,24 @@ test.describe("screenshots", () => {
       await page.screenshot({ path: `screenshots/timeline-greyscale-${label}.png`, fullPage: label === "desktop" });
     }
   });
+  // The convergence chart on the gap view and, compact, on the front (issue 11, item 3), with its table open.
+  for (const [name, path] of [
+    ["convergence-gaps", "/negotiations/gaza-ceasefire-2024/gaps?asOf=2024-08-25"],
+    ["convergence-front", "/negotiations/gaza-ceasefire-2024"],
+  ] as const) {
+    test(name, async ({ page }) => {
+      for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+        await page.setViewportSize(size);
+        await page.goto(path);
+        const chart = page.getByRole("region", { name: "Convergence over time" });
+        await chart.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `screenshots/${name}-${label}.png` });
+        await chart.getByText("Show as table").click();
+        await chart.getByRole("table").waitFor();
+        await chart.screenshot({ path: `screenshots/${name}-table-${label}.png` });
+      }
+    });
+  }
   // Batch entry after a save with a row to fix (nothing valid is in the form, so nothing is saved).
   test("batch-entry-errors", async ({ page }) => {
     await signIn(page, "admin");

@@ -23,7 +23,7 @@ describe("ConvergenceChartView", () => {
 
   it("links each change to the matrix as of its day, named with its counts", () => {
     expect(html.match(/<a [^>]*class="cv-band"/g)).toHaveLength(3);
-    expect(html).toContain('href="/negotiations/x?asOf=2024-06-02" aria-label="Matrix as of 2 Jun 2024: 1 opposed, 1 open, 1 compatible"');
+    expect(html).toContain('href="/negotiations/x?asOf=2024-06-02" aria-label="Matrix on 2 Jun 2024: 1 opposed, 1 open, 1 compatible"');
   });
 
   it("marks the as-of day and says its counts in words", () => {

@@ -195,7 +195,7 @@ describe("convergenceChart", () => {
       "/negotiations/x?asOf=2024-06-02",
       "/negotiations/x?asOf=2024-08-25",
     ]);
-    expect(chart.bands[1]!.label).toBe("Matrix as of 2 Jun 2024: 1 opposed, 1 open, 1 compatible");
+    expect(chart.bands[1]!.label).toBe("Matrix on 2 Jun 2024: 1 opposed, 1 open, 1 compatible");
     // Bands tile the plot from the first change to the right edge, without gaps.
     for (let i = 1; i < chart.bands.length; i++) expect(chart.bands[i]!.x).toBeCloseTo(chart.bands[i - 1]!.x + chart.bands[i - 1]!.width, 0);
     const last = chart.bands[chart.bands.length - 1]!;
@@ -240,5 +240,28 @@ describe("convergenceChart", () => {
     expect(c.bands.length).toBeLessThanOrEqual(MAX_BANDS);
     expect(c.bands[1]!.day).toMatch(/-(28|29|30|31)$/);
     for (const b of c.bands) expect(b.counts).toEqual(countsOn(many, b.day));
+  });
+});
+
+describe("convergenceChart's day range", () => {
+  it("names the first and last entry days (the axis runs a little wider)", () => {
+    const series = convergenceSeries({ issues, parties, entries: demo });
+    const chart = convergenceChart(series, { asOf: "2024-06-10", matrixHref: "/n", milestones: [] })!;
+    expect([chart.firstDay, chart.lastDay]).toEqual(["2024-05-06", "2024-08-25"]);
+  });
+});
+
+describe("foldEntryParties", () => {
+  it("folds one row per entry and party back into one entry with every party, in order", async () => {
+    const { foldEntryParties } = await import("@/lib/matrix");
+    const rows = [
+      { id: 3n, partyId: 1, stance: "demands" },
+      { id: 3n, partyId: 2, stance: "demands" },
+      { id: 5, partyId: 2n, stance: "rejects" },
+    ];
+    expect(foldEntryParties(rows, (r, id) => ({ id, stance: r.stance }))).toEqual([
+      { id: 3, stance: "demands", partyIds: [1, 2] },
+      { id: 5, stance: "rejects", partyIds: [2] },
+    ]);
   });
 });
