@@ -27,9 +27,9 @@ export function AsOfInput({
       {picks.length > 0 && hrefFor ? (
         <details className="as-of-picks">
           <summary className="button">
-            Milestones<span className="visually-hidden">: show the page as of one ({picks.length})</span>
+            Milestones<span className="visually-hidden">: jump to the day of one ({picks.length})</span>
           </summary>
-          <ul aria-label="Milestones: show as of">
+          <ul aria-label="Milestone days">
             {picks.map((m) => (
               <li key={`${m.day}-${m.title}`}>
                 <Link href={hrefFor(m.day)} aria-current={m.current ? "date" : undefined} dir="auto">
