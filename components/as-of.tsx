@@ -22,7 +22,9 @@ export function AsOfInput({
     <>
       <label>
         As of
-        <input type="date" name="asOf" defaultValue={asOf} max="9999-12-31" />
+        {/* Keyed by the day: a quick pick or "Today" is a client-side navigation, which would
+            otherwise keep the field's old value beside the new page. */}
+        <input key={asOf} type="date" name="asOf" defaultValue={asOf} max="9999-12-31" />
       </label>
       {picks.length > 0 && hrefFor ? (
         <details className="as-of-picks">

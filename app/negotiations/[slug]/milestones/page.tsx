@@ -61,9 +61,6 @@ export default async function MilestonesPage({
                   <th scope="col">Date</th>
                   <th scope="col">Milestone</th>
                   <th scope="col">Source</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -79,6 +76,16 @@ export default async function MilestonesPage({
                           {m.note}
                         </p>
                       ) : null}
+                      <div className="row-actions small">
+                        <Link href={`${base}?asOf=${m.day}`}>
+                          Matrix on that day<span className="visually-hidden"> ({formatDay(m.day)})</span>
+                        </Link>
+                        {editor ? (
+                          <Link href={`${here}/${m.id}/edit`}>
+                            Edit<span className="visually-hidden"> <bdi>{m.title}</bdi></span>
+                          </Link>
+                        ) : null}
+                      </div>
                     </td>
                     <td>
                       {m.source === null ? (
@@ -92,18 +99,6 @@ export default async function MilestonesPage({
                           {sourceLabel(m.source)}
                         </Link>
                       )}
-                    </td>
-                    <td>
-                      <div className="row-actions">
-                        <Link href={`${base}?asOf=${m.day}`}>
-                          Matrix on that day<span className="visually-hidden"> ({formatDay(m.day)})</span>
-                        </Link>
-                        {editor ? (
-                          <Link href={`${here}/${m.id}/edit`}>
-                            Edit<span className="visually-hidden"> <bdi>{m.title}</bdi></span>
-                          </Link>
-                        ) : null}
-                      </div>
                     </td>
                   </tr>
                 ))}
