@@ -8,6 +8,7 @@ import { Pager } from "@/components/pager";
 import { formatDay } from "@/lib/format";
 import { sourceLabel } from "@/lib/source-label";
 import { firstValue, type SearchValue } from "@/lib/search-params";
+import { parseId } from "@/lib/form";
 import { titled } from "../_components/page-title";
 
 export const generateMetadata = titled("Milestones");
@@ -43,7 +44,7 @@ export default async function MilestonesPage({
         Dated events of the talks: a proposal tabled, a round of talks, a deal signed. The as-of date control of the matrix and the gap view
         offers them as quick picks.
       </p>
-      {firstValue(search.saved) ? (
+      {parseId(firstValue(search.saved)) ? (
         <p className="notice" role="status">
           Milestone saved.
         </p>
