@@ -27,7 +27,8 @@ export function AsOfInput({
         <input key={asOf} type="date" name="asOf" defaultValue={asOf} max="9999-12-31" />
       </label>
       {picks.length > 0 && hrefFor ? (
-        <details className="as-of-picks">
+        // Keyed too, so that after a pick the page shows its new day with the list closed.
+        <details key={asOf} className="as-of-picks">
           <summary className="button">
             Milestones<span className="visually-hidden">: jump to the day of one ({picks.length})</span>
           </summary>
