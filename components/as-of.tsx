@@ -22,14 +22,17 @@ export function AsOfInput({
     <>
       <label>
         As of
-        <input type="date" name="asOf" defaultValue={asOf} max="9999-12-31" />
+        {/* Keyed by the day: a quick pick or "Today" is a client-side navigation, which would
+            otherwise keep the field's old value beside the new page. */}
+        <input key={asOf} type="date" name="asOf" defaultValue={asOf} max="9999-12-31" />
       </label>
       {picks.length > 0 && hrefFor ? (
-        <details className="as-of-picks">
+        // Keyed too, so that after a pick the page shows its new day with the list closed.
+        <details key={asOf} className="as-of-picks">
           <summary className="button">
-            Milestones<span className="visually-hidden">: show the page as of one ({picks.length})</span>
+            Milestones<span className="visually-hidden">: jump to the day of one ({picks.length})</span>
           </summary>
-          <ul aria-label="Milestones: show as of">
+          <ul aria-label="Milestone days">
             {picks.map((m) => (
               <li key={`${m.day}-${m.title}`}>
                 <Link href={hrefFor(m.day)} aria-current={m.current ? "date" : undefined} dir="auto">

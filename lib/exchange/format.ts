@@ -56,6 +56,14 @@ export const exchangeEntrySchema = z.strictObject({
   changeOverride: z.enum(CHANGE_TYPES).nullable(),
 });
 
+/** A milestone (docs/decisions/028); `source` names one of the file's sources, or null. */
+export const exchangeMilestoneSchema = z.strictObject({
+  day,
+  title: z.string(),
+  source: key("source").nullable(),
+  note: z.string(),
+});
+
 export const exchangeNegotiationSchema = z
   .strictObject({
     format: z.literal(EXCHANGE_FORMAT, { error: `This is not a Parley negotiation file (format must be "${EXCHANGE_FORMAT}").` }),
@@ -65,6 +73,9 @@ export const exchangeNegotiationSchema = z
     issues: z.array(exchangeIssueSchema),
     sources: z.array(exchangeSourceSchema),
     entries: z.array(exchangeEntrySchema),
+    // Optional, so files written before milestones existed still read (and a negotiation without
+    // milestones is written without the key, byte for byte as before).
+    milestones: z.array(exchangeMilestoneSchema).optional(),
   })
   .superRefine((file, ctx) => {
     // Keys are unique and every reference names a record of the file.
@@ -88,6 +99,11 @@ export const exchangeNegotiationSchema = z
       if (!issues.has(entry.issue)) ctx.addIssue({ code: "custom", path: ["entries", i, "issue"], message: `No issue has the key ${entry.issue}.` });
       if (!sources.has(entry.source)) ctx.addIssue({ code: "custom", path: ["entries", i, "source"], message: `No source has the key ${entry.source}.` });
     });
+    file.milestones?.forEach((milestone, i) => {
+      if (milestone.source !== null && !sources.has(milestone.source)) {
+        ctx.addIssue({ code: "custom", path: ["milestones", i, "source"], message: `No source has the key ${milestone.source}.` });
+      }
+    });
   });
 
 export type ExchangeNegotiation = z.output<typeof exchangeNegotiationSchema>;
@@ -95,6 +111,7 @@ export type ExchangeParty = ExchangeNegotiation["parties"][number];
 export type ExchangeIssue = ExchangeNegotiation["issues"][number];
 export type ExchangeSource = ExchangeNegotiation["sources"][number];
 export type ExchangeEntry = ExchangeNegotiation["entries"][number];
+export type ExchangeMilestone = NonNullable<ExchangeNegotiation["milestones"]>[number];
 
 /** One line per problem: where in the file (`entries[3].issue`) and what is wrong. */
 export function exchangeProblems(error: z.ZodError): string[] {
@@ -136,6 +153,8 @@ export interface RecordsForExchange {
     notes: string;
     changeOverride: string | null;
   }>;
+  /** Live milestones; a source not among `sources` (in the trash) is written as none. */
+  milestones?: Array<{ day: string; title: string; sourceId: number | null; note: string }>;
 }
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -205,6 +224,12 @@ export function buildExchange(records: RecordsForExchange): ExchangeNegotiation 
     changeOverride: e.changeOverride,
   })) as ExchangeEntry[];
 
+  const milestones: ExchangeMilestone[] = sortByContent(
+    (records.milestones ?? []).map((m) => ({ day: m.day, title: m.title, source: (m.sourceId !== null && sourceKey.get(m.sourceId)) || null, note: m.note })),
+    (m) => [m.day, m.title],
+    (m) => JSON.stringify(m),
+  );
+
   return {
     format: EXCHANGE_FORMAT,
     version: EXCHANGE_VERSION,
@@ -213,6 +238,7 @@ export function buildExchange(records: RecordsForExchange): ExchangeNegotiation 
     issues,
     sources,
     entries,
+    ...(milestones.length ? { milestones } : {}),
   };
 }
 

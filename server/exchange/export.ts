@@ -24,10 +24,19 @@ async function liveSources(negotiationId: number) {
   });
 }
 
+async function liveMilestones(negotiationId: number) {
+  const db = await getDb();
+  return db.milestone.findMany({ where: { negotiationId, deletedAt: null }, orderBy: { id: "asc" }, select: { day: true, title: true, sourceId: true, note: true } });
+}
+
 /** The whole negotiation in the exchange format (lib/exchange/format.ts), as text. */
 export async function exportNegotiationJson(negotiation: NegotiationRef): Promise<string> {
-  const [{ parties, issues, entries }, sources] = await Promise.all([getNegotiationEntries(negotiation.id), liveSources(negotiation.id)]);
-  return exchangeJsonText(buildExchange({ negotiation, parties, issues, sources, entries }));
+  const [{ parties, issues, entries }, sources, milestones] = await Promise.all([
+    getNegotiationEntries(negotiation.id),
+    liveSources(negotiation.id),
+    liveMilestones(negotiation.id),
+  ]);
+  return exchangeJsonText(buildExchange({ negotiation, parties, issues, sources, entries, milestones }));
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,7 +1,7 @@
 import "server-only";
 import { COLUMN_OF_FIELD, parseEntriesCsv, type EntryCsvRow, type RowProblem } from "@/lib/exchange/csv";
 import { parseExchangeJson, type ExchangeNegotiation } from "@/lib/exchange/format";
-import { entrySchema, fieldErrorsOf, issueSchema, negotiationSchema, partySchema, sourceSchema, type SourceInput } from "@/lib/schemas";
+import { entrySchema, fieldErrorsOf, issueSchema, milestoneSchema, negotiationSchema, partySchema, sourceSchema, type SourceInput } from "@/lib/schemas";
 import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "../db";
 import { ValidationError } from "../errors";
@@ -290,6 +290,13 @@ async function writeNegotiation(tx: Tx, negotiationId: number, file: ExchangeNeg
   for (const [n, e] of file.entries.entries()) {
     await writeEntry(n, e);
     report(++done);
+  }
+  // Milestones (docs/decisions/028): few, after the records they cite; not counted in the progress.
+  for (const [n, m] of (file.milestones ?? []).entries()) {
+    if (m.source !== null && !ids.has(m.source)) continue; // its source has a problem already
+    const input = milestoneSchema.safeParse({ day: m.day, title: m.title, sourceId: m.source === null ? "" : String(ids.get(m.source)), note: m.note });
+    if (!input.success) problem(`milestones[${n}]`, fieldErrorsOf(input.error));
+    else await createRecord(tx, "milestone", { ...input.data, negotiationId }, ctx);
   }
 
   async function writeEntry(n: number, e: ExchangeNegotiation["entries"][number]) {

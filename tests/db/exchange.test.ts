@@ -148,4 +148,32 @@ describe("entries import", () => {
     expect(broken.problems.map(problemText)).toEqual(["entries[2].summary: Summarise the position in your own words."]);
     expect(await getNegotiation("other")).toBeNull();
   }, 120_000);
+
+  it("carries the milestones (issue 11 item 4) with their sources; a bad one is refused by where it is, and nothing is saved", async () => {
+    const text = await exportNegotiationJson(await demo());
+    const file = JSON.parse(text);
+    const cairo = file.milestones.find((m: { title: string }) => m.title === "Talks in Cairo");
+    expect(cairo).toMatchObject({ day: "2024-08-25", note: expect.any(String) });
+    expect(file.sources.find((s: { key: string }) => s.key === cairo.source).title).toMatch(/Crucial round of negotiations/);
+
+    useFreshDatabase();
+    const copied = await importNegotiationJson(text, { actor: "test" });
+    expect(copied.problems.map(problemText)).toEqual([]);
+    const db = await getDb();
+    expect(await db.milestone.count()).toBe(file.milestones.length);
+    expect(await db.revision.count({ where: { entityType: "milestone", action: "create" } })).toBe(file.milestones.length);
+
+    const bad = structuredClone(file);
+    bad.milestones[0].day = "2024-02-30";
+    bad.milestones[1].source = "source-99999";
+    const before = await counts();
+    const refused = await importNegotiationJson(JSON.stringify(bad), { slug: "bad-milestones", actor: "test" });
+    expect(refused.problems.map(problemText)).toEqual(["milestones[1].source: No source has the key source-99999."]);
+    const dayOnly = structuredClone(file);
+    dayOnly.milestones[0].day = "2024-02-30";
+    const refusedDay = await importNegotiationJson(JSON.stringify(dayOnly), { slug: "bad-milestones", actor: "test" });
+    expect(refusedDay.problems.map(problemText)).toEqual([expect.stringMatching(/^milestones\[0\]\.day: /)]);
+    expect(await counts()).toEqual(before);
+    expect(await getNegotiation("bad-milestones")).toBeNull();
+  }, 180_000);
 });

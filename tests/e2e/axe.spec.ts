@@ -143,7 +143,7 @@ test("the as-of date control with its milestone quick picks open has no axe-core
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 800 });
     await page.goto(`${DEMO}/gaps?asOf=2024-08-25`);
-    await page.getByText(/^Milestones: show the page as of one/).click();
+    await page.getByText(/^Milestones: jump to the day of one/).click();
     await expect(page.getByRole("link", { name: "25 Aug 2024 — Talks in Cairo" })).toBeVisible();
     await expectNoAxeViolations(page, `as-of quick picks at ${width}px`);
   }

@@ -36,8 +36,8 @@ test("add a milestone and see it in the list and in the as-of quick picks", asyn
 
   // The matrix's as-of control offers it as a quick pick.
   await tab(page, "Matrix").click();
-  await page.getByText(/^Milestones: show the page as of one/).click();
-  const picks = page.getByRole("list", { name: "Milestones: show as of" });
+  await page.getByText(/^Milestones: jump to the day of one/).click();
+  const picks = page.getByRole("list", { name: "Milestone days" });
   await picks.getByRole("link", { name: "3 Feb 2025 — Talks in Cairo" }).click();
   await expect(page).toHaveURL(/asOf=2025-02-03/);
   await expect(page.getByLabel("As of")).toHaveValue("2025-02-03");
@@ -48,11 +48,11 @@ test("add a milestone and see it in the list and in the as-of quick picks", asyn
   await page.getByLabel("Sort issues by").selectOption({ label: "Matrix order" });
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/sort=matrix/);
-  await page.getByText(/^Milestones: show the page as of one/).click();
-  await page.getByRole("list", { name: "Milestones: show as of" }).getByRole("link", { name: "3 Feb 2025 — Talks in Cairo" }).click();
+  await page.getByText(/^Milestones: jump to the day of one/).click();
+  await page.getByRole("list", { name: "Milestone days" }).getByRole("link", { name: "3 Feb 2025 — Talks in Cairo" }).click();
   await expect(page).toHaveURL(/asOf=2025-02-03&sort=matrix/);
   await expect(page.getByText(/Positions as of 3 Feb 2025/)).toBeVisible();
-  await page.getByText(/^Milestones: show the page as of one/).click();
+  await page.getByText(/^Milestones: jump to the day of one/).click();
   await expect(page.getByRole("link", { name: "3 Feb 2025 — Talks in Cairo" })).toHaveAttribute("aria-current", "date");
 
   // Edited from the list; the list shows the new title.

@@ -75,7 +75,7 @@ test.describe("screenshots", () => {
     for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
       await page.setViewportSize(size);
       await page.goto("/negotiations/gaza-ceasefire-2024/gaps?asOf=2024-08-25");
-      await page.getByText(/^Milestones: show the page as of one/).click();
+      await page.getByText(/^Milestones: jump to the day of one/).click();
       await page.getByRole("link", { name: "25 Aug 2024 — Talks in Cairo" }).waitFor();
       await page.screenshot({ path: `screenshots/as-of-quick-picks-${label}.png` });
     }

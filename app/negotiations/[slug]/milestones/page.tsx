@@ -8,6 +8,7 @@ import { Pager } from "@/components/pager";
 import { formatDay } from "@/lib/format";
 import { sourceLabel } from "@/lib/source-label";
 import { firstValue, type SearchValue } from "@/lib/search-params";
+import { parseId } from "@/lib/form";
 import { titled } from "../_components/page-title";
 
 export const generateMetadata = titled("Milestones");
@@ -43,7 +44,7 @@ export default async function MilestonesPage({
         Dated events of the talks: a proposal tabled, a round of talks, a deal signed. The as-of date control of the matrix and the gap view
         offers them as quick picks.
       </p>
-      {firstValue(search.saved) ? (
+      {parseId(firstValue(search.saved)) ? (
         <p className="notice" role="status">
           Milestone saved.
         </p>
@@ -61,9 +62,6 @@ export default async function MilestonesPage({
                   <th scope="col">Date</th>
                   <th scope="col">Milestone</th>
                   <th scope="col">Source</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -79,6 +77,16 @@ export default async function MilestonesPage({
                           {m.note}
                         </p>
                       ) : null}
+                      <div className="row-actions small">
+                        <Link href={`${base}?asOf=${m.day}`}>
+                          Matrix on that day<span className="visually-hidden"> ({formatDay(m.day)})</span>
+                        </Link>
+                        {editor ? (
+                          <Link href={`${here}/${m.id}/edit`}>
+                            Edit<span className="visually-hidden"> <bdi>{m.title}</bdi></span>
+                          </Link>
+                        ) : null}
+                      </div>
                     </td>
                     <td>
                       {m.source === null ? (
@@ -92,18 +100,6 @@ export default async function MilestonesPage({
                           {sourceLabel(m.source)}
                         </Link>
                       )}
-                    </td>
-                    <td>
-                      <div className="row-actions">
-                        <Link href={`${base}?asOf=${m.day}`}>
-                          Matrix on that day<span className="visually-hidden"> ({formatDay(m.day)})</span>
-                        </Link>
-                        {editor ? (
-                          <Link href={`${here}/${m.id}/edit`}>
-                            Edit<span className="visually-hidden"> <bdi>{m.title}</bdi></span>
-                          </Link>
-                        ) : null}
-                      </div>
                     </td>
                   </tr>
                 ))}

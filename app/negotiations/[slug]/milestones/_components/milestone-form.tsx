@@ -5,6 +5,7 @@ import { FormShell } from "@/components/form-shell";
 import { createMilestoneAction, updateMilestoneAction } from "@/server/actions/milestones";
 import { LIMITS } from "@/lib/schemas";
 import type { FormValues } from "@/lib/form";
+import { sourceLabel, type NamedSource } from "@/lib/source-label";
 
 export interface MilestoneFormRecord {
   id: number;
@@ -23,8 +24,8 @@ export function MilestoneForm({
 }: {
   slug: string;
   milestone?: MilestoneFormRecord;
-  /** The negotiation's sources, named as the source list names them. */
-  sources: Array<{ value: string; label: string }>;
+  /** The negotiation's sources (the choice of Source, named as the source list names them). */
+  sources: ReadonlyArray<NamedSource & { id: number }>;
   submissionId?: string;
 }) {
   const action = milestone ? updateMilestoneAction.bind(null, slug, milestone.id) : createMilestoneAction.bind(null, slug);
@@ -35,9 +36,9 @@ export function MilestoneForm({
     <FormShell action={action} initialValues={initial} submitLabel={milestone ? "Save milestone" : "Add milestone"}>
       <div className="form-fields">
         {milestone ? <Field kind="hidden" name="version" label="Version" /> : <Field kind="hidden" name="submissionId" label="Submission" />}
-        <Field kind="date" name="day" label="Date" required hint="The day it happened, e.g. the first day of a round of talks." />
+        <Field kind="date" name="day" label="Date" required hint="The day it happened (for talks over several days, the first)." />
         <Field name="title" label="Title" required maxLength={LIMITS.title} hint="What happened, in a few words: “Talks in Cairo”, “Proposal tabled”, “Deal signed”." />
-        <Field kind="select" name="sourceId" label="Source" options={[{ value: "", label: "None" }, ...sources]} hint="The report that tells of it (optional)." />
+        <Field kind="select" name="sourceId" label="Source" options={[{ value: "", label: "None" }, ...sources.map((s) => ({ value: String(s.id), label: sourceLabel(s) }))]} hint="The report that tells of it (optional)." />
         <Field kind="textarea" name="note" label="Note" rows={3} maxLength={LIMITS.notes} hint="Optional: who met, what was tabled." />
       </div>
     </FormShell>

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { requirePageRole } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { listSources } from "@/server/queries/sources";
-import { sourceLabel } from "@/lib/source-label";
 import { MilestoneForm } from "../_components/milestone-form";
 import { titled } from "../../_components/page-title";
 
@@ -21,7 +20,7 @@ export default async function NewMilestonePage({ params }: { params: Promise<{ s
         <Link href={`/negotiations/${slug}/milestones`}>Milestones</Link> /
       </p>
       <h2 style={{ marginTop: 0 }}>Add milestone</h2>
-      <MilestoneForm slug={slug} sources={sources.map((s) => ({ value: String(s.id), label: sourceLabel(s) }))} submissionId={crypto.randomUUID()} />
+      <MilestoneForm slug={slug} sources={sources} submissionId={crypto.randomUUID()} />
     </div>
   );
 }

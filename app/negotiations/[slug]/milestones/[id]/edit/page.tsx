@@ -7,7 +7,6 @@ import { listSources } from "@/server/queries/sources";
 import { deleteMilestoneAction } from "@/server/actions/milestones";
 import { DeleteForm } from "@/components/delete-form";
 import { parseId } from "@/lib/form";
-import { sourceLabel } from "@/lib/source-label";
 import { milestoneLabel } from "@/lib/milestones";
 import { MilestoneForm } from "../../_components/milestone-form";
 import { titled } from "../../../_components/page-title";
@@ -28,7 +27,7 @@ export default async function EditMilestonePage({ params }: { params: Promise<{ 
         <Link href={`/negotiations/${slug}/milestones`}>Milestones</Link> /
       </p>
       <h2 style={{ marginTop: 0 }}>Edit milestone</h2>
-      <MilestoneForm slug={slug} milestone={milestone} sources={sources.map((s) => ({ value: String(s.id), label: sourceLabel(s) }))} />
+      <MilestoneForm slug={slug} milestone={milestone} sources={sources} />
       <p className="small">
         <Link href={`/history/milestone/${id}`}>Revision history</Link>
       </p>
