@@ -368,7 +368,7 @@ function DetailedTimeline({
         {plural(entryCount, "entry", "entries")} {scopeWords}
         {firstDay && lastDay ? `, ${formatDay(firstDay)} – ${formatDay(lastDay)}` : ""}.{" "}
         {byIssue
-          ? "Each issue has a lane; a joint statement has a mark for every party that made it. Choose an issue to compare the parties on it, lane by lane."
+          ? `Each issue has a lane${parties.length > 1 ? "; a joint statement has a mark for every party that made it" : ""}. Choose an issue to compare the parties on it, lane by lane.`
           : "Each party has a lane; a joint statement shows in the lane of every party that made it."}{" "}
         The chart is one stop for the Tab key: arrow keys move between marks (left and right in time, up and down across lanes), Home and End to a
         lane&apos;s ends; hover over or focus a mark for its details; Enter or click opens it.
