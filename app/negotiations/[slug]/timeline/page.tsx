@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { firstValue as one } from "@/lib/search-params";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
-import { countTimelineMonths, getTimelineEntries, listEntriesOutsideDays, type EntryRow, type TimelineScope } from "@/server/queries/entries";
+import { countTimelineIssueMonths, countTimelineMonths, getTimelineEntries, listEntriesOutsideDays, type EntryRow, type TimelineScope } from "@/server/queries/entries";
 import { listIssues, listParties } from "@/server/queries/parties-and-issues";
 import { CHANGE_DIRECTION, CHANGE_LABELS } from "@/lib/change";
 import { formatDay, plural } from "@/lib/format";
@@ -14,7 +14,7 @@ import { FIRMNESS_LABELS, isFirmness, PARTY_ROLE_LABELS, STANCES, type PartyRole
 import { stanceWords } from "@/lib/stance-palette";
 import { addDays, daysBetween, EARLIEST_DAY, latestAsOfDay, todayUTC } from "@/lib/day";
 import { pageParam, pageHref, rangeLabel, type Page } from "@/lib/paging";
-import { buildTimelineSummary, monthLabel, monthParam, previousMonth, TIMELINE_DETAIL_LIMIT, type MonthPeriod } from "@/lib/timeline-summary";
+import { buildIssueRows, buildTimelineSummary, monthLabel, monthParam, previousMonth, TIMELINE_DETAIL_LIMIT, type MonthPeriod } from "@/lib/timeline-summary";
 import { nextMonth } from "@/lib/timeline";
 import { Pager } from "@/components/pager";
 import { TimelineSummaryTables } from "./_components/timeline-summary";
@@ -113,7 +113,15 @@ export default async function TimelinePage({ params, searchParams }: { params: P
           too many to draw one by one (more than {TIMELINE_DETAIL_LIMIT}), so they are counted per month. A joint statement counts once for each party
           that made it. Choose a month to see its entries.
         </p>
-        <TimelineSummaryTables summary={summary} partyNames={partyNames} scope={scopeWords} monthHref={(m) => withIssue({ period: m })} />
+        <TimelineSummaryTables
+          summary={summary}
+          byIssue={issue ? null : buildIssueRows(await countTimelineIssueMonths(scope), summary.months, issues.map((i) => i.id))}
+          issueNames={new Map(issues.map((i) => [i.id, i.name]))}
+          issueHref={(id) => `${base}/timeline?${new URLSearchParams({ issue: String(id), ...(party ? { party: String(party.id) } : {}) })}`}
+          partyNames={partyNames}
+          scope={scopeWords}
+          monthHref={(m) => withIssue({ period: m })}
+        />
       </>
     ) : null;
   }
