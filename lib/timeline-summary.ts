@@ -134,3 +134,31 @@ export function shade(n: number, max: number): number {
   if (n <= 0 || max <= 0) return 0;
   return Math.min(4, Math.max(1, Math.ceil((n / max) * 4)));
 }
+
+/** One SQL group: how many entries (each once) an issue has in a month. */
+export interface IssueMonthCount {
+  issueId: number;
+  month: string;
+  n: number;
+}
+
+/**
+ * The summary's lanes by issue: one row per issue (in the order given, issues without an entry
+ * at zero) over the summary's months, entries counted once each (a joint statement once, not
+ * once per party), with their own totals per month and largest count (the shading's top).
+ */
+export function buildIssueRows(groups: readonly IssueMonthCount[], months: readonly string[], issueIds: readonly number[]) {
+  const at = new Map(months.map((m, i) => [m, i]));
+  const rows = new Map(issueIds.map((id) => [id, { key: id, counts: months.map(() => 0), total: 0 } as SummaryRow<number>]));
+  const totals = months.map(() => 0);
+  for (const g of groups) {
+    const i = at.get(g.month);
+    const row = rows.get(g.issueId);
+    if (i === undefined || !row) continue;
+    row.counts[i]! += g.n;
+    row.total += g.n;
+    totals[i]! += g.n;
+  }
+  const byIssue = [...rows.values()];
+  return { rows: byIssue, totals, max: Math.max(0, ...byIssue.flatMap((r) => r.counts)) };
+}

@@ -7,7 +7,7 @@ import { getDb } from "../db";
 import { dependantsWhere, liveEntrySql, type DependencyKind } from "../live";
 import { requireReader } from "../session";
 import { pageOf, PAGE_SIZE, type Page } from "@/lib/paging";
-import type { MonthCount } from "@/lib/timeline-summary";
+import type { IssueMonthCount, MonthCount } from "@/lib/timeline-summary";
 import type { IssueSummary } from "@/lib/party-profile";
 import { positionAsOf } from "@/lib/as-of";
 import { getIssue, listIssues, listParties } from "./parties-and-issues";
@@ -443,6 +443,21 @@ export async function countTimelineMonths(scope: TimelineScope): Promise<MonthCo
     WHERE ${inTimelineScope(scope)} AND ${Prisma.raw(liveEntrySql("e"))}${scope.partyId == null ? Prisma.empty : Prisma.sql` AND ep."partyId" = ${scope.partyId}`}
     GROUP BY ep."partyId", SUBSTR(e."statedOn", 1, 7), e."stance"`;
   return rows.map((r) => ({ partyId: Number(r.partyId), month: r.month, stance: r.stance, n: Number(r.n) }));
+}
+
+/**
+ * Entries (each once, a joint statement too) per issue and month in the scope, counted in SQL:
+ * the summarised timeline's lanes by issue (lib/timeline-summary.ts buildIssueRows).
+ */
+export async function countTimelineIssueMonths(scope: TimelineScope): Promise<IssueMonthCount[]> {
+  await requireReader();
+  const db = await getDb();
+  const rows = await db.$queryRaw<Array<{ issueId: number | bigint; month: string; n: number | bigint }>>`
+    SELECT e."issueId", SUBSTR(e."statedOn", 1, 7) AS "month", COUNT(*) AS "n"
+    FROM "PositionEntry" e
+    WHERE ${inTimelineScope(scope)} AND ${Prisma.raw(liveEntrySql("e"))}
+    GROUP BY e."issueId", SUBSTR(e."statedOn", 1, 7)`;
+  return rows.map((r) => ({ issueId: Number(r.issueId), month: r.month, n: Number(r.n) }));
 }
 
 /**

@@ -70,6 +70,7 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   listEntriesOfCellPage: { call: () => entries.listEntriesOfCellPage(world.main.id, ids.party, ids.issue, 1) },
   getIssuePage: { call: () => entries.getIssuePage(world.main.id, ids.issue, 1) },
   countTimelineMonths: { call: () => entries.countTimelineMonths({ negotiationId: world.main.id, issueId: null, from: "1900-01-01", to: "2100-01-01" }) },
+  countTimelineIssueMonths: { call: () => entries.countTimelineIssueMonths({ negotiationId: world.main.id, issueId: null, from: "1900-01-01", to: "2100-01-01" }) },
   getTimelineEntries: { call: () => entries.getTimelineEntries({ negotiationId: world.main.id, issueId: null, from: "1900-01-01", to: "2100-01-01" }, 1) },
   // Entries dated outside Parley's days: none in the demo.
   listEntriesOutsideDays: { call: () => entries.listEntriesOutsideDays({ negotiationId: world.main.id, issueId: null }, "1900-01-01", "2100-01-01"), none: true },

@@ -6,7 +6,7 @@ import { useFreshDatabase } from "../support/db";
 import { createNegotiation } from "@/server/mutations/negotiations";
 import { createInNegotiation } from "@/server/mutations/scoped";
 import { createEntry } from "@/server/mutations/entries";
-import { countTimelineMonths, getTimelineEntries } from "@/server/queries/entries";
+import { countTimelineIssueMonths, countTimelineMonths, getTimelineEntries } from "@/server/queries/entries";
 import { entrySchema, issueSchema, partySchema, sourceSchema } from "@/lib/schemas";
 
 let negotiationId = 0;
@@ -72,5 +72,22 @@ describe("the timeline scoped to one party", () => {
     const both = (await getTimelineEntries({ ...everything(), partyId: party.A!, issueId: issue.ceasefire! }))!;
     expect(both.entries.map((e) => e.summary)).toEqual(["A+B proposes on ceasefire", "A concedes on ceasefire"]);
     expect((await getTimelineEntries({ ...everything(), partyId: 2 ** 31 - 1 }))!.entries).toEqual([]);
+  });
+
+  it("counts entries per issue and month, a joint statement once, for every party or one", async () => {
+    const key = (groups: Array<{ issueId: number; month: string; n: number }>) => new Map(groups.map((g) => [`${g.issueId} ${g.month}`, g.n]));
+    expect(key(await countTimelineIssueMonths(everything()))).toEqual(
+      new Map([
+        [`${issue.withdrawal} 2024-05`, 2],
+        [`${issue.ceasefire} 2024-06`, 2],
+        [`${issue.ceasefire} 2024-07`, 1],
+      ]),
+    );
+    expect(key(await countTimelineIssueMonths({ ...everything(), partyId: party.B! }))).toEqual(
+      new Map([
+        [`${issue.withdrawal} 2024-05`, 1],
+        [`${issue.ceasefire} 2024-06`, 1],
+      ]),
+    );
   });
 });

@@ -28,6 +28,9 @@ test("a large negotiation's timeline is counted per month, and its long lists go
   await expect(byParty).toBeVisible();
   await expect(page.getByText(/^750 marks on all issues from January 2024 to December 2024/)).toBeVisible();
   await expect(byParty.getByRole("row", { name: /^Northland/ }).getByRole("cell").last()).toHaveText("300");
+  // Lanes by issue, counted too (docs/decisions/030): each entry once, joint statements included.
+  const byIssue = page.getByRole("table", { name: /^Entries per issue and month on all issues/ });
+  await expect(byIssue.getByRole("row", { name: /^All / }).getByRole("cell").last()).toHaveText("600");
   const byStance = page.getByRole("table", { name: /^Entries per stance and month/ });
   // The five stances the import used, in vocabulary order, and the row of totals.
   await expect(byStance.getByRole("rowheader")).toHaveCount(6);

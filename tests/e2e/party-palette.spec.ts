@@ -30,7 +30,7 @@ test("a new party gets the next unused palette colour; the palette is keyboard o
   await expect(colour).toHaveValue("#0072b2");
   await expect(page.getByText(/Colour warning: Close to North's colour/)).toBeVisible();
   // A stance's colour typed by hand is still warned about as a stance.
-  await colour.fill("#991b1b");
+  await colour.fill("#6b1515"); // lib/colour.ts STANCE_COLOURS.rejects
   await expect(page.getByText(/Close to the colour of the stance “Rejects”/)).toBeVisible();
   await expect(palette.getByRole("button", { pressed: true })).toHaveCount(0);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTimelineSummary, monthLabel, monthParam, monthsBetween, previousMonth, shade, shortMonthLabel } from "@/lib/timeline-summary";
+import { buildIssueRows, buildTimelineSummary, monthLabel, monthParam, monthsBetween, previousMonth, shade, shortMonthLabel } from "@/lib/timeline-summary";
 
 describe("months", () => {
   it("names, steps and spans months across years", () => {
@@ -49,5 +49,28 @@ describe("buildTimelineSummary", () => {
   });
   it("shades any count above zero, the largest darkest", () => {
     expect([0, 1, 25, 50, 75, 100].map((n) => shade(n, 100))).toEqual([0, 1, 1, 2, 3, 4]);
+  });
+});
+
+describe("buildIssueRows: the summary's lanes by issue", () => {
+  it("has a row per issue in the order given (quiet ones at zero), its own totals and largest count; unknown issues and months are left out", () => {
+    const out = buildIssueRows(
+      [
+        { issueId: 7, month: "2024-02", n: 3 },
+        { issueId: 5, month: "2024-01", n: 1 },
+        { issueId: 5, month: "2024-03", n: 4 },
+        { issueId: 99, month: "2024-01", n: 50 },
+        { issueId: 7, month: "2023-12", n: 50 },
+      ],
+      ["2024-01", "2024-02", "2024-03"],
+      [5, 6, 7],
+    );
+    expect(out.rows).toEqual([
+      { key: 5, counts: [1, 0, 4], total: 5 },
+      { key: 6, counts: [0, 0, 0], total: 0 },
+      { key: 7, counts: [0, 3, 0], total: 3 },
+    ]);
+    expect(out.totals).toEqual([1, 3, 4]);
+    expect(out.max).toBe(4);
   });
 });

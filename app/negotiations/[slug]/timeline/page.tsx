@@ -5,7 +5,7 @@ import { firstValue as one } from "@/lib/search-params";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { listMilestoneMarks } from "@/server/queries/milestones";
-import { countTimelineMonths, getTimelineEntries, listEntriesOutsideDays, type EntryRow, type TimelineScope } from "@/server/queries/entries";
+import { countTimelineIssueMonths, countTimelineMonths, getTimelineEntries, listEntriesOutsideDays, type EntryRow, type TimelineScope } from "@/server/queries/entries";
 import { listIssues, listParties } from "@/server/queries/parties-and-issues";
 import { CHANGE_DIRECTION, CHANGE_LABELS } from "@/lib/change";
 import { formatDay, plural } from "@/lib/format";
@@ -15,7 +15,7 @@ import { FIRMNESS_LABELS, isFirmness, PARTY_ROLE_LABELS, STANCES, type PartyRole
 import { stanceWords } from "@/lib/stance-palette";
 import { addDays, daysBetween, EARLIEST_DAY, latestAsOfDay, todayUTC } from "@/lib/day";
 import { pageParam, pageHref, rangeLabel, type Page } from "@/lib/paging";
-import { buildTimelineSummary, monthLabel, monthParam, previousMonth, TIMELINE_DETAIL_LIMIT, type MonthPeriod } from "@/lib/timeline-summary";
+import { buildIssueRows, buildTimelineSummary, monthLabel, monthParam, previousMonth, TIMELINE_DETAIL_LIMIT, type MonthPeriod } from "@/lib/timeline-summary";
 import { nextMonth } from "@/lib/timeline";
 import { Pager } from "@/components/pager";
 import { TimelineSummaryTables } from "./_components/timeline-summary";
@@ -113,7 +113,15 @@ export default async function TimelinePage({ params, searchParams }: { params: P
           too many to draw one by one (more than {TIMELINE_DETAIL_LIMIT}), so they are counted per month. A joint statement counts once for each party
           that made it. Choose a month to see its entries.
         </p>
-        <TimelineSummaryTables summary={summary} partyNames={partyNames} scope={scopeWords} monthHref={(m) => withIssue({ period: m })} />
+        <TimelineSummaryTables
+          summary={summary}
+          byIssue={issue ? null : buildIssueRows(await countTimelineIssueMonths(scope), summary.months, issues.map((i) => i.id))}
+          issueNames={new Map(issues.map((i) => [i.id, i.name]))}
+          issueHref={(id) => `${base}/timeline?${new URLSearchParams({ issue: String(id), ...(party ? { party: String(party.id) } : {}) })}`}
+          partyNames={partyNames}
+          scope={scopeWords}
+          monthHref={(m) => withIssue({ period: m })}
+        />
       </>
     ) : null;
   }
@@ -368,7 +376,7 @@ function DetailedTimeline({
         {plural(entryCount, "entry", "entries")} {scopeWords}
         {firstDay && lastDay ? `, ${formatDay(firstDay)} – ${formatDay(lastDay)}` : ""}.{" "}
         {byIssue
-          ? "Each issue has a lane; a joint statement has a mark for every party that made it. Choose an issue to compare the parties on it, lane by lane."
+          ? `Each issue has a lane${parties.length > 1 ? "; a joint statement has a mark for every party that made it" : ""}. Choose an issue to compare the parties on it, lane by lane.`
           : "Each party has a lane; a joint statement shows in the lane of every party that made it."}{" "}
         The chart is one stop for the Tab key: arrow keys move between marks (left and right in time, up and down across lanes), Home and End to a
         lane&apos;s ends; hover over or focus a mark for its details; Enter or click opens it.

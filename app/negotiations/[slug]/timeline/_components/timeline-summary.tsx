@@ -1,5 +1,5 @@
-// The summarised timeline (docs/decisions/024): per month, how many entries each party made and
-// how many took each stance, as two data tables (row and column headers, so a screen reader
+// The summarised timeline (docs/decisions/024, 030): per month, how many entries each issue has
+// (its lanes), each party made and took each stance, as data tables (row and column headers, so a screen reader
 // names every count). Each month's header opens that month's entries.
 import Link from "next/link";
 import { StanceBadge } from "@/components/stance";
@@ -76,11 +76,19 @@ function CountTable<K extends string | number>({
 
 export function TimelineSummaryTables({
   summary,
+  byIssue,
+  issueNames,
+  issueHref,
   partyNames,
   scope,
   monthHref,
 }: {
   summary: TimelineSummary;
+  /** Entries per issue and month (lib/timeline-summary.ts buildIssueRows), or null (one issue shown). */
+  byIssue: { rows: Array<SummaryRow<number>>; totals: number[]; max: number } | null;
+  issueNames: Map<number, string>;
+  /** The timeline of one issue (the month's context kept). */
+  issueHref: (issueId: number) => string;
   partyNames: Map<number, string>;
   scope: string;
   monthHref: (month: string) => string;
@@ -88,6 +96,23 @@ export function TimelineSummaryTables({
   const maxStance = Math.max(0, ...summary.byStance.flatMap((s) => s.counts));
   return (
     <>
+      {byIssue ? (
+        <CountTable
+          id="tl-by-issue"
+          caption={`Entries per issue and month ${scope}; a joint statement counts once`}
+          rowHeading="Issue"
+          rows={byIssue.rows}
+          months={summary.months}
+          totals={byIssue.totals}
+          max={byIssue.max}
+          monthHref={monthHref}
+          rowHeader={(id) => (
+            <Link href={issueHref(id)} dir="auto">
+              {issueNames.get(id)}
+            </Link>
+          )}
+        />
+      ) : null}
       <CountTable
         id="tl-by-party"
         caption={`Entries per party and month ${scope}; a joint statement counts for each party that made it`}
