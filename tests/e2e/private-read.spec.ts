@@ -65,6 +65,7 @@ test("a private deployment gives anonymous visitors no data on any reading route
     { path: `${n}/parties`, shows: "Islamic Jihad", reader: "viewer" },
     { path: `${n}/parties/${hamas}`, shows: "Philadelphi corridor", reader: "viewer" },
     { path: `${n}/issues`, shows: "Philadelphi corridor", reader: "viewer" },
+    { path: `${n}/issues/${philadelphi}`, shows: "Philadelphi corridor", reader: "viewer" },
     { path: `${n}/sources`, shows: "MENAFN", reader: "viewer" },
     { path: `${n}/sources/${seedSource}`, shows: "Philadelphia axis", reader: "viewer" },
     { path: `/history/negotiation/${negotiationId}`, shows: "Gaza ceasefire talks", reader: "viewer" },

@@ -4,7 +4,7 @@ import { listMilestoneMarks } from "@/server/queries/milestones";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getIssuePage } from "@/server/queries/entries";
-import { AsOfInput, InvalidAsOfNotice } from "@/components/as-of";
+import { AsOfForm, InvalidAsOfNotice } from "@/components/as-of";
 import { EntryCard } from "@/components/entry-card";
 import { FirmnessTag, StanceBadge } from "@/components/stance";
 import { GapStrip, StanceStrip, StripAxisLegend } from "@/components/stance-strip";
@@ -66,17 +66,9 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
         ) : null}
       </section>
 
-      <form method="get" action={here} className="toolbar" aria-label="Choose the as-of date">
-        <AsOfInput asOf={asOf} />
-        <button type="submit" className="button">
-          Show
-        </button>
-        {asOf !== today ? (
-          <Link href={here} className="button">
-            Today
-          </Link>
-        ) : null}
-      </form>
+      <div className="toolbar">
+        <AsOfForm action={here} asOf={asOf} today={today} />
+      </div>
       <InvalidAsOfNotice value={invalidAsOf} />
 
       <section aria-labelledby="current-heading">

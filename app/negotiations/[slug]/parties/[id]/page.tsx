@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AsOfInput, InvalidAsOfNotice } from "@/components/as-of";
+import { AsOfForm, InvalidAsOfNotice } from "@/components/as-of";
 import { listMilestoneMarks } from "@/server/queries/milestones";
 import { asOfParam, firstValue as one } from "@/lib/search-params";
 import { canEdit, getViewer } from "@/server/session";
@@ -85,17 +85,7 @@ export default async function PartyProfilePage({
       ) : null}
 
       <div className="toolbar">
-        <form method="get" action={here} aria-label="Choose the as-of date">
-          <AsOfInput asOf={asOf} milestones={milestones} hrefFor={(day) => `${here}?asOf=${day}`} />
-          <button type="submit" className="button">
-            Show
-          </button>
-          {asOf !== today ? (
-            <Link href={here} className="button">
-              Today
-            </Link>
-          ) : null}
-        </form>
+        <AsOfForm action={here} asOf={asOf} today={today} milestones={milestones} />
         {editor ? (
           <Link href={`${base}/entries/new?party=${partyId}`} className="button primary">
             Add position entry

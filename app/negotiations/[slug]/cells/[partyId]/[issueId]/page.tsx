@@ -6,7 +6,7 @@ import { getIssue, getParty, listParties } from "@/server/queries/parties-and-is
 import { listEntriesOfCellPage } from "@/server/queries/entries";
 import { EntryCard } from "@/components/entry-card";
 import { ChangeBadge, WordDiff } from "@/components/change-badge";
-import { AsOfInput, InvalidAsOfNotice } from "@/components/as-of";
+import { AsOfForm, InvalidAsOfNotice } from "@/components/as-of";
 import { StanceStrip, StripAxisLegend } from "@/components/stance-strip";
 import { changeOf } from "@/lib/history";
 import { wordDiff } from "@/lib/text-diff";
@@ -90,13 +90,9 @@ export default async function CellHistoryPage({ params, searchParams }: { params
           </li>
         </ul>
       </nav>
-      <form method="get" action={here} className="toolbar" aria-label="Choose the as-of date">
-        <AsOfInput asOf={asOf} />
-        {order !== DEFAULT_HISTORY_ORDER ? <input type="hidden" name="order" value={order} /> : null}
-        <button type="submit" className="button">
-          Show
-        </button>
-      </form>
+      <div className="toolbar">
+        <AsOfForm action={here} asOf={asOf} today={today} keep={order !== DEFAULT_HISTORY_ORDER ? { order } : {}} />
+      </div>
       <InvalidAsOfNotice value={invalidAsOf} />
       <section aria-labelledby="strip-heading">
         <h3 id="strip-heading">Stance over time</h3>
