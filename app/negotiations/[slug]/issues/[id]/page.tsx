@@ -67,7 +67,7 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
       </section>
 
       <div className="toolbar">
-        <AsOfForm action={here} asOf={asOf} today={today} />
+        <AsOfForm action={here} asOf={asOf} today={today} milestones={milestones} />
       </div>
       <InvalidAsOfNotice value={invalidAsOf} />
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { listMilestoneMarks } from "@/server/queries/milestones";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getIssue, getParty, listParties } from "@/server/queries/parties-and-issues";
@@ -34,12 +35,13 @@ export default async function CellHistoryPage({ params, searchParams }: { params
   const { asOf, today, invalid: invalidAsOf } = asOfParam(search.asOf);
   const negotiation = await getNegotiation(slug);
   if (!negotiation || !partyId || !issueId || !pageNumber) notFound();
-  const [viewer, party, issue, parties, paged] = await Promise.all([
+  const [viewer, party, issue, parties, paged, milestones] = await Promise.all([
     getViewer(),
     getParty(negotiation.id, partyId),
     getIssue(negotiation.id, issueId),
     listParties(negotiation.id),
     listEntriesOfCellPage(negotiation.id, partyId, issueId, pageNumber, order),
+    listMilestoneMarks(negotiation.id),
   ]);
   if (!party || !issue || !paged) notFound();
   const { entries, page, points } = paged;
@@ -91,7 +93,7 @@ export default async function CellHistoryPage({ params, searchParams }: { params
         </ul>
       </nav>
       <div className="toolbar">
-        <AsOfForm action={here} asOf={asOf} today={today} keep={order !== DEFAULT_HISTORY_ORDER ? { order } : {}} />
+        <AsOfForm action={here} asOf={asOf} today={today} keep={order !== DEFAULT_HISTORY_ORDER ? { order } : {}} milestones={milestones} />
       </div>
       <InvalidAsOfNotice value={invalidAsOf} />
       <section aria-labelledby="strip-heading">
