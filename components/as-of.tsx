@@ -58,30 +58,6 @@ export function InvalidAsOfNotice({ value }: { value: string | null }) {
 }
 
 /**
- * The as-of form of a page that shows positions on a day: the date, Show, and Today when another
- * day is shown. `keep` are the page's other parameters the form carries along (e.g. ?order=).
- */
-export function AsOfForm({ action, asOf, today, keep = {} }: { action: string; asOf: string; today: string; keep?: Record<string, string> }) {
-  const kept = new URLSearchParams(keep).toString();
-  return (
-    <form method="get" action={action} aria-label="Choose the as-of date">
-      <AsOfInput asOf={asOf} />
-      {Object.entries(keep).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button type="submit" className="button">
-        Show
-      </button>
-      {asOf !== today ? (
-        <Link href={kept ? `${action}?${kept}` : action} className="button">
-          Today
-        </Link>
-      ) : null}
-    </form>
-  );
-}
-
-/**
  * The as-of form of a page that shows positions on a day: the date, the milestones' quick picks,
  * Show, and Today when another day is shown. `keep` are the page's other parameters the form
  * carries along (e.g. ?order=); a quick pick keeps them too.

@@ -32,17 +32,18 @@ export interface ConvergenceSeries {
  * rule reads of a party it reads here too. Entries of issues or parties not given are ignored,
  * as buildGapRows ignores them.
  */
-export function convergenceSeries<I extends { id: number }, P extends { id: number; role: string }, E extends GapEntry>(args: {
+export function convergenceSeries<I extends { id: number }, P extends { id: number; role: string; sideId?: number | null }, E extends GapEntry>(args: {
   issues: readonly I[];
   parties: readonly P[];
+  sides: ReadonlyArray<{ id: number; name: string }>;
   entries: readonly E[];
 }): ConvergenceSeries {
-  const { issues, parties } = args;
+  const { issues, parties, sides } = args;
   const issueById = new Map(issues.map((i) => [i.id, i]));
   const partyIds = new Set(parties.map((p) => p.id));
   // Before any statement: the rule on an empty matrix.
   const status = new Map<number, GapStatus>();
-  for (const row of buildGapRows({ issues, parties, entries: [] as E[], asOf: "0000-01-01", sort: "matrix" })) status.set(row.issue.id, row.gap.status);
+  for (const row of buildGapRows({ issues, parties, sides, entries: [] as E[], asOf: "0000-01-01", sort: "matrix" })) status.set(row.issue.id, row.gap.status);
   const before = countGapStatuses([...status.values()].map((s) => ({ gap: { status: s } })));
 
   const sorted = [...args.entries].sort(compareDated);
@@ -66,7 +67,7 @@ export function convergenceSeries<I extends { id: number }, P extends { id: numb
     const touchedIssues = [...touched].map((id) => issueById.get(id)!);
     const shown = new Set<E>();
     for (const id of touched) for (const e of inForce.get(id)!.values()) shown.add(e);
-    for (const row of buildGapRows({ issues: touchedIssues, parties, entries: [...shown], asOf: day, sort: "matrix" })) {
+    for (const row of buildGapRows({ issues: touchedIssues, parties, sides, entries: [...shown], asOf: day, sort: "matrix" })) {
       const next = row.gap.status;
       const was = status.get(row.issue.id)!;
       if (next !== was) {

@@ -72,8 +72,12 @@ export function toGapPosition(
 export function buildGapRows<I extends { id: number }, P extends { id: number; role: string; sideId?: number | null }, E extends GapEntry>(args: {
   issues: readonly I[];
   parties: readonly P[];
-  /** The negotiation's live sides (docs/decisions/027-sides.md); a party's side not listed here counts as none. */
-  sides?: ReadonlyArray<{ id: number; name: string }>;
+  /**
+   * The negotiation's live sides (docs/decisions/027-sides.md); a party's side not listed here
+   * counts as none. Required, so that every view that asks the rule (gap view, convergence,
+   * issue page) passes the same sides: none is `[]`.
+   */
+  sides: ReadonlyArray<{ id: number; name: string }>;
   entries: readonly E[];
   asOf: string;
   sort: GapSort;
@@ -84,7 +88,7 @@ export function buildGapRows<I extends { id: number }, P extends { id: number; r
     entries: args.entries,
     asOf: args.asOf,
   });
-  const sides = new Map((args.sides ?? []).map((s) => [s.id, { id: s.id, name: s.name }]));
+  const sides = new Map(args.sides.map((s) => [s.id, { id: s.id, name: s.name }]));
   const rows = args.issues.map((issue, index) => {
     const cells = args.parties.map((party) => ({ partyId: party.id, entry: matrix.get(cellKey(issue.id, party.id))?.current ?? null }));
     const positions = cells.map((cell, i) => (cell.entry ? toGapPosition(cell.entry, args.parties[i]!, sides) : null));

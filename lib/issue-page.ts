@@ -50,9 +50,10 @@ export function issueMoves(points: readonly IssuePoint[]): IssueMove[] {
  * gap view's rows) as of that day, given the entries in force that day. Days on which the status
  * and its reason stay the same are kept (the strip merges them).
  */
-export function gapOverTime<I extends { id: number }, P extends { id: number; role: string }>(
+export function gapOverTime<I extends { id: number }, P extends { id: number; role: string; sideId?: number | null }>(
   issue: I,
   parties: readonly P[],
+  sides: ReadonlyArray<{ id: number; name: string }>,
   points: readonly IssuePoint[],
 ): Array<{ day: string; gap: GapResult }> {
   const sorted = [...points].sort(compareDated);
@@ -64,7 +65,7 @@ export function gapOverTime<I extends { id: number }, P extends { id: number; ro
     const next = sorted[i + 1];
     if (next && next.statedOn === point.statedOn) continue;
     const entries = [...new Set(inForce.values())];
-    const [row] = buildGapRows({ issues: [issue], parties, entries, asOf: point.statedOn, sort: "matrix" });
+    const [row] = buildGapRows({ issues: [issue], parties, sides, entries, asOf: point.statedOn, sort: "matrix" });
     out.push({ day: point.statedOn, gap: row!.gap });
   }
   return out;
@@ -90,22 +91,24 @@ export interface IssueView<P> {
   milestones: Array<{ day: string; title: string; at: number }>;
 }
 
-export function buildIssueView<I extends { id: number }, P extends { id: number; role: string }>(args: {
+export function buildIssueView<I extends { id: number }, P extends { id: number; role: string; sideId?: number | null }>(args: {
   issue: I;
   parties: readonly P[];
+  /** The negotiation's live sides: the gap rule's allies (docs/decisions/027-sides.md). */
+  sides: ReadonlyArray<{ id: number; name: string }>;
   points: readonly IssuePoint[];
   asOf: string;
   milestones: ReadonlyArray<{ day: string; title: string }>;
 }): IssueView<P> {
-  const { issue, parties, points, asOf } = args;
+  const { issue, parties, sides, points, asOf } = args;
   const axis = points.length > 0 ? axisOf(points.map((p) => p.statedOn), asOf) : null;
   const rows = parties.map((party) => {
     const own = pointsOfParty(points, party.id);
     return { party, current: positionAsOf(own, asOf), strip: axis ? stanceStrip(own, axis) : [] };
   });
-  const gaps = gapOverTime(issue, parties, points);
+  const gaps = gapOverTime(issue, parties, sides, points);
   const gapStrip = axis ? stripSegments(gaps.map((g) => ({ day: g.day, value: g.gap.status })), axis, (s) => s) : [];
-  const gapAsOf = buildGapRows({ issues: [issue], parties, entries: points, asOf, sort: "matrix" })[0]!.gap;
+  const gapAsOf = buildGapRows({ issues: [issue], parties, sides, entries: points, asOf, sort: "matrix" })[0]!.gap;
   const milestones = axis
     ? args.milestones.flatMap((m) => {
         const at = axisFraction(axis, m.day);

@@ -8,6 +8,7 @@ import { Prisma } from "../generated/prisma/client";
 import { liveEntrySql } from "../live";
 import { requireReader } from "../session";
 import { listIssues, listParties } from "./parties-and-issues";
+import { listSides } from "./sides";
 
 /**
  * The negotiation's live entries with only what the gap rule reads of them (day, issue, the
@@ -26,8 +27,8 @@ async function readGapEntries(negotiationId: number): Promise<GapEntry[]> {
 
 /**
  * What the series depends on, read in one cheap statement: the newest change to the
- * negotiation's entries (trashed ones too: trashing and restoring update them), parties, issues
- * and sources (a role change, a trash, a merge), how many entries it has (a row written with an
+ * negotiation's entries (trashed ones too: trashing and restoring update them), parties, issues,
+ * sides and sources (a role change, a trash, a merge), how many entries it has (a row written with an
  * old timestamp, as the seeds do), and its newest revision (every change through the app appends
  * one, so two changes within one millisecond still differ). Any change the gap rule sees changes it.
  */
@@ -39,10 +40,11 @@ async function readDataVersion(negotiationId: number): Promise<string> {
       (SELECT COUNT(*) FROM "PositionEntry" x WHERE x."negotiationId" = ${negotiationId}) AS "entryCount",
       (SELECT MAX(x."updatedAt") FROM "Party" x WHERE x."negotiationId" = ${negotiationId}) AS "parties",
       (SELECT MAX(x."updatedAt") FROM "Issue" x WHERE x."negotiationId" = ${negotiationId}) AS "issues",
+      (SELECT MAX(x."updatedAt") FROM "Side" x WHERE x."negotiationId" = ${negotiationId}) AS "sides",
       (SELECT MAX(x."updatedAt") FROM "Source" x WHERE x."negotiationId" = ${negotiationId}) AS "sources",
       (SELECT MAX(x."id") FROM "Revision" x WHERE x."negotiationId" = ${negotiationId}) AS "revision"`;
   const part = (v: unknown) => (v instanceof Date ? v.toISOString() : String(v));
-  return [process.env.DATABASE_URL ?? "", negotiationId, ...["entries", "entryCount", "parties", "issues", "sources", "revision"].map((k) => part(row?.[k]))].join("|");
+  return [process.env.DATABASE_URL ?? "", negotiationId, ...["entries", "entryCount", "parties", "issues", "sides", "sources", "revision"].map((k) => part(row?.[k]))].join("|");
 }
 
 /**
@@ -77,7 +79,7 @@ export const getConvergence = cache(async (negotiationId: number): Promise<Conve
   await requireReader();
   const version = await readDataVersion(negotiationId);
   return remember(version, async () => {
-    const [parties, issues, entries] = await Promise.all([listParties(negotiationId), listIssues(negotiationId), readGapEntries(negotiationId)]);
-    return convergenceSeries({ issues, parties, entries });
+    const [parties, issues, sides, entries] = await Promise.all([listParties(negotiationId), listIssues(negotiationId), listSides(negotiationId), readGapEntries(negotiationId)]);
+    return convergenceSeries({ issues, parties, sides, entries });
   });
 });

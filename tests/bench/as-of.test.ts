@@ -65,11 +65,11 @@ describe("the as-of read on the bench database", () => {
     });
     await time("gaps, SQL as-of read", async () => {
       const { parties, issues, entries } = await getAsOfEntries({ negotiationId, asOf: "2025-12-31" });
-      return buildGapRows({ issues, parties, entries, asOf: "2025-12-31", sort: "gap" });
+      return buildGapRows({ issues, parties, sides: [], entries, asOf: "2025-12-31", sort: "gap" });
     });
     await time("gaps, all entries + lib", async () => {
       const { parties, issues, entries } = await all();
-      return buildGapRows({ issues, parties, entries, asOf: "2025-12-31", sort: "gap" });
+      return buildGapRows({ issues, parties, sides: [], entries, asOf: "2025-12-31", sort: "gap" });
     });
     await time("profile of party 1, its entries", async () => {
       const { issues, entries } = await getPartyEntries(negotiationId, 1);

@@ -36,11 +36,11 @@ describe("the issue page on the bench database", () => {
     const issuePage = await median(async () => {
       const data = (await getIssuePage(1, 1, 1))!;
       points = data.points.length;
-      return buildIssueView({ issue: data.issue, parties: data.parties, points: data.points, asOf, milestones: [] });
+      return buildIssueView({ issue: data.issue, parties: data.parties, sides: [], points: data.points, asOf, milestones: [] });
     });
     const data = (await getIssuePage(1, 1, 1))!;
     const read = await median(() => getIssuePage(1, 1, 1));
-    const view = await median(async () => buildIssueView({ issue: data.issue, parties: data.parties, points: data.points, asOf, milestones: [] }));
+    const view = await median(async () => buildIssueView({ issue: data.issue, parties: data.parties, sides: [], points: data.points, asOf, milestones: [] }));
     console.log(`issue page: read ${read} ms, view model ${view} ms (${data.parties.length} parties)`);
     const cell = await median(() => listEntriesOfCellPage(1, 1, 1, 1, "newest"));
     console.log(`issue page (issue 1, ${points} entries): ${issuePage} ms; cell history page 1 newest first: ${cell} ms`);

@@ -152,7 +152,7 @@ describe("the as-of matrix in SQL equals lib/as-of.ts over all entries", () => {
         expect(Object.fromEntries(overview.cells)).toEqual(Object.fromEntries([...reference].map(([k, c]) => [k, overviewCellOf(c, n.asOf, 30)])));
 
         const asOfRead = await getAsOfEntries({ negotiationId, asOf: n.asOf });
-        const gaps = (entries: typeof all.entries) => buildGapRows({ issues: all.issues, parties: all.parties, entries, asOf: n.asOf, sort: "gap" });
+        const gaps = (entries: typeof all.entries) => buildGapRows({ issues: all.issues, parties: all.parties, sides: [], entries, asOf: n.asOf, sort: "gap" });
         expect(gaps(asOfRead.entries)).toEqual(gaps(all.entries));
 
         const compared = await getComparison({ negotiationId, from: n.asOf, to: n.other });

@@ -10,6 +10,7 @@ import { createInNegotiation, restoreInNegotiation, trashInNegotiation, updateIn
 import { createEntry, trashEntry } from "@/server/mutations/entries";
 import { getConvergence } from "@/server/queries/convergence";
 import { getAsOfEntries } from "@/server/queries/entries";
+import { listSides } from "@/server/queries/sides";
 import { countsOn } from "@/lib/convergence";
 import { buildGapRows, countGapStatuses } from "@/lib/gaps-view";
 import { entrySchema, issueSchema, partySchema, sourceSchema } from "@/lib/schemas";
@@ -19,8 +20,8 @@ let negotiationId: number;
 let ids: { a: number; b: number; c: number; x: number; y: number; source: number; lateEntry: number };
 
 async function gapViewCounts(asOf: string) {
-  const { issues, parties, entries } = await getAsOfEntries({ negotiationId, asOf });
-  return countGapStatuses(buildGapRows({ issues, parties, entries, asOf, sort: "gap" }));
+  const [{ issues, parties, entries }, sides] = await Promise.all([getAsOfEntries({ negotiationId, asOf }), listSides(negotiationId)]);
+  return countGapStatuses(buildGapRows({ issues, parties, sides, entries, asOf, sort: "gap" }));
 }
 
 async function expectSameAsGapView() {

@@ -68,11 +68,11 @@ describe("the issue page's read", () => {
       const { issue, parties, points } = (await getIssuePage(ids.negotiationId, issueId, 1))!;
       const days = points.length > 0 ? [...new Set(points.map((p) => p.statedOn))] : ["2024-01-01"];
       for (const asOf of [days[0]!, days[Math.floor(days.length / 2)]!, days.at(-1)!, "2023-12-31"]) {
-        const view = buildIssueView({ issue, parties, points, asOf, milestones: [] });
+        const view = buildIssueView({ issue, parties, sides: [], points, asOf, milestones: [] });
         const matrix = await getMatrix({ negotiationId: ids.negotiationId, asOf });
         expect(view.rows.map((r) => r.current?.id ?? null)).toEqual(parties.map((p) => matrix.cells.get(matrix.cellKey(issueId, p.id))?.current?.id ?? null));
         const gapView = await getAsOfEntries({ negotiationId: ids.negotiationId, asOf });
-        const row = buildGapRows({ ...gapView, asOf, sort: "matrix" }).find((r) => r.issue.id === issueId)!;
+        const row = buildGapRows({ ...gapView, sides: [], asOf, sort: "matrix" }).find((r) => r.issue.id === issueId)!;
         expect(view.gapAsOf.status, `issue ${issueId} as of ${asOf}`).toEqual(row.gap.status);
       }
     }

@@ -46,7 +46,7 @@ const demo = [
 ];
 
 describe("convergenceSeries", () => {
-  const series = convergenceSeries({ issues, parties, entries: demo });
+  const series = convergenceSeries({ issues, parties, sides: [], entries: demo });
 
   it("starts with every issue open (nobody has spoken) and has one point per entry day", () => {
     expect(series.before).toEqual({ opposed: 0, open: 3, compatible: 0 });
@@ -67,7 +67,7 @@ describe("convergenceSeries", () => {
   });
 
   it("ignores entries of issues it was not given", () => {
-    const s = convergenceSeries({ issues: [DEAL], parties, entries: demo });
+    const s = convergenceSeries({ issues: [DEAL], parties, sides: [], entries: demo });
     expect(s.issueCount).toBe(1);
     expect(countsOn(s, "2030-01-01")).toEqual({ opposed: 0, open: 0, compatible: 1 });
   });
@@ -76,6 +76,7 @@ describe("convergenceSeries", () => {
     const s = convergenceSeries({
       issues: [RAFAH],
       parties,
+      sides: [],
       entries: [entry(RAFAH.id, [HAMAS.id], "2024-01-01", "accepts"), entry(RAFAH.id, [ISRAEL.id], "2024-01-02", "rejects"), entry(RAFAH.id, [ISRAEL.id], "2024-01-02", "accepts")],
     });
     expect(countsOn(s, "2024-01-02")).toEqual({ opposed: 0, open: 0, compatible: 1 });
@@ -88,6 +89,8 @@ const PROBES = ["2023-12-31", ...DAYS, "2024-01-03", "2024-02-15", "2030-01-01"]
 const negotiationArb = fc
   .record({
     roles: fc.array(fc.constantFrom("party", "party", "mediator", "observer"), { minLength: 1, maxLength: 5 }),
+    // Each party's side: none, or one of two sides (side 3 is not live: its members count as ungrouped).
+    sideOf: fc.array(fc.constantFrom(null, 1, 2, 3), { minLength: 5, maxLength: 5 }),
     issueCount: fc.integer({ min: 1, max: 4 }),
     entries: fc.array(
       fc.record({
@@ -102,8 +105,9 @@ const negotiationArb = fc
     // Ids are not in date order (entries recorded later about earlier days).
     shuffle: fc.array(fc.nat(1000), { minLength: 40, maxLength: 40 }),
   })
-  .map(({ roles, issueCount, entries, shuffle }) => {
-    const ps = roles.map((role, i) => ({ id: i + 1, role }));
+  .map(({ roles, sideOf, issueCount, entries, shuffle }) => {
+    const ps = roles.map((role, i) => ({ id: i + 1, role, sideId: sideOf[i] ?? null }));
+    const sides = [{ id: 1, name: "One" }, { id: 2, name: "Two" }];
     const is = Array.from({ length: issueCount }, (_, i) => ({ id: 100 + i }));
     const es: GapEntry[] = entries
       .filter((e) => e.issue < issueCount)
@@ -115,16 +119,16 @@ const negotiationArb = fc
         stance: e.stance,
         firmness: e.firmness,
       }));
-    return { parties: ps, issues: is, entries: es };
+    return { parties: ps, sides, issues: is, entries: es };
   });
 
 describe("convergenceSeries (property)", () => {
   it("on every day equals the gap view's counts on the matrix as of that day", () => {
     fc.assert(
-      fc.property(negotiationArb, ({ parties, issues, entries }) => {
-        const series = convergenceSeries({ issues, parties, entries });
+      fc.property(negotiationArb, ({ parties, sides, issues, entries }) => {
+        const series = convergenceSeries({ issues, parties, sides, entries });
         for (const day of PROBES) {
-          const expected = countGapStatuses(buildGapRows({ issues, parties, entries, asOf: day, sort: "gap" }));
+          const expected = countGapStatuses(buildGapRows({ issues, parties, sides, entries, asOf: day, sort: "gap" }));
           expect(countsOn(series, day)).toEqual(expected);
         }
         for (const p of series.points) {
@@ -170,12 +174,12 @@ describe("chart scales and ticks", () => {
 });
 
 describe("convergenceChart", () => {
-  const series = convergenceSeries({ issues, parties, entries: demo });
+  const series = convergenceSeries({ issues, parties, sides: [], entries: demo });
   const chart = convergenceChart(series, { asOf: "2024-06-10", matrixHref: "/negotiations/x", milestones: [] })!;
 
   it("nothing to draw without entries or issues", () => {
-    expect(convergenceChart(convergenceSeries({ issues, parties, entries: [] }), { asOf: "2024-01-01", matrixHref: "/n", milestones: [] })).toBeNull();
-    expect(convergenceChart(convergenceSeries({ issues: [], parties, entries: demo }), { asOf: "2024-01-01", matrixHref: "/n", milestones: [] })).toBeNull();
+    expect(convergenceChart(convergenceSeries({ issues, parties, sides: [], entries: [] }), { asOf: "2024-01-01", matrixHref: "/n", milestones: [] })).toBeNull();
+    expect(convergenceChart(convergenceSeries({ issues: [], parties, sides: [], entries: demo }), { asOf: "2024-01-01", matrixHref: "/n", milestones: [] })).toBeNull();
   });
 
   it("the time axis runs a little before the first entry day to a little after the last", () => {
@@ -245,7 +249,7 @@ describe("convergenceChart", () => {
 
 describe("convergenceChart's day range", () => {
   it("names the first and last entry days (the axis runs a little wider)", () => {
-    const series = convergenceSeries({ issues, parties, entries: demo });
+    const series = convergenceSeries({ issues, parties, sides: [], entries: demo });
     const chart = convergenceChart(series, { asOf: "2024-06-10", matrixHref: "/n", milestones: [] })!;
     expect([chart.firstDay, chart.lastDay]).toEqual(["2024-05-06", "2024-08-25"]);
   });

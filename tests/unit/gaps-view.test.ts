@@ -44,7 +44,7 @@ describe("parseGapSort", () => {
 });
 
 describe("buildGapRows", () => {
-  const rows = (asOf: string, sort: "gap" | "matrix") => buildGapRows({ issues, parties, entries, asOf, sort });
+  const rows = (asOf: string, sort: "gap" | "matrix") => buildGapRows({ issues, parties, sides: [], entries, asOf, sort });
 
   it("in matrix order keeps the issues' order and one cell per party in party order", () => {
     const r = rows("2024-08-24", "matrix");
@@ -89,14 +89,14 @@ describe("buildGapRows", () => {
 
   it("breaks score ties by matrix order", () => {
     const many = [1, 2, 3, 4, 5].map((id) => ({ id, name: `Issue ${id}` }));
-    const r = buildGapRows({ issues: many, parties, entries: [], asOf: "2024-01-01", sort: "gap" });
+    const r = buildGapRows({ issues: many, parties, sides: [], entries: [], asOf: "2024-01-01", sort: "gap" });
     expect(r.map((x) => x.issue.id)).toEqual([1, 2, 3, 4, 5]);
     expect(r.every((x) => x.gap.reason === "No party has stated a position")).toBe(true);
   });
 
   it("counts a joint statement in each named party's cell", () => {
     const joint = [entry(DEAL.id, [ISRAEL.id, HAMAS.id], "2024-01-01", "demands")];
-    const [row] = buildGapRows({ issues: [DEAL], parties, entries: joint, asOf: "2024-01-01", sort: "gap" });
+    const [row] = buildGapRows({ issues: [DEAL], parties, sides: [], entries: joint, asOf: "2024-01-01", sort: "gap" });
     expect(row!.cells.map((c) => c.entry?.stance ?? null)).toEqual(["demands", "demands", null]);
     // One statement is one voice: the two co-signers are not two opposed sides.
     expect(row!.gap.status).toBe("open");

@@ -26,10 +26,10 @@ describe("issue page view model", () => {
   ];
 
   it("the gap status on each day is the gap view's rows as of that day, computed from all entries", () => {
-    const overTime = gapOverTime(ISSUE, parties, points);
+    const overTime = gapOverTime(ISSUE, parties, [], points);
     expect(overTime.map((g) => g.day)).toEqual(["2024-05-01", "2024-06-01", "2024-06-15", "2024-07-01", "2024-08-01"]);
     for (const { day, gap } of overTime) {
-      const [row] = buildGapRows({ issues: [ISSUE], parties, entries: points, asOf: day, sort: "matrix" });
+      const [row] = buildGapRows({ issues: [ISSUE], parties, sides: [], entries: points, asOf: day, sort: "matrix" });
       expect(gap).toEqual(row!.gap);
     }
     expect(overTime[0]!.gap.status).toBe("opposed");
@@ -37,7 +37,7 @@ describe("issue page view model", () => {
 
   it("gap over time does not depend on the order the entries come in", () => {
     const shuffled = [...points].reverse();
-    expect(gapOverTime(ISSUE, parties, shuffled)).toEqual(gapOverTime(ISSUE, parties, points));
+    expect(gapOverTime(ISSUE, parties, [], shuffled)).toEqual(gapOverTime(ISSUE, parties, [], points));
   });
 
   it("moving entries: first positions and changes of stance or firmness, newest first; repeats left out", () => {
@@ -49,21 +49,21 @@ describe("issue page view model", () => {
   });
 
   it("current stance per party is the matrix's in-force rule; strips per party share one axis", () => {
-    const view = buildIssueView({ issue: ISSUE, parties, points, asOf: "2024-08-01", milestones: [{ day: "2024-06-01", title: "Biden plan" }, { day: "2023-01-01", title: "Off the axis" }] });
+    const view = buildIssueView({ issue: ISSUE, parties, sides: [], points, asOf: "2024-08-01", milestones: [{ day: "2024-06-01", title: "Biden plan" }, { day: "2023-01-01", title: "Off the axis" }] });
     expect(view.axis).toEqual({ first: "2024-05-01", last: "2024-08-01" });
     expect(view.rows.map((r) => r.current?.stance ?? null)).toEqual(["conditions", "accepts", "demands", "proposes"]);
     expect(view.rows[1]!.strip.map((s) => s.value.stance)).toEqual(["demands", "accepts"]);
     expect(view.milestones.map((m) => m.title)).toEqual(["Biden plan"]);
-    expect(view.gapAsOf).toEqual(buildGapRows({ issues: [ISSUE], parties, entries: points, asOf: "2024-08-01", sort: "matrix" })[0]!.gap);
+    expect(view.gapAsOf).toEqual(buildGapRows({ issues: [ISSUE], parties, sides: [], entries: points, asOf: "2024-08-01", sort: "matrix" })[0]!.gap);
     expect(view.gapStrip[0]!.from).toBe("2024-05-01");
   });
 
   it("before any entry: the gap view's status for no positions, empty strips", () => {
-    const view = buildIssueView({ issue: ISSUE, parties, points, asOf: "2024-01-01", milestones: [] });
-    expect(view.gapAsOf).toEqual(buildGapRows({ issues: [ISSUE], parties, entries: [], asOf: "2024-01-01", sort: "matrix" })[0]!.gap);
+    const view = buildIssueView({ issue: ISSUE, parties, sides: [], points, asOf: "2024-01-01", milestones: [] });
+    expect(view.gapAsOf).toEqual(buildGapRows({ issues: [ISSUE], parties, sides: [], entries: [], asOf: "2024-01-01", sort: "matrix" })[0]!.gap);
     expect(view.gapStrip[0]!.from).toBe("2024-05-01");
     expect(view.rows.every((r) => r.current === null)).toBe(true);
     expect(view.axis?.first).toBe("2024-01-01");
-    expect(buildIssueView({ issue: ISSUE, parties, points: [], asOf: "2024-01-01", milestones: [] }).axis).toBeNull();
+    expect(buildIssueView({ issue: ISSUE, parties, sides: [], points: [], asOf: "2024-01-01", milestones: [] }).axis).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listMilestoneMarks } from "@/server/queries/milestones";
+import { listSides } from "@/server/queries/sides";
 import { canEdit, getViewer } from "@/server/session";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getIssuePage } from "@/server/queries/entries";
@@ -30,10 +31,15 @@ export default async function IssuePage({ params, searchParams }: { params: Prom
   const { asOf, today, invalid: invalidAsOf } = asOfParam(search.asOf);
   const negotiation = await getNegotiation(slug);
   if (!negotiation || !id || !pageNumber) notFound();
-  const [viewer, data, milestones] = await Promise.all([getViewer(), getIssuePage(negotiation.id, id, pageNumber), listMilestoneMarks(negotiation.id)]);
+  const [viewer, data, milestones, sides] = await Promise.all([
+    getViewer(),
+    getIssuePage(negotiation.id, id, pageNumber),
+    listMilestoneMarks(negotiation.id),
+    listSides(negotiation.id),
+  ]);
   if (!data) notFound();
   const { issue, parties, points, page, moved } = data;
-  const view = buildIssueView({ issue, parties, points, asOf, milestones });
+  const view = buildIssueView({ issue, parties, sides, points, asOf, milestones });
   const base = `/negotiations/${slug}`;
   const here = `${base}/issues/${issue.id}`;
   const asOfQuery = asOf !== today ? `?asOf=${asOf}` : "";
