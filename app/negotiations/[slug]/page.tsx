@@ -24,9 +24,7 @@ import { FIRMNESS_LABELS, STANCE_LABELS, STANCES, FIRMNESS } from "@/lib/vocabul
 import { STALE_AFTER_DAYS } from "@/lib/age";
 import { parseId } from "@/lib/form";
 import { ExportLinks } from "./_components/export-links";
-import { getConvergence } from "@/server/queries/convergence";
-import { convergenceChart } from "@/lib/convergence";
-import { ConvergenceChartView } from "@/components/convergence-chart";
+import { ConvergenceSection } from "@/components/convergence-section";
 
 type Search = {
   asOf?: string | string[];
@@ -128,8 +126,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
   );
 
   if (!detail) {
-    const [overview, series] = await Promise.all([getOverview({ negotiationId: negotiation.id, asOf, windowDays }), getConvergence(negotiation.id)]);
-    const chart = convergenceChart(series, { asOf, matrixHref: base, milestones, compact: true });
+    const overview = await getOverview({ negotiationId: negotiation.id, asOf, windowDays });
     const shownParties = partyFilter ? overview.parties.filter((p) => p.id === partyFilter) : overview.parties;
     const [cellParty, cellIssue] = (one(search.cell) ?? "").split("-").map((v) => parseId(v));
     const openParty = overview.parties.find((p) => p.id === cellParty);
@@ -183,7 +180,7 @@ export default async function MatrixPage({ params, searchParams }: { params: Pro
               savedCell={saved ? `${saved.partyIds[0]}-${saved.issueId}` : null}
             />
             <Legend windowDays={windowDays} />
-            <ConvergenceChartView chart={chart} id="cv-front" compact />
+            <ConvergenceSection negotiationId={negotiation.id} asOf={asOf} matrixHref={base} milestones={milestones} id="cv-front" compact />
           </>
         )}
         {openParty && openIssue ? (

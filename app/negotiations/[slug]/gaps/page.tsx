@@ -6,9 +6,7 @@ import { listMilestoneMarks } from "@/server/queries/milestones";
 import { asOfParam, firstValue as one } from "@/lib/search-params";
 import { getNegotiation } from "@/server/queries/negotiations";
 import { getAsOfEntries } from "@/server/queries/entries";
-import { getConvergence } from "@/server/queries/convergence";
-import { convergenceChart } from "@/lib/convergence";
-import { ConvergenceChartView } from "@/components/convergence-chart";
+import { ConvergenceSection } from "@/components/convergence-section";
 import { formatDay, plural } from "@/lib/format";
 import { listSides } from "@/server/queries/sides";
 import { buildGapRows, countGapStatuses, describeBystanders, groupPartiesBySide, DEFAULT_GAP_SORT, GAP_SORT_LABELS, GAP_SORTS, parseGapSort } from "@/lib/gaps-view";
@@ -26,11 +24,10 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
 
   const { asOf, today, invalid: invalidAsOf } = asOfParam(search.asOf);
   const sort = parseGapSort(one(search.sort));
-  const [{ parties: listed, issues, entries }, sides, milestones, series] = await Promise.all([
+  const [{ parties: listed, issues, entries }, sides, milestones] = await Promise.all([
     getAsOfEntries({ negotiationId: negotiation.id, asOf }),
     listSides(negotiation.id),
     listMilestoneMarks(negotiation.id),
-    getConvergence(negotiation.id),
   ]);
   // Columns grouped under their sides (docs/decisions/027-sides.md); without sides, matrix order.
   const groups = sides.length > 0 ? groupPartiesBySide(listed, sides) : [];
@@ -38,7 +35,6 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
   const rows = buildGapRows({ issues, parties, sides, entries, asOf, sort });
   const counts = countGapStatuses(rows);
   const base = `/negotiations/${slug}`;
-  const chart = convergenceChart(series, { asOf, matrixHref: base, milestones });
   const todayHref = sort === DEFAULT_GAP_SORT ? `${base}/gaps` : `${base}/gaps?sort=${sort}`;
   const bystanders = parties.filter((p) => p.role !== "party");
 
@@ -91,7 +87,7 @@ export default async function GapsPage({ params, searchParams }: { params: Promi
         </p>
       </details>
       <InvalidAsOfNotice value={invalidAsOf} />
-      {issues.length > 0 ? <ConvergenceChartView chart={chart} id="cv-gaps" /> : null}
+      {issues.length > 0 ? <ConvergenceSection negotiationId={negotiation.id} asOf={asOf} matrixHref={base} milestones={milestones} id="cv-gaps" /> : null}
       {issues.length === 0 ? (
         <div className="empty">
           <p>No issues yet: the gap view compares the parties&rsquo; positions issue by issue.</p>
