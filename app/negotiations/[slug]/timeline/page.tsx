@@ -29,6 +29,9 @@ export const generateMetadata = titled("Timeline");
 
 type Search = { issue?: string | string[]; party?: string | string[]; period?: string | string[]; page?: string | string[] };
 
+/** Characters of a bold 12.5 px issue name that fit the lane labels' column (about 150 of its 168 units). */
+const ISSUE_LABEL_CHARS = 21;
+
 type Party = Awaited<ReturnType<typeof listParties>>[number];
 type Issue = Awaited<ReturnType<typeof listIssues>>[number];
 
@@ -280,7 +283,7 @@ function DetailedTimeline({
   const lastDay = marks.reduce<string | null>((d, m) => (d === null || m.day > d ? m.day : d), null);
   const laneViews = new Map<number, LaneView>(
     byIssue
-      ? issues.map((i) => [i.id, { lines: wrapLabel(i.name, 24, 2), fullName: i.name, sub: null, colour: null }])
+      ? issues.map((i) => [i.id, { lines: wrapLabel(i.name, ISSUE_LABEL_CHARS, 2), fullName: i.name, sub: null, colour: null }])
       : parties.map((p) => [
           p.id,
           { lines: [p.shortName || p.name], fullName: p.name, sub: PARTY_ROLE_LABELS[p.role as PartyRole] ?? p.role, colour: p.colour },
