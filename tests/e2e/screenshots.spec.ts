@@ -15,6 +15,9 @@ const pages: Array<[string, string]> = [
   ["timeline", "/negotiations/gaza-ceasefire-2024/timeline"],
   ["timeline-month", "/negotiations/gaza-ceasefire-2024/timeline?period=2024-08"],
   ["gaps", "/negotiations/gaza-ceasefire-2024/gaps?asOf=2024-08-25"],
+  // Columns grouped by side, mediators listed beside each gap (issue 11, item 1).
+  ["gaps-sides", "/negotiations/gaza-ceasefire-2024/gaps?asOf=2025-10-09"],
+  ["sides", "/negotiations/gaza-ceasefire-2024/sides"],
   ["party", "/negotiations/gaza-ceasefire-2024/parties/2"],
   ["source", "/negotiations/gaza-ceasefire-2024/sources/21"],
   ["source-workbench", "/negotiations/gaza-ceasefire-2024/sources/18"],
@@ -38,6 +41,9 @@ const adminPages: Array<[string, string]> = [
   ["batch-entry", "/negotiations/gaza-ceasefire-2024/sources/21/entries/new"],
   // Reorder buttons and merge links (issue 9, item 8), and the two merge steps.
   ["parties-editor", "/negotiations/gaza-ceasefire-2024/parties"],
+  ["sides-editor", "/negotiations/gaza-ceasefire-2024/sides"],
+  ["side-edit", "/negotiations/gaza-ceasefire-2024/sides/2/edit"],
+  ["party-edit", "/negotiations/gaza-ceasefire-2024/parties/3/edit"],
   ["issues-editor", "/negotiations/gaza-ceasefire-2024/issues"],
   ["issue-merge", "/negotiations/gaza-ceasefire-2024/issues/3/merge"],
   ["issue-merge-confirm", "/negotiations/gaza-ceasefire-2024/issues/3/merge?into=2"],
