@@ -165,6 +165,15 @@ describe("sides", () => {
     withoutField.set("name", "Hamas (movement)");
     await invoke(() => updatePartyAction(t.n.slug, t.hamas, {}, withoutField));
     expect((await listParties(t.n.id)).find((p) => p.id === t.hamas)).toMatchObject({ name: "Hamas (movement)", sideId: side.id });
+
+    // A side in the trash cannot be chosen.
+    await invoke(() => createSideAction(t.n.slug, {}, form({ name: "Gone", colour: "#d55e00" })));
+    const gone = (await listSides(t.n.id)).find((x) => x.name === "Gone")!;
+    await invoke(() => deleteSideAction(t.n.slug, gone.id, {}, form({ version: "1" })));
+    const beforeTrashed = await digest();
+    const trashed = await invoke(async () => updatePartyAction(t.n.slug, t.pij, {}, await partyForm(t.n.id, t.pij, String(gone.id))));
+    expect(trashed.kind === "state" && trashed.state.fieldErrors?.sideId).toBeTruthy();
+    expect(await digest()).toEqual(beforeTrashed);
   });
 
   it("a reader cannot create a side", async () => {

@@ -62,6 +62,8 @@ test("every page a reader sees has no axe-core violations at 1280 and 390 px", a
     [panelPath, "details panel"],
     [`${DEMO}/compare?from=2024-08-01&to=2024-09-30`, "compare"],
     [`${DEMO}/gaps`, "gaps"],
+    [`${DEMO}/gaps?asOf=2025-10-09`, "gaps with sides and mediators"],
+    [`${DEMO}/sides`, "sides"],
     [`${DEMO}/parties`, "parties"],
     [profile, "party profile"],
     [`${DEMO}/issues`, "issues"],
@@ -113,12 +115,16 @@ test("every page and form an editor uses, the trash, the users page and no-acces
   const partyMerge = partyEdit.replace(/\/edit$/, "/merge");
   await page.goto(`${DEMO}/milestones`);
   const milestoneEdit = await href(page.getByRole("link", { name: "Edit Talks in Cairo" }));
+  await page.goto(`${DEMO}/sides`);
+  const sideEdit = await href(page.getByRole("link", { name: "Edit Palestinian factions" }));
 
   const pages: Array<[string, string]> = [
     ["/negotiations/new", "new negotiation"],
     [`${DEMO}/edit`, "edit negotiation"],
     [`${DEMO}/parties`, "parties with the add-party form"],
     [partyEdit, "edit party"],
+    [`${DEMO}/sides`, "sides with the add-side form"],
+    [sideEdit, "edit side"],
     [`${DEMO}/issues`, "issues with the add-issue form"],
     [issueEdit, "edit issue"],
     [issueMerge, "merge issue: choose the target"],

@@ -20,6 +20,9 @@ const pages: Array<[string, string]> = [
   ["timeline-issue", "/negotiations/gaza-ceasefire-2024/timeline?issue=6"],
   ["timeline-party", "/negotiations/gaza-ceasefire-2024/timeline?party=1"],
   ["gaps", "/negotiations/gaza-ceasefire-2024/gaps?asOf=2024-08-25"],
+  // Columns grouped by side, mediators listed beside each gap (issue 11, item 1).
+  ["gaps-sides", "/negotiations/gaza-ceasefire-2024/gaps?asOf=2025-10-09"],
+  ["sides", "/negotiations/gaza-ceasefire-2024/sides"],
   ["party", "/negotiations/gaza-ceasefire-2024/parties/2"],
   ["source", "/negotiations/gaza-ceasefire-2024/sources/21"],
   ["source-workbench", "/negotiations/gaza-ceasefire-2024/sources/18"],
@@ -46,6 +49,9 @@ const adminPages: Array<[string, string]> = [
   ["batch-entry", "/negotiations/gaza-ceasefire-2024/sources/21/entries/new"],
   // Reorder buttons and merge links (issue 9, item 8), and the two merge steps.
   ["parties-editor", "/negotiations/gaza-ceasefire-2024/parties"],
+  ["sides-editor", "/negotiations/gaza-ceasefire-2024/sides"],
+  ["side-edit", "/negotiations/gaza-ceasefire-2024/sides/2/edit"],
+  ["party-edit", "/negotiations/gaza-ceasefire-2024/parties/3/edit"],
   ["issues-editor", "/negotiations/gaza-ceasefire-2024/issues"],
   ["issue-page-editor", "/negotiations/gaza-ceasefire-2024/issues/2?asOf=2024-08-25"],
   ["cell-history-editor", "/negotiations/gaza-ceasefire-2024/cells/2/2?asOf=2024-07-20"],

@@ -57,6 +57,8 @@ export function PartyForm({
         <Field kind="color" name="colour" label="Colour" hint="Marks the party's column and timeline lane. The palette's colours are colour-blind safe and never read as a stance." />
         <Field kind="number" name="order" label="Order" hint="Columns are sorted by this number." />
       </div>
+      <PaletteSwatches />
+      <ColourWarning otherParties={otherParties} />
       {sideInTrash ? (
         <p className="small muted">Its side is in the trash, so it counts as without a side until the side is restored.</p>
       ) : sides.length > 0 ? (
@@ -68,8 +70,6 @@ export function PartyForm({
           hint="Parties of one side are allies: the gap view never opposes them to each other."
         />
       ) : null}
-      <PaletteSwatches />
-      <ColourWarning otherParties={otherParties} />
       <Field kind="textarea" name="aliases" label="Other names" rows={2} maxLength={LIMITS.aliases} hint="One per line, e.g. “PIJ”." />
     </FormShell>
   );
