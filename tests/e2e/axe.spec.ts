@@ -40,6 +40,8 @@ test("every page a reader sees has no axe-core violations at 1280 and 390 px", a
   const profile = await href(page.getByRole("link", { name: "Hamas", exact: true }));
   await page.goto(`${DEMO}/sources`);
   const source = await href(page.getByRole("link", { name: /Crucial round of negotiations/ }).first());
+  await page.goto(cellHistory);
+  const entryHistory = await href(page.getByRole("link", { name: "Revisions" }).first());
 
   const pages: Array<[string, string]> = [
     ["/", "home"],
@@ -57,6 +59,7 @@ test("every page a reader sees has no axe-core violations at 1280 and 390 px", a
     [source, "source page"],
     [`${DEMO}/quotes-to-check`, "quotes to check"],
     [cellHistory, "cell history"],
+    [entryHistory, "revision history of an entry"],
     ["/sign-in", "sign-in"],
   ];
   for (const [path, what] of pages) await checkAtBothWidths(page, path, what);
@@ -84,6 +87,8 @@ test("every page and form an editor uses, the trash, the users page and no-acces
   const batchEntry = await href(page.getByRole("link", { name: "Add several positions" }));
   await page.goto(partyEdit);
   const partyHistory = await href(page.getByRole("link", { name: "Revision history" }));
+  await page.goto(issueEdit);
+  const issueHistory = await href(page.getByRole("link", { name: "Revision history" }));
   const partyMerge = partyEdit.replace(/\/edit$/, "/merge");
 
   const pages: Array<[string, string]> = [
@@ -105,6 +110,7 @@ test("every page and form an editor uses, the trash, the users page and no-acces
     ["/negotiations/import", "import a negotiation"],
     [entryEdit, "edit position entry"],
     [partyHistory, "revision history"],
+    [issueHistory, "revision history of an issue"],
     ["/trash", "trash"],
   ];
   for (const [path, what] of pages) await checkAtBothWidths(page, path, what);
