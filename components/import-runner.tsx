@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-import { decodeEvents, type ImportSummary } from "@/lib/exchange/import-events";
+import { createdLines, decodeEvents, type ImportSummary } from "@/lib/exchange/import-events";
 import { FILE_TOO_LARGE, MAX_IMPORT_FILE_BYTES } from "@/lib/exchange/limits";
 
 // The browser's side of an import (docs/decisions/020): sends the form to an import route with
@@ -113,14 +113,9 @@ function ImportResultView({ result }: { result: ImportSummary }) {
           the negotiation <strong>{c.negotiation}</strong>
         </li>
       ) : null}
-      <li>{c.entries.toLocaleString("en")} position entries</li>
-      <li>{c.sources.toLocaleString("en")} sources</li>
-      <li>
-        {c.parties.length} parties{c.parties.length ? `: ${c.parties.join(", ")}` : ""}
-      </li>
-      <li>
-        {c.issues.length} issues{c.issues.length ? `: ${c.issues.join(", ")}` : ""}
-      </li>
+      {createdLines(c).map((line) => (
+        <li key={line}>{line}</li>
+      ))}
     </ul>
   );
   return (

@@ -120,9 +120,20 @@ export function fieldText(field: string, value: unknown, names: RecordNames): st
   if (field === "role" && typeof value === "string") return PARTY_ROLE_LABELS[value as PartyRole] ?? value;
   if (field === "changeOverride" && typeof value === "string") return isChangeType(value) ? CHANGE_LABELS[value] : value;
   if ((field === "statedOn" || field === "publishedOn") && typeof value === "string") return formatDay(value);
+  if (field === "language" && typeof value === "string") return languageName(value);
   if (field === "aliases" && typeof value === "string") return value.split("\n").map((a) => a.trim()).filter(Boolean).join(", ");
   if (Array.isArray(value)) return value.join(", ");
   return String(value);
+}
+
+/** A BCP 47 tag by its English name with the tag: "English (en)"; the tag alone if unknown. */
+function languageName(tag: string): string {
+  try {
+    const name = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" }).of(tag);
+    return name && name !== tag ? `${name} (${tag})` : tag;
+  } catch {
+    return tag;
+  }
 }
 
 /** What a field reads when it has no value. */

@@ -7,6 +7,8 @@ import { parseArgs } from "node:util";
 import { getDb } from "@/server/db";
 import { importEntriesCsv, importNegotiationJson, isNegotiationFile, type ImportResult } from "@/server/exchange/import";
 import { problemText } from "@/lib/exchange/csv";
+import { createdLines } from "@/lib/exchange/import-events";
+import { plural } from "@/lib/format";
 import { runAsTrustedScript } from "@/server/trusted-script";
 
 const USAGE = 'usage: npm run import -- --negotiation <slug> [--title "…"] [--dry-run] [--create-missing] <file>';
@@ -54,16 +56,11 @@ try {
 if (result.extraColumns.length) console.error(`Ignored column${result.extraColumns.length === 1 ? "" : "s"}: ${result.extraColumns.join(", ")}.`);
 for (const problem of result.problems) console.error(problemText(problem));
 const c = result.created;
-const what = [
-  c.negotiation ? `the negotiation “${c.negotiation}”` : null,
-  `${c.parties.length} parties${c.parties.length ? ` (${c.parties.join(", ")})` : ""}`,
-  `${c.issues.length} issues${c.issues.length ? ` (${c.issues.join(", ")})` : ""}`,
-  `${c.sources} sources`,
-  `${c.entries} position entries`,
-].filter(Boolean).join(", ");
+// One line per kind of record, as the import page lists them (lib/exchange/import-events.ts).
+const what = [c.negotiation ? `the negotiation “${c.negotiation}”` : null, ...createdLines(c)].filter(Boolean).join("; ");
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 if (!result.ok) {
-  console.error(`${result.problems.length} problem${result.problems.length === 1 ? "" : "s"}: nothing was saved.`);
+  console.error(`${plural(result.problems.length, "problem")}: nothing was saved.`);
   process.exitCode = 1;
 } else if (result.dryRun) console.log(`Dry run, no problems: the import would create ${what}. Nothing was saved.`);
 else console.log(`Imported into “${result.slug}” in ${seconds} s: created ${what}.`);

@@ -2,6 +2,7 @@
 // object per line (ndjson). The server writes them (server/exchange/import-route.ts), the import
 // page reads them (components/import-runner.tsx); both use this module, so the shape is one.
 import { FILE_TOO_LARGE, MAX_IMPORT_FILE_BYTES } from "./limits";
+import { plural } from "../format";
 
 /** What the import page shows after a check or an import. */
 export interface ImportSummary {
@@ -15,6 +16,20 @@ export interface ImportSummary {
   slug: string;
   /** Seconds the import took on the server. */
   seconds: number;
+}
+
+/**
+ * What an import created (or would create), one line per kind of record, counted in the singular
+ * for one ("1 party: Hamas"): the import page lists them, the CLI joins them (scripts/import.mts).
+ */
+export function createdLines(created: ImportSummary["created"]): string[] {
+  const named = (n: number, one: string, many: string, names: string[]) => `${plural(n, one, many)}${names.length ? `: ${names.join(", ")}` : ""}`;
+  return [
+    plural(created.entries, "position entry", "position entries"),
+    plural(created.sources, "source"),
+    named(created.parties.length, "party", "parties", created.parties),
+    named(created.issues.length, "issue", "issues", created.issues),
+  ];
 }
 
 export type ImportEvent =

@@ -54,6 +54,8 @@ test("every page a reader sees has no axe-core violations at 1280 and 390 px", a
   const profile = await href(page.getByRole("link", { name: "Hamas", exact: true }));
   await page.goto(`${DEMO}/sources`);
   const source = await href(page.getByRole("link", { name: /Crucial round of negotiations/ }).first());
+  await page.goto(cellHistory);
+  const entryHistory = await href(page.getByRole("link", { name: "Revisions" }).first());
 
   const pages: Array<[string, string]> = [
     ["/", "home"],
@@ -74,6 +76,7 @@ test("every page a reader sees has no axe-core violations at 1280 and 390 px", a
     [cellHistory, "cell history"],
     [`${cellHistory}&order=oldest`, "cell history, oldest first"],
     [issuePage, "issue page"],
+    [entryHistory, "revision history of an entry"],
     ["/sign-in", "sign-in"],
   ];
   for (const [path, what] of pages) await checkAtBothWidths(page, path, what);
@@ -112,6 +115,8 @@ test("every page and form an editor uses, the trash, the users page and no-acces
   const batchEntry = await href(page.getByRole("link", { name: "Add several positions" }));
   await page.goto(partyEdit);
   const partyHistory = await href(page.getByRole("link", { name: "Revision history" }));
+  await page.goto(issueEdit);
+  const issueHistory = await href(page.getByRole("link", { name: "Revision history" }));
   const partyMerge = partyEdit.replace(/\/edit$/, "/merge");
   await page.goto(`${DEMO}/milestones`);
   const milestoneEdit = await href(page.getByRole("link", { name: "Edit Talks in Cairo" }));
@@ -139,6 +144,7 @@ test("every page and form an editor uses, the trash, the users page and no-acces
     ["/negotiations/import", "import a negotiation"],
     [entryEdit, "edit position entry"],
     [partyHistory, "revision history"],
+    [issueHistory, "revision history of an issue"],
     ["/trash", "trash"],
     [`${DEMO}/milestones`, "milestones with edit links"],
     [`${DEMO}/milestones/new`, "new milestone"],

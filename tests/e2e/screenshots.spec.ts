@@ -33,6 +33,7 @@ const pages: Array<[string, string]> = [
   ["issues", "/negotiations/gaza-ceasefire-2024/issues"],
   ["entry-new", "/negotiations/gaza-ceasefire-2024/entries/new"],
   ["not-found", "/negotiations/gaza-ceasefire-2024/sources/999999"],
+  ["history-entry-reader", "/history/entry/170"],
   ["sign-in", "/sign-in"],
 ];
 
@@ -46,6 +47,10 @@ const adminPages: Array<[string, string]> = [
   ["milestone-new", "/negotiations/gaza-ceasefire-2024/milestones/new"],
   ["users", "/users"],
   ["history", "/history/entry/170"],
+  // Revision history in words (issue 11, item 7): a party, an issue and a source.
+  ["history-party", "/history/party/2"],
+  ["history-issue", "/history/issue/6"],
+  ["history-source", "/history/source/21"],
   ["batch-entry", "/negotiations/gaza-ceasefire-2024/sources/21/entries/new"],
   // Reorder buttons and merge links (issue 9, item 8), and the two merge steps.
   ["parties-editor", "/negotiations/gaza-ceasefire-2024/parties"],

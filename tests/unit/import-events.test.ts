@@ -1,7 +1,7 @@
 // The import routes' stream format (lib/exchange/import-events.ts): events split across chunks,
 // the progress cadence, and the uploaded file's checks that both import pages share.
 import { describe, expect, it } from "vitest";
-import { decodeEvents, encodeEvent, progressStep, readImportFile, type ImportEvent } from "@/lib/exchange/import-events";
+import { createdLines, decodeEvents, encodeEvent, progressStep, readImportFile, type ImportEvent } from "@/lib/exchange/import-events";
 import { FILE_TOO_LARGE, MAX_IMPORT_FILE_BYTES } from "@/lib/exchange/limits";
 
 describe("import events", () => {
@@ -43,5 +43,17 @@ describe("readImportFile", () => {
     expect(await readImportFile(new File([], "x.csv"), "csv")).toEqual({ error: expect.stringMatching(/Choose a CSV file/) });
     expect(await readImportFile(new File([new Uint8Array(MAX_IMPORT_FILE_BYTES + 1)], "x.csv"), "csv")).toEqual({ error: FILE_TOO_LARGE });
     expect(await readImportFile(new File([new Uint8Array([0xff, 0xfe, 0x41])], "x.json"), "json")).toEqual({ error: expect.stringMatching(/not UTF-8/) });
+  });
+});
+
+describe("what an import created, counted in words (issue 11, item 7: “1 revision”, not “1 revisions”)", () => {
+  it("uses the singular for one, the plural otherwise, and names the parties and issues", () => {
+    expect(createdLines({ negotiation: null, parties: ["Hamas"], issues: [], sources: 1, entries: 1 })).toEqual(["1 position entry", "1 source", "1 party: Hamas", "0 issues"]);
+    expect(createdLines({ negotiation: "x", parties: ["Hamas", "Israel"], issues: ["Rafah crossing"], sources: 39, entries: 1830 })).toEqual([
+      "1,830 position entries",
+      "39 sources",
+      "2 parties: Hamas, Israel",
+      "1 issue: Rafah crossing",
+    ]);
   });
 });

@@ -70,6 +70,8 @@ describe("field values in words", () => {
     expect(fieldText("statedOn", "2024-08-25", names)).toBe("25 Aug 2024");
     expect(fieldText("aliases", "PIJ\nIslamic Jihad", names)).toBe("PIJ, Islamic Jihad");
     expect(fieldText("firmness", null, names)).toBe("");
+    expect(fieldText("language", "ar", names)).toBe("Arabic (ar)");
+    expect(fieldText("language", "not a tag!", names)).toBe("not a tag!");
   });
   it("has a label for every field a record stores (no raw field names on the page)", () => {
     for (const field of ["negotiationId", "issueId", "sourceId", "partyIds", "statedOn", "stance", "firmness", "summary", "quote", "notes", "changeOverride"]) {
