@@ -9,8 +9,8 @@ import { CHANGE_LABELS, isChangeType } from "./change";
 import { formatDay } from "./format";
 import { FIRMNESS_LABELS, isFirmness, isStance, PARTY_ROLE_LABELS, STANCE_LABELS, type PartyRole } from "./vocabulary";
 
-export type HistoryEntity = "negotiation" | "party" | "issue" | "source" | "entry";
-export type NamedKind = "negotiation" | "party" | "issue" | "source";
+export type HistoryEntity = "negotiation" | "party" | "side" | "issue" | "source" | "entry" | "milestone";
+export type NamedKind = "negotiation" | "party" | "side" | "issue" | "source";
 
 /** A related record as the history names it: its name now, and whether it is in the trash. */
 export interface RecordName {
@@ -31,9 +31,11 @@ export interface RevisionRecord {
 export const ENTITY_NOUN: Record<HistoryEntity, string> = {
   negotiation: "negotiation",
   party: "party",
+  side: "side",
   issue: "issue",
   source: "source",
   entry: "position entry",
+  milestone: "milestone",
 };
 
 const ACTION_LABEL: Record<string, string> = { create: "Created", update: "Edited", delete: "Moved to the trash", restore: "Restored from the trash" };
@@ -50,6 +52,7 @@ export const FIELD_LABELS: Record<string, string> = {
   name: "Name",
   shortName: "Short name",
   slug: "Short name in the address",
+  day: "Date",
   partyIds: "Parties",
   issueId: "Issue",
   statedOn: "Date stated",
@@ -60,9 +63,11 @@ export const FIELD_LABELS: Record<string, string> = {
   sourceId: "Source",
   changeOverride: "Change type (analyst override)",
   notes: "Notes",
+  note: "Note",
   description: "Description",
   aliases: "Other names",
   role: "Role",
+  sideId: "Side",
   colour: "Colour",
   order: "Order",
   outlet: "Outlet",
@@ -76,14 +81,14 @@ const FIELD_ORDER = Object.keys(FIELD_LABELS);
 const fieldRank = (field: string) => (FIELD_ORDER.includes(field) ? FIELD_ORDER.indexOf(field) : FIELD_ORDER.length);
 
 /** Prose, shown as a word diff when edited; every other field is shown as "before → after". */
-const PROSE = new Set(["summary", "quote", "notes", "description", "text"]);
+const PROSE = new Set(["summary", "quote", "notes", "note", "description", "text"]);
 
 /** Which related record each id field names. */
-const REFERENCE: Record<string, NamedKind> = { negotiationId: "negotiation", issueId: "issue", sourceId: "source", partyIds: "party" };
+const REFERENCE: Record<string, NamedKind> = { negotiationId: "negotiation", issueId: "issue", sourceId: "source", partyIds: "party", sideId: "side" };
 
 /** The ids of related records a history mentions, by kind, for the server to name (each once). */
 export function referencedIds(entity: HistoryEntity, states: ReadonlyArray<Record<string, unknown>>): Record<NamedKind, number[]> {
-  const out: Record<NamedKind, Set<number>> = { negotiation: new Set(), party: new Set(), issue: new Set(), source: new Set() };
+  const out: Record<NamedKind, Set<number>> = { negotiation: new Set(), party: new Set(), side: new Set(), issue: new Set(), source: new Set() };
   const add = (kind: NamedKind, value: unknown) => {
     for (const v of Array.isArray(value) ? value : [value]) if (Number.isSafeInteger(v) && (v as number) > 0) out[kind].add(v as number);
   };
@@ -92,7 +97,7 @@ export function referencedIds(entity: HistoryEntity, states: ReadonlyArray<Recor
     const target = mergeTarget(entity, state);
     if (target) add(target.kind, target.id);
   }
-  return { negotiation: [...out.negotiation], party: [...out.party], issue: [...out.issue], source: [...out.source] };
+  return { negotiation: [...out.negotiation], party: [...out.party], side: [...out.side], issue: [...out.issue], source: [...out.source] };
 }
 
 /** The record a merge moved this one into (decision 019), from its `delete` revision's state. */
@@ -119,7 +124,7 @@ export function fieldText(field: string, value: unknown, names: RecordNames): st
   if (field === "firmness" && typeof value === "string") return isFirmness(value) ? FIRMNESS_LABELS[value] : value;
   if (field === "role" && typeof value === "string") return PARTY_ROLE_LABELS[value as PartyRole] ?? value;
   if (field === "changeOverride" && typeof value === "string") return isChangeType(value) ? CHANGE_LABELS[value] : value;
-  if ((field === "statedOn" || field === "publishedOn") && typeof value === "string") return formatDay(value);
+  if ((field === "statedOn" || field === "publishedOn" || field === "day") && typeof value === "string") return formatDay(value);
   if (field === "language" && typeof value === "string") return languageName(value);
   if (field === "aliases" && typeof value === "string") return value.split("\n").map((a) => a.trim()).filter(Boolean).join(", ");
   if (Array.isArray(value)) return value.join(", ");
@@ -213,7 +218,7 @@ export interface RecordPlace {
 
 /**
  * The link back to the record while it is live, or a sentence saying where it went. An entry is
- * shown in its source's page; an issue in the negotiation's issue list.
+ * shown in its source's page; a side and a milestone in their negotiation's lists.
  */
 export function recordLink(entity: HistoryEntity, id: number, place: RecordPlace): { href: string; text: string } | { note: string } {
   const noun = ENTITY_NOUN[entity];
@@ -226,9 +231,11 @@ export function recordLink(entity: HistoryEntity, id: number, place: RecordPlace
     case "party":
       return { href: `${base}/parties/${id}`, text: "Open this party" };
     case "issue":
-      // The issue list until issues have a page of their own (issue 11, item 2): the lead points
-      // this at /negotiations/<slug>/issues/<id> when merging that work.
-      return { href: `${base}/issues`, text: "Open the list of issues" };
+      return { href: `${base}/issues/${id}`, text: "Open this issue" };
+    case "side":
+      return { href: `${base}/sides`, text: "Open the sides of this negotiation" };
+    case "milestone":
+      return { href: `${base}/milestones`, text: "Open the milestones of this negotiation" };
     case "source":
       return { href: `${base}/sources/${id}`, text: "Open this source" };
     case "entry":

@@ -42,9 +42,10 @@ export async function getRevisionHistory(entityType: EntityType, entityId: numbe
   const db = await getDb();
   const byId = <T extends { id: number; deletedAt: Date | null }>(rows: T[], name: (row: T) => string): ReadonlyMap<number, RecordName> =>
     new Map(rows.map((row) => [row.id, { name: name(row), trashed: row.deletedAt !== null }]));
-  const [negotiations, parties, issues, sources, place] = await Promise.all([
+  const [negotiations, parties, sides, issues, sources, place] = await Promise.all([
     db.negotiation.findMany({ where: { id: { in: ids.negotiation } }, select: { id: true, title: true, deletedAt: true } }),
     db.party.findMany({ where: { id: { in: ids.party } }, select: { id: true, name: true, deletedAt: true } }),
+    db.side.findMany({ where: { id: { in: ids.side } }, select: { id: true, name: true, deletedAt: true } }),
     db.issue.findMany({ where: { id: { in: ids.issue } }, select: { id: true, name: true, deletedAt: true } }),
     db.source.findMany({ where: { id: { in: ids.source } }, select: { id: true, title: true, outlet: true, publishedOn: true, deletedAt: true } }),
     recordPlace(entityType, entityId),
@@ -52,6 +53,7 @@ export async function getRevisionHistory(entityType: EntityType, entityId: numbe
   const names: RecordNames = {
     negotiation: byId(negotiations, (n) => n.title),
     party: byId(parties, (p) => p.name),
+    side: byId(sides, (p) => p.name),
     issue: byId(issues, (i) => i.name),
     source: byId(sources, sourceLabel),
   } satisfies Record<NamedKind, unknown>;
@@ -81,6 +83,10 @@ async function recordPlace(entityType: EntityType, id: number): Promise<RecordPl
       return place(await db.issue.findUnique({ where: { id }, select: { deletedAt: true, negotiation } }));
     case "source":
       return place(await db.source.findUnique({ where: { id }, select: { deletedAt: true, negotiation } }));
+    case "side":
+      return place(await db.side.findUnique({ where: { id }, select: { deletedAt: true, negotiation } }));
+    case "milestone":
+      return place(await db.milestone.findUnique({ where: { id }, select: { deletedAt: true, negotiation } }));
   }
 }
 

@@ -15,6 +15,7 @@ import { plural } from "@/lib/format";
 
 const names: RecordNames = {
   negotiation: new Map([[1, { name: "Gaza ceasefire talks", trashed: false }]]),
+  side: new Map([[3, { name: "Palestinian factions", trashed: false }]]),
   party: new Map([
     [24, { name: "Hamas", trashed: false }],
     [25, { name: "Palestinian Islamic Jihad", trashed: true }],
@@ -144,15 +145,35 @@ describe("what the history is of, and the way back to it", () => {
     expect(recordLink("party", 24, { slug: "gaza", status: "live" })).toEqual({ href: "/negotiations/gaza/parties/24", text: "Open this party" });
     expect(recordLink("entry", 170, { slug: "gaza", status: "live", sourceId: 3 })).toEqual({ href: "/negotiations/gaza/sources/3#entry-170", text: "Open this entry in its source" });
     expect(recordLink("source", 3, { slug: "gaza", status: "trashed" })).toEqual({ note: "This source is in the trash." });
+    expect(recordLink("issue", 7, { slug: "gaza", status: "live" })).toEqual({ href: "/negotiations/gaza/issues/7", text: "Open this issue" });
+    expect(recordLink("milestone", 5, { slug: "gaza", status: "trashed" })).toEqual({ note: "This milestone is in the trash." });
     expect(recordLink("entry", 170, { slug: "gaza", status: "source-trashed", sourceId: 3 })).toEqual({ note: "This position entry's source is in the trash." });
   });
   it("collects each related id once for the server to name, the merge target too", () => {
     const merged = { negotiationId: 1, merge: { kind: "party", targetId: 24 } };
-    expect(referencedIds("party", [merged, { negotiationId: 1 }])).toEqual({ negotiation: [1], party: [24], issue: [], source: [] });
-    expect(referencedIds("entry", [entryV1, { ...entryV1, issueId: 8 }])).toEqual({ negotiation: [1], party: [24, 25], issue: [7, 8], source: [3] });
+    expect(referencedIds("party", [merged, { negotiationId: 1 }])).toEqual({ negotiation: [1], party: [24], side: [], issue: [], source: [] });
+    expect(referencedIds("entry", [entryV1, { ...entryV1, issueId: 8 }])).toEqual({ negotiation: [1], party: [24, 25], side: [], issue: [7, 8], source: [3] });
   });
   it("counts revisions in the singular for one", () => {
     expect(plural(1, "revision")).toBe("1 revision");
     expect(plural(2, "revision")).toBe("2 revisions");
+  });
+});
+
+describe("sides and milestones in words", () => {
+  it("names a party's side, and says a milestone's date and note", () => {
+    expect(fieldText("sideId", 3, names)).toBe("Palestinian factions");
+    expect(fieldText("day", "2024-08-25", names)).toBe("25 Aug 2024");
+    expect(referencedIds("party", [{ negotiationId: 1, sideId: 3 }]).side).toEqual([3]);
+    const [created, moved] = describeRevisions(
+      "party",
+      [
+        { id: 1, action: "create", version: 1, state: { name: "Hamas", sideId: null }, actorName: "a", createdAt: new Date(0) },
+        { id: 2, action: "update", version: 2, state: { name: "Hamas", sideId: 3 }, actorName: "a", createdAt: new Date(0) },
+      ],
+      names,
+    );
+    expect(created!.changes.map((c) => c.label)).toEqual(["Name"]);
+    expect(moved!.changes).toEqual([{ field: "sideId", label: "Side", before: "", after: "Palestinian factions", prose: false }]);
   });
 });
