@@ -16,6 +16,14 @@ export const EXCHANGE_VERSION = 1;
 const key = (prefix: string) => z.string().regex(new RegExp(`^${prefix}-[1-9]\\d*$`), `Use a key such as ${prefix}-1.`);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date YYYY-MM-DD.");
 
+/** A side (docs/decisions/027-sides.md): parties name theirs by key. */
+export const exchangeSideSchema = z.strictObject({
+  key: key("side"),
+  name: z.string(),
+  colour: z.string(),
+  order: z.number().int(),
+});
+
 export const exchangePartySchema = z.strictObject({
   key: key("party"),
   name: z.string(),
@@ -24,6 +32,8 @@ export const exchangePartySchema = z.strictObject({
   role: z.enum(PARTY_ROLES),
   colour: z.string(),
   order: z.number().int(),
+  /** The party's side, a key of the file's `sides`; absent when it has none. */
+  side: key("side").optional(),
 });
 
 export const exchangeIssueSchema = z.strictObject({
@@ -70,6 +80,9 @@ export const exchangeNegotiationSchema = z
     version: z.literal(EXCHANGE_VERSION, { error: `Parley reads version ${EXCHANGE_VERSION} of this format.` }),
     negotiation: z.strictObject({ slug: z.string(), title: z.string(), description: z.string() }),
     parties: z.array(exchangePartySchema),
+    // Optional, like milestones: files written before sides existed still read, and a
+    // negotiation without sides is written as before.
+    sides: z.array(exchangeSideSchema).optional(),
     issues: z.array(exchangeIssueSchema),
     sources: z.array(exchangeSourceSchema),
     entries: z.array(exchangeEntrySchema),
@@ -79,14 +92,18 @@ export const exchangeNegotiationSchema = z
   })
   .superRefine((file, ctx) => {
     // Keys are unique and every reference names a record of the file.
-    for (const list of ["parties", "issues", "sources"] as const) {
+    for (const list of ["parties", "sides", "issues", "sources"] as const) {
       const seen = new Set<string>();
-      file[list].forEach((record, i) => {
+      (file[list] ?? []).forEach((record, i) => {
         if (seen.has(record.key)) ctx.addIssue({ code: "custom", path: [list, i, "key"], message: `The key ${record.key} is used twice.` });
         seen.add(record.key);
       });
     }
     const parties = new Set(file.parties.map((p) => p.key));
+    const sides = new Set((file.sides ?? []).map((s) => s.key));
+    file.parties.forEach((party, i) => {
+      if (party.side !== undefined && !sides.has(party.side)) ctx.addIssue({ code: "custom", path: ["parties", i, "side"], message: `No side has the key ${party.side}.` });
+    });
     const issues = new Set(file.issues.map((p) => p.key));
     const sources = new Set(file.sources.map((p) => p.key));
     file.entries.forEach((entry, i) => {
@@ -108,6 +125,7 @@ export const exchangeNegotiationSchema = z
 
 export type ExchangeNegotiation = z.output<typeof exchangeNegotiationSchema>;
 export type ExchangeParty = ExchangeNegotiation["parties"][number];
+export type ExchangeSide = NonNullable<ExchangeNegotiation["sides"]>[number];
 export type ExchangeIssue = ExchangeNegotiation["issues"][number];
 export type ExchangeSource = ExchangeNegotiation["sources"][number];
 export type ExchangeEntry = ExchangeNegotiation["entries"][number];
@@ -137,7 +155,9 @@ export function parseExchangeJson(text: string): { ok: true; file: ExchangeNegot
 
 export interface RecordsForExchange {
   negotiation: { slug: string; title: string; description: string };
-  parties: Array<{ id: number; name: string; shortName: string; aliases: string; role: string; colour: string; order: number }>;
+  parties: Array<{ id: number; name: string; shortName: string; aliases: string; role: string; colour: string; order: number; sideId?: number | null }>;
+  /** Live sides; a party whose side is not among them (in the trash) is written without one. */
+  sides?: Array<{ id: number; name: string; colour: string; order: number }>;
   issues: Array<{ id: number; name: string; description: string; order: number }>;
   sources: Array<{ id: number; title: string | null; outlet: string; url: string; publishedOn: string | null; language: string; text: string | null }>;
   /** In the as-of rule's order: date, then recording order. */
@@ -174,12 +194,26 @@ function sortByContent<T>(items: T[], keys: (item: T) => Array<string | number>,
 }
 
 export function buildExchange(records: RecordsForExchange): ExchangeNegotiation {
+  const sideKey = new Map<number, string>();
+  const sides: ExchangeSide[] = sortByContent(
+    (records.sides ?? []).map(({ id, name, colour, order }) => ({ id, body: { name, colour, order } })),
+    (s) => [s.body.order, s.body.name],
+    (s) => JSON.stringify(s.body),
+  ).map((s, n) => {
+    const key = `side-${n + 1}`;
+    sideKey.set(s.id, key);
+    return { key, ...s.body };
+  });
+
   const partyKey = new Map<number, string>();
   const parties = sortByContent(
-    records.parties.map((p) => ({
-      id: p.id,
-      body: { name: p.name, shortName: p.shortName, aliases: p.aliases.split("\n").filter(Boolean), role: p.role, colour: p.colour, order: p.order },
-    })),
+    records.parties.map((p) => {
+      const side = p.sideId != null ? sideKey.get(p.sideId) : undefined;
+      return {
+        id: p.id,
+        body: { name: p.name, shortName: p.shortName, aliases: p.aliases.split("\n").filter(Boolean), role: p.role, colour: p.colour, order: p.order, ...(side ? { side } : {}) },
+      };
+    }),
     (p) => [p.body.order, p.body.name],
     (p) => JSON.stringify(p.body),
   ).map((p, i) => {
@@ -235,6 +269,7 @@ export function buildExchange(records: RecordsForExchange): ExchangeNegotiation 
     version: EXCHANGE_VERSION,
     negotiation: { slug: records.negotiation.slug, title: records.negotiation.title, description: records.negotiation.description },
     parties,
+    ...(sides.length ? { sides } : {}),
     issues,
     sources,
     entries,

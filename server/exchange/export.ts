@@ -24,6 +24,11 @@ async function liveSources(negotiationId: number) {
   });
 }
 
+async function liveSides(negotiationId: number) {
+  const db = await getDb();
+  return db.side.findMany({ where: { negotiationId, deletedAt: null }, orderBy: { id: "asc" }, select: { id: true, name: true, colour: true, order: true } });
+}
+
 async function liveMilestones(negotiationId: number) {
   const db = await getDb();
   return db.milestone.findMany({ where: { negotiationId, deletedAt: null }, orderBy: { id: "asc" }, select: { day: true, title: true, sourceId: true, note: true } });
@@ -31,12 +36,13 @@ async function liveMilestones(negotiationId: number) {
 
 /** The whole negotiation in the exchange format (lib/exchange/format.ts), as text. */
 export async function exportNegotiationJson(negotiation: NegotiationRef): Promise<string> {
-  const [{ parties, issues, entries }, sources, milestones] = await Promise.all([
+  const [{ parties, issues, entries }, sources, milestones, sides] = await Promise.all([
     getNegotiationEntries(negotiation.id),
     liveSources(negotiation.id),
     liveMilestones(negotiation.id),
+    liveSides(negotiation.id),
   ]);
-  return exchangeJsonText(buildExchange({ negotiation, parties, issues, sources, entries, milestones }));
+  return exchangeJsonText(buildExchange({ negotiation, parties, sides, issues, sources, entries, milestones }));
 }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,7 +1,7 @@
 import "server-only";
 import { COLUMN_OF_FIELD, parseEntriesCsv, type EntryCsvRow, type RowProblem } from "@/lib/exchange/csv";
 import { parseExchangeJson, type ExchangeNegotiation } from "@/lib/exchange/format";
-import { entrySchema, fieldErrorsOf, issueSchema, milestoneSchema, negotiationSchema, partySchema, sourceSchema, type SourceInput } from "@/lib/schemas";
+import { entrySchema, fieldErrorsOf, issueSchema, milestoneSchema, negotiationSchema, partySchema, sideSchema, sourceSchema, type SourceInput } from "@/lib/schemas";
 import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "../db";
 import { ValidationError } from "../errors";
@@ -260,8 +260,23 @@ async function writeNegotiation(tx: Tx, negotiationId: number, file: ExchangeNeg
     }
   };
   const ids = new Map<string, number>();
+  // Sides first (docs/decisions/027-sides.md): parties name theirs by key. Few; not counted in the progress.
+  for (const [n, side] of (file.sides ?? []).entries()) {
+    const input = sideSchema.safeParse({ name: side.name, colour: side.colour });
+    if (!input.success) problem(`sides[${n}]`, fieldErrorsOf(input.error));
+    else ids.set(side.key, (await createRecord(tx, "side", { ...input.data, order: side.order, negotiationId }, ctx)).id);
+  }
   for (const [i, p] of file.parties.entries()) {
-    const input = partySchema.safeParse({ name: p.name, shortName: p.shortName, aliases: p.aliases.join("\n"), role: p.role, colour: p.colour, order: String(p.order) });
+    if (p.side !== undefined && !ids.has(p.side)) continue; // its side has a problem already
+    const input = partySchema.safeParse({
+      name: p.name,
+      shortName: p.shortName,
+      aliases: p.aliases.join("\n"),
+      role: p.role,
+      colour: p.colour,
+      order: String(p.order),
+      ...(p.side !== undefined ? { sideId: String(ids.get(p.side)) } : {}),
+    });
     if (!input.success) problem(`parties[${i}]`, fieldErrorsOf(input.error));
     else {
       ids.set(p.key, (await createRecord(tx, "party", { ...input.data, negotiationId }, ctx)).id);

@@ -176,4 +176,29 @@ describe("entries import", () => {
     expect(await counts()).toEqual(before);
     expect(await getNegotiation("bad-milestones")).toBeNull();
   }, 180_000);
+
+  it("carries the sides (issue 11 item 1) and each party's side; a party naming no side of the file is refused, and nothing is saved", async () => {
+    const text = await exportNegotiationJson(await demo());
+    const file = JSON.parse(text);
+    const factions = file.sides.find((s: { name: string }) => s.name === "Palestinian factions");
+    expect(factions).toMatchObject({ key: expect.stringMatching(/^side-\d+$/), colour: expect.any(String) });
+    const onFactions = file.parties.filter((p: { side?: string }) => p.side === factions.key).map((p: { name: string }) => p.name);
+    expect(onFactions.sort()).toEqual(["Hamas", "Palestinian Islamic Jihad"]);
+
+    useFreshDatabase();
+    const copied = await importNegotiationJson(text, { actor: "test" });
+    expect(copied.problems.map(problemText)).toEqual([]);
+    const db = await getDb();
+    const hamas = await db.party.findFirst({ where: { name: "Hamas" }, select: { side: { select: { name: true } } } });
+    expect(hamas?.side?.name).toBe("Palestinian factions");
+    expect(await db.revision.count({ where: { entityType: "side", action: "create" } })).toBe(file.sides.length);
+
+    const bad = structuredClone(file);
+    bad.parties[0].side = "side-99";
+    const before = await counts();
+    const refused = await importNegotiationJson(JSON.stringify(bad), { slug: "bad-sides", actor: "test" });
+    expect(refused.problems.map(problemText)).toEqual(["parties[0].side: No side has the key side-99."]);
+    expect(await counts()).toEqual(before);
+    expect(await getNegotiation("bad-sides")).toBeNull();
+  }, 180_000);
 });
