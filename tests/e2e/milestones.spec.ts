@@ -1,14 +1,18 @@
 // Milestones (issue 11 item 4): an editor records a dated event, finds it on the milestones page
 // and picks it in the as-of date control, as a new user would (labels and roles only).
 import { expect, test } from "@playwright/test";
-import { addSource, createNegotiation, signIn, tab } from "./helpers";
+import { addEntry, addIssue, addParty, addSource, createNegotiation, signIn, tab } from "./helpers";
 
 const run = Date.now().toString(36);
 
-test("add a milestone and see it in the list and in the as-of quick picks", async ({ page }) => {
+test("add a milestone and see it in the list, on the timeline and in the as-of quick picks", async ({ page }) => {
   await signIn(page, "editor");
   await createNegotiation(page, `Milestone talks ${run}`);
   await addSource(page, "Round report", "2025-02-03", "");
+  // One position, so that the timeline draws its chart.
+  await addParty(page, "Northland");
+  await addIssue(page, "Border");
+  await addEntry(page, { parties: ["Northland"], issue: "Border", source: "Round report", stance: "Demands", statedOn: "2025-01-20", summary: "Wants the border reopened." });
 
   await tab(page, "Milestones").click();
   await expect(page.getByRole("heading", { name: "Milestones (0)" })).toBeVisible();
@@ -33,6 +37,12 @@ test("add a milestone and see it in the list and in the as-of quick picks", asyn
   const row = page.getByRole("row", { name: /Talks in Cairo/ });
   await expect(row.getByRole("cell").first()).toHaveText("3 Feb 2025");
   await expect(row.getByRole("link", { name: "Round report" })).toBeVisible();
+
+  // The timeline marks it, labelled, beside the entry.
+  await tab(page, "Timeline").click();
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  await expect(timeline.getByRole("img", { name: "Milestone, 3 Feb 2025: Talks in Cairo" })).toBeVisible();
+  await expect(timeline.getByText("Talks in Cairo")).toBeVisible();
 
   // The matrix's as-of control offers it as a quick pick.
   await tab(page, "Matrix").click();

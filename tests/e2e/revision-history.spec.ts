@@ -52,7 +52,9 @@ test("a party's history says “1 revision” and links back to the party", asyn
   await page.getByRole("link", { name: "Revision history" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "History of Qatar" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText("1 revision.");
-  await expect(page.getByRole("definition").filter({ hasText: "Mediator" })).toBeVisible();
+  await expect(page.getByRole("definition").filter({ hasText: /^Mediator$/ })).toBeVisible();
+  // Its side by name, not by id (issue 11 item 1).
+  await expect(page.getByRole("definition").filter({ hasText: /^Mediators$/ })).toBeVisible();
   await page.getByRole("link", { name: "Open this party" }).click();
   await expect(page).toHaveURL(new RegExp(`${partyPath}$`));
 });

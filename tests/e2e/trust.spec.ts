@@ -48,7 +48,8 @@ test("anonymous readers and viewers see no edit controls and cannot open forms",
 async function openEditOf(page: Page, party: string, issue: string) {
   await page.goto(`${DEMO}?asOf=2024-08-25&view=detail`);
   await cell(page, party, issue).getByRole("link", { name: /earlier|later/ }).first().click();
-  await page.getByRole("link", { name: "Edit entry" }).last().click();
+  // The cell's history lists the newest entry first: edit that one.
+  await page.getByRole("link", { name: "Edit entry" }).first().click();
   await expect(page.getByRole("heading", { name: "Edit position entry" })).toBeVisible();
 }
 
@@ -63,7 +64,7 @@ test("an editor edits an entry and the change shows in the matrix and its revisi
   await detailedView(page);
   await expect(cell(page, "Egypt", "Philadelphi corridor")).toContainText("checked against the Arabic original");
   await cell(page, "Egypt", "Philadelphi corridor").getByRole("link", { name: /earlier/ }).click();
-  await page.getByRole("link", { name: "Revisions" }).last().click();
+  await page.getByRole("link", { name: "Revisions" }).first().click();
   await expect(page.getByRole("heading", { name: /History of/ })).toBeVisible();
   await expect(page.getByText("Edited")).toBeVisible();
   await expect(page.getByRole("insertion").filter({ hasText: "Arabic" })).toBeVisible();
