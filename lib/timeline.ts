@@ -229,25 +229,40 @@ export interface PlacedMilestone {
 export const MILESTONE_ROW = 14;
 const MILESTONE_LABEL_CHARS = 26;
 /** About how wide one character of an 11 px label is, in SVG units. */
-const MILESTONE_CHAR_WIDTH = 6;
+const MILESTONE_CHAR_WIDTH = 6.5;
+
+/** A label cut to `chars` characters with "…" (the marker's name keeps the whole title). */
+function cutLabel(title: string, chars: number): string {
+  if (title.length <= chars) return title;
+  return chars < 2 ? "" : `${title.slice(0, chars - 1).trimEnd()}…`;
+}
 
 /**
  * Places milestone labels in two lines above the axis: each takes the first line where it does
- * not overlap the label before it (or, when neither is free, the line that frees up first).
+ * not overlap the label before it (or, when neither is free, the line that frees up first). A
+ * label is then cut so that it ends before the next marker on its line: labels never overlap,
+ * and one with no room at all is left blank (its marker keeps the title in its accessible name).
  */
 export function placeMilestones(milestones: ReadonlyArray<MilestoneInput>, xOf: (day: string) => number): PlacedMilestone[] {
   const ends = [-Infinity, -Infinity];
-  return [...milestones]
+  const placed = [...milestones]
     .filter((m) => isValidDay(m.day) && m.day >= EARLIEST_DAY && m.day <= LATEST_DAY)
     .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0))
     .map((m) => {
       const x = xOf(m.day);
-      const label = m.title.length > MILESTONE_LABEL_CHARS ? `${m.title.slice(0, MILESTONE_LABEL_CHARS - 1).trimEnd()}…` : m.title;
+      const label = cutLabel(m.title, MILESTONE_LABEL_CHARS);
       let row = ends.findIndex((end) => end + 6 <= x);
       if (row === -1) row = ends[0]! <= ends[1]! ? 0 : 1;
       ends[row] = x + 4 + label.length * MILESTONE_CHAR_WIDTH;
       return { day: m.day, title: m.title, x, row, label };
     });
+  return placed.map((p, i) => {
+    const next = placed.slice(i + 1).find((q) => q.row === p.row);
+    if (!next) return p;
+    // The label starts 8 units right of its marker and keeps 4 clear of the next one.
+    const room = Math.floor((next.x - p.x - 12) / MILESTONE_CHAR_WIDTH);
+    return { ...p, label: cutLabel(p.label, Math.min(p.label.length, room)) };
+  });
 }
 
 export interface TimelineLayout<T> {

@@ -1,6 +1,6 @@
 // Not a test of behaviour: renders every page at desktop and phone width into screenshots/
 // so a person can look at them (npm run screenshots). Skipped unless SCREENSHOTS=1.
-import { test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createNegotiation, generatedEntriesCsv, signIn } from "./helpers";
 
 const pages: Array<[string, string]> = [
@@ -113,6 +113,8 @@ test.describe("screenshots", () => {
         await page.setViewportSize(size);
         await page.goto(path);
         const chart = page.getByRole("region", { name: "Convergence over time" });
+        // The chart streams in after the page (components/convergence-section.tsx): wait until it is in place.
+        await expect(chart.getByText("Show as table")).toBeVisible();
         await chart.scrollIntoViewIfNeeded();
         await page.screenshot({ path: `screenshots/${name}-${label}.png` });
         await chart.getByText("Show as table").click();

@@ -358,6 +358,24 @@ describe("milestones: labelled vertical markers", () => {
     expect(placed[0]!.title).toBe("Hamas accepts the Egyptian-Qatari proposal");
     expect(placed[1]!.label).toBe("Cairo talks");
   });
+  it("never lets a label run into the next marker on its line: it is cut, or left blank when there is no room", () => {
+    const crowded = [
+      { day: "2024-05-31", title: "Biden presents the three-phase plan" },
+      { day: "2024-06-10", title: "Security Council backs the plan" },
+      { day: "2024-08-16", title: "Talks in Doha" },
+      { day: "2024-08-25", title: "Talks in Cairo" },
+      { day: "2024-08-26", title: "Next day" },
+    ];
+    const at: Record<string, number> = { "2024-05-31": 252, "2024-06-10": 275, "2024-08-16": 400, "2024-08-25": 420, "2024-08-26": 423 };
+    const placed = placeMilestones(crowded, (d) => at[d]!);
+    for (const [i, p] of placed.entries()) {
+      const next = placed.slice(i + 1).find((q) => q.row === p.row);
+      if (next) expect(p.x + 8 + p.label.length * 6.5, `${p.title} ends before ${next.title}`).toBeLessThanOrEqual(next.x - 4);
+      expect(p.title).toBe(crowded[i]!.title);
+    }
+    expect(placed[0]!.label.endsWith("…")).toBe(true);
+    expect(placed.map((p) => p.label)).toContain("Next day");
+  });
   it("leaves out a milestone dated outside Parley's days", () => {
     expect(placeMilestones([{ day: "9999-12-31", title: "x" }, { day: "not a day", title: "y" }], () => 0)).toEqual([]);
   });
