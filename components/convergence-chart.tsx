@@ -60,10 +60,9 @@ export function ConvergenceChartView({ chart, id, compact = false }: { chart: Co
       </p>
       <figure className="cv-figure">
         <svg viewBox={`0 0 ${chart.width} ${chart.height}`} className="cv-chart" aria-labelledby={titleId} aria-describedby={descId}>
-          <title id={titleId}>Issues opposed, open and compatible, {range}</title>
-          <desc id={descId}>
-            {chart.asOf.label}: {countsSentence(chart.asOf.counts)}. The same figures are in the table below the chart.
-          </desc>
+          {/* One string each: React renders a <title> with several children differently on the server and in the browser. */}
+          <title id={titleId}>{`Issues opposed, open and compatible, ${range}`}</title>
+          <desc id={descId}>{`${chart.asOf.label}: ${countsSentence(chart.asOf.counts)}. The same figures are in the table below the chart.`}</desc>
           <Patterns prefix={id} />
           <g aria-hidden="true">
             {chart.yTicks.map((t) => (

@@ -44,3 +44,14 @@ test("a step of the convergence chart opens the matrix as of its day, from the k
   await expect(page).toHaveURL(new RegExp(`${BASE}\\?asOf=2024-08-25$`));
   await expect(page.getByRole("status").filter({ hasText: "Positions as of" })).toContainText("25 Aug 2024");
 });
+
+test("the pages with the chart hydrate without a React error (the server's and the browser's chart are the same)", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  for (const path of ["/negotiations/gaza-ceasefire-2024/gaps?asOf=2024-08-25", "/negotiations/gaza-ceasefire-2024"]) {
+    await page.goto(path);
+    await expect(page.getByRole("region", { name: "Convergence over time" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+  }
+  expect(errors).toEqual([]);
+});
