@@ -14,6 +14,8 @@ import { STANCE_LABELS } from "../vocabulary";
 export const MIN_ISSUE_SCORE = 1.2;
 /** A second issue in the same passage needs a phrase of its own (its name or a keyword). */
 const EXTRA_ISSUE_SCORE = 3;
+/** Words after a cue that name what the stance is about; the rest of the clause counts less. */
+const NEAR_WORDS = 10;
 /** Sentences back that "the group" or "he" may reach for the party it stands for. */
 const COREFERENCE_REACH = 3;
 
@@ -77,23 +79,34 @@ function mentionsIn(sentence: Sentence, patterns: NamePattern[]): Mention[] {
 /** Mentions joined by "and" or commas ("Egypt, Qatar and the US") are one group, one role. */
 function groupsIn(sentence: Sentence, mentions: Mention[]): Group[] {
   const groups: Group[] = [];
-  for (const m of mentions) {
+  const joiner = (a: Mention | Group, b: Mention) => sentence.words.slice(a.last + 1, b.first).map((w) => w.lower);
+  const joins = (between: string[]) => between.length > 0 && between.length <= 3 && between.every((w) => w === "and" || w === "," || w === "&" || w === "the" || w === "both");
+  mentions.forEach((m, k) => {
     const prev = groups[groups.length - 1];
     if (prev) {
-      const between = sentence.words.slice(prev.last + 1, m.first).map((w) => w.lower);
-      if (between.length > 0 && between.length <= 3 && between.every((w) => w === "and" || w === "," || w === "&" || w === "the" || w === "both")) {
+      const between = joiner(prev, m);
+      // A comma joins only a list that goes on with "and" ("Egypt, Qatar and the US"), not the
+      // end of an opening phrase ("With Islamic Jihad, Hamas said").
+      const listGoesOn = (i: number): boolean => {
+        const next = mentions[i + 1];
+        if (!next) return false;
+        const b = joiner(mentions[i]!, next);
+        return joins(b) && (b.includes("and") || b.includes("&") || (b.includes(",") && listGoesOn(i + 1)));
+      };
+      if (joins(between) && (between.includes("and") || between.includes("&") || listGoesOn(k))) {
         prev.partyIds = [...new Set([...prev.partyIds, ...m.partyIds])];
         prev.last = m.last;
         prev.possessive = m.possessive;
-        continue;
+        return;
       }
     }
     groups.push({ partyIds: [...m.partyIds], first: m.first, last: m.last, start: m.start, possessive: m.possessive, role: "speaker" });
-  }
+  });
   for (const g of groups) g.role = roleOf(sentence, g);
   return groups;
 }
 
+const STANCE_NOUNS = /^(?:demands?|concessions?|proposals?|offers?|conditions?|rejection|refusal|acceptance|position|stance|plan|response|reply|insistence|objections?|red lines?|terms)$/;
 const DETERMINERS = new Set(["the", "a", "an", "both", "its", "their", "senior", "top", "some", "several", "two", "three"]);
 
 function roleOf(sentence: Sentence, g: Group): Group["role"] {
@@ -103,7 +116,7 @@ function roleOf(sentence: Sentence, g: Group): Group["role"] {
   const before = w[i]?.lower;
   if (before === "to" && w[i - 1]?.lower === "according") return "according";
   if (before === "by") {
-    const verb = w.slice(Math.max(0, i - 4), i).some((x) => x.pos === "VERB" && /(?:ed|en|wn)$/.test(x.lower));
+    const verb = w.slice(Math.max(0, i - 3), i).some((x) => x.pos === "VERB");
     return verb ? "passive" : "object";
   }
   if (before && OBJECT_PREPOSITIONS.has(before)) {
@@ -114,6 +127,8 @@ function roleOf(sentence: Sentence, g: Group): Group["role"] {
     return "object";
   }
   const next = w[g.last + 1];
+  // "Israeli concessions", "Hamas's demands", "Israel's offer": whose stance it is.
+  if (next && STANCE_NOUNS.test(next.lower)) return "speaker";
   if (next && next.isWord && !SPEAKER_NOUNS.has(next.lower) && (next.pos === "NOUN" || (g.possessive && (next.pos === "ADJ" || next.pos === "PROPN")))) {
     // "Israeli forces", "Israel's withdrawal": the name says whose, not who speaks.
     return "modifier";
@@ -125,7 +140,14 @@ function roleOf(sentence: Sentence, g: Group): Group["role"] {
 
 const norm = (s: string) => s.toLowerCase().replace(/[’‘]/g, "'");
 
-function cuesIn(sentence: Sentence): Cue[] {
+/** The stance cues of a sentence, and where absorbed condition phrases ("only if") start. */
+function cuesIn(sentence: Sentence): { cues: Cue[]; boundaries: number[] } {
+  const all = stanceCuesIn(sentence);
+  const boundaries = all.boundaries;
+  return { cues: all.cues, boundaries };
+}
+
+function stanceCuesIn(sentence: Sentence): { cues: Cue[]; boundaries: number[] } {
   const lower = norm(sentence.text);
   const found: Cue[] = [];
   for (const c of STANCE_CUES) {
@@ -134,7 +156,7 @@ function cuesIn(sentence: Sentence): Cue[] {
       const start = sentence.start + m.index;
       const end = start + m[0].length;
       if (found.some((f) => start < f.end && end > f.start)) continue;
-      found.push({ stance: c.stance, start, end, strength: c.strength, phrase: m[0], note: "", holderIsSayer: /^(?:must|wants?|wanted)$/.test(m[0]) });
+      found.push({ stance: c.stance, start, end, strength: c.strength, phrase: m[0], note: "", holderIsSayer: /^(?:must|wants?|wanted|should|ought to|needs? to|needed to|ha(?:s|ve|d) to)$/.test(m[0]) });
     }
   }
   found.sort((a, b) => a.start - b.start);
@@ -166,7 +188,12 @@ function cuesIn(sentence: Sentence): Cue[] {
 
   // Conditions: an acceptance tied to a condition ("would accept only if", "agreed, provided
   // that") is an acceptance with conditions; "will not … until/unless" is a condition too.
-  const conditions = out.filter((c) => c.stance === "conditions");
+  // Weak condition words ("if", "once") only turn an acceptance round; alone they say nothing.
+  const weak = (c: Cue) => c.stance === "conditions" && c.strength < 0.5;
+  const turnable = out.some((c) => ["accepts", "supports", "concedes"].includes(c.stance) || (c.stance === "rejects" && c.note.startsWith("negated")));
+  if (!turnable) out.splice(0, out.length, ...out.filter((c) => !weak(c)));
+  const conditions = out.filter((c) => c.stance === "conditions" && (c.strength >= 0.5 || out.some((o) => o.start < c.start && ["accepts", "supports", "concedes"].includes(o.stance))));
+  out.splice(0, out.length, ...out.filter((c) => !weak(c) || conditions.includes(c)));
   if (conditions.length > 0) {
     const others = out.filter((c) => c.stance !== "conditions");
     const turned = others.map((c) =>
@@ -174,12 +201,16 @@ function cuesIn(sentence: Sentence): Cue[] {
         ? { ...c, stance: "conditions" as Stance, note: `${c.note ? `${c.note}; ` : ""}on a condition: “${conditions[0]!.phrase}”` }
         : c,
     );
-    return turned.some((c) => c.stance === "conditions") ? turned : [...turned, ...conditions].sort((a, b) => a.start - b.start);
+    return turned.some((c) => c.stance === "conditions")
+      ? { cues: turned, boundaries: conditions.map((c) => c.start) }
+      : { cues: [...turned, ...conditions].sort((a, b) => a.start - b.start), boundaries: [] };
   }
-  if (/(?<![\p{L}])until(?![\p{L}])/u.test(lower)) {
-    return out.map((c) => (c.stance === "rejects" && c.note.startsWith("negated") ? { ...c, stance: "conditions" as Stance, note: `${c.note}; “until”` } : c));
+  const until = /(?<![\p{L}])until(?![\p{L}])/u.exec(lower);
+  if (until) {
+    const cuesOut = out.map((c) => (c.stance === "rejects" && c.note.startsWith("negated") ? { ...c, stance: "conditions" as Stance, note: `${c.note}; “until”` } : c));
+    return { cues: cuesOut, boundaries: [sentence.start + until.index] };
   }
-  return out;
+  return { cues: out, boundaries: [] };
 }
 
 function firmnessIn(text: string): Firmness | null {
@@ -196,7 +227,7 @@ type IssueIndex = {
 };
 
 const STOP = new Set(
-  "a an and the of to in on for from with by at or as is are be was were its their it that this whether what who how when which rather than other each any all more less into out off over under up down once not no".split(" "),
+  "a an and the of to in on for from with by at or as is are be was were its their it that this whether what who how when which rather than other each any all more less into out off over under up down once not no last week month year day today time new also said say would could may might will monday tuesday wednesday thursday friday saturday sunday".split(" ").flatMap((w) => [w, ...stemsOf(w)]),
 );
 
 const indexCache = new WeakMap<Lexicon, IssueIndex>();
@@ -246,7 +277,8 @@ function scoreIssues(index: IssueIndex, parts: Array<{ stems: string[]; weight: 
             if (phrase.every((s, k) => stems[i + k] === s)) {
               const add = (2 + phrase.length) * part.weight;
               score += add;
-              phraseScore = Math.max(phraseScore, add);
+              // A phrase of its own in the words after the cue: enough to name a second issue.
+              if (part.weight >= 0.6) phraseScore = Math.max(phraseScore, 2 + phrase.length);
               matched.push(phrase.join(" "));
               break;
             }
@@ -312,25 +344,39 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
   const partyName = new Map(lexicon.parties.map((p) => [p.id, p.name]));
   const suggestions: Suggestion[] = [];
   const recent: Array<{ sentence: number; partyIds: number[] }> = [];
+  const topics: Array<{ sentence: number; issue: IssueScore }> = [];
+  const lastSpeaker = (si: number) => recent.filter((r) => si - r.sentence <= COREFERENCE_REACH).pop();
   const sentences = sentencesOf(text);
 
   sentences.forEach((sentence, si) => {
     const groups = groupsIn(sentence, mentionsIn(sentence, patterns));
     // "In a joint statement with Islamic Jihad, Hamas …": the partner speaks too.
     const joint = /\bjoint(?:ly)?\b|\btogether with\b/i.test(sentence.text);
-    const partners = joint ? groups.filter((g) => g.role === "object" && sentence.words[g.first - 1]?.lower === "with") : [];
+    const partners = joint
+      ? groups.filter((g) => g.role === "object" && sentence.words[g.first - 1]?.lower === "with" && /^(?:statement|together|jointly|declaration|communique|communiqué)$/.test(sentence.words[g.first - 2]?.lower ?? ""))
+      : [];
     const attribution = attributionIn(sentence, groups);
-    const cues = cuesIn(sentence);
+    // "…, he said", "the group said": the sentence speaks for the party named last.
+    const pronounSaid = sentence.words.some((w, k) => {
+      if (!SAY_VERBS.has(w.lower)) return false;
+      const words = sentence.words.map((x) => x.lower);
+      return [1, 2, 3].some((n) => (k - n >= 0 && COREFERENCES.test(words.slice(k - n, k).join(" "))) || COREFERENCES.test(words.slice(k + 1, k + 1 + n).join(" ")));
+    });
+    // The issue the sentence is about as a whole: what a following "it" or "the plan" may mean.
+    const wholeTopic = scoreIssues(index, [{ stems: sentence.words.map((w) => w.stem), weight: 1 }])[0];
+    const { cues, boundaries } = cuesIn(sentence);
     const spoken: number[][] = [];
 
     cues.forEach((cue, ci) => {
       let speaker: Speaker | null = null;
-      const passive = groups.find((g) => g.role === "passive" && g.start > cue.start && g.first - sentence.words.findIndex((w) => w.start >= cue.end) <= 4);
+      const nextStart = cues[ci + 1]?.start ?? Infinity;
+      const passive = groups.find((g) => g.role === "passive" && g.start > cue.start && g.start < nextStart && g.first - sentence.words.findIndex((w) => w.start >= cue.end) <= 5);
       const subject = [...groups].reverse().find((g) => g.start < cue.start && g.role === "speaker");
       if (passive) speaker = { partyIds: passive.partyIds, how: "passive", weight: 0.9 };
       else if (cue.holderIsSayer && attribution) speaker = { partyIds: attribution.partyIds, how: "attribution", weight: 0.8 };
       else if (subject) speaker = { partyIds: subject.partyIds, how: "subject", weight: subject === attribution ? 0.95 : 0.85 };
       else if (attribution) speaker = { partyIds: attribution.partyIds, how: "attribution", weight: 0.8 };
+      else if (pronounSaid && lastSpeaker(si)) speaker = { partyIds: lastSpeaker(si)!.partyIds, how: "coreference", weight: 0.65 };
       else {
         const last = recent.filter((r) => si - r.sentence <= COREFERENCE_REACH).pop();
         const noNames = groups.every((g) => g.role !== "speaker");
@@ -343,24 +389,33 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
       spoken.push(partyIds);
 
       // The issue: the words from the cue to the next cue count fully, the words before it less.
-      const nextCue = cues[ci + 1];
-      const segEnd = nextCue ? nextCue.start : sentence.end;
-      const after = sentence.words.filter((w) => w.start >= cue.start && w.end <= segEnd).map((w) => w.stem);
+      const segEnd = Math.min(cues[ci + 1]?.start ?? sentence.end, ...boundaries.filter((b) => b > cue.end));
+      const afterWords = sentence.words.filter((w) => w.start >= cue.start && w.end <= segEnd).map((w) => w.stem);
+      const after = afterWords.slice(0, NEAR_WORDS);
+      const further = afterWords.slice(NEAR_WORDS);
       const before = sentence.words.filter((w) => w.end <= cue.start).map((w) => w.stem);
       const rest = sentence.words.filter((w) => w.start >= segEnd).map((w) => w.stem);
       const scores = scoreIssues(index, [
         { stems: after, weight: 1 },
+        { stems: further, weight: 0.6 },
         { stems: before, weight: 0.35 },
         { stems: rest, weight: 0.25 },
       ]);
-      const top = scores[0];
-      if (!top || top.score < MIN_ISSUE_SCORE) return;
-      const chosen = [top, ...scores.slice(1).filter((s) => s.phraseScore >= EXTRA_ISSUE_SCORE && s.score >= top.score * 0.5)];
+      let top = scores[0];
+      let carried = false;
+      if (!top || top.score < MIN_ISSUE_SCORE) {
+        // "These concessions were deemed inadequate": the issue of the sentence before.
+        const before = topics.filter((t) => si - t.sentence === 1 && sentences[t.sentence]!.paragraph === sentence.paragraph).pop();
+        if (!before) return;
+        top = { ...before.issue, matched: [`the sentence before: ${before.issue.matched.slice(0, 2).join(", ")}`] };
+        carried = true;
+      }
+      const chosen = carried ? [top] : [top, ...scores.slice(1).filter((s) => s.phraseScore >= EXTRA_ISSUE_SCORE)];
       const firmness = firmnessIn(sentence.text);
       for (const issue of chosen) {
         const margin = Math.min(1, (issue.score - (scores.find((s) => s !== issue)?.score ?? 0) + 1) / 3);
         const issueSure = Math.min(1, 0.45 + issue.score / 8) * (0.75 + 0.25 * margin);
-        const confidence = Math.round(Math.min(0.99, speaker.weight * cue.strength * issueSure) * 100) / 100;
+        const confidence = Math.round(Math.min(0.99, speaker.weight * cue.strength * issueSure * (carried ? 0.7 : 1)) * 100) / 100;
         const who = partyIds.map((id) => partyName.get(id) ?? `#${id}`).join(" and ");
         suggestions.push({
           partyIds,
@@ -381,6 +436,7 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
     // Who the next "the group" or "he" stands for: the last party that spoke, else the last named.
     const named = spoken[spoken.length - 1] ?? attribution?.partyIds ?? [...groups].reverse().find((g) => g.role === "speaker")?.partyIds;
     if (named) recent.push({ sentence: si, partyIds: named });
+    if (wholeTopic && wholeTopic.score >= MIN_ISSUE_SCORE) topics.push({ sentence: si, issue: wholeTopic });
   });
 
   return dedupe(suggestions);
@@ -402,4 +458,10 @@ function dedupe(suggestions: Suggestion[]): Suggestion[] {
     if (!had || s.confidence > had.confidence) best.set(key, s);
   }
   return [...best.values()].sort((a, b) => a.start - b.start || b.confidence - a.confidence || a.issueId - b.issueId);
+}
+
+/** For tests and tuning: what the reader sees in each sentence (cues, named parties and their roles). */
+export function readSentences(text: string, lexicon: Lexicon) {
+  const patterns = namePatterns(lexicon);
+  return sentencesOf(text).map((s) => ({ text: s.text, ...cuesIn(s), groups: groupsIn(s, mentionsIn(s, patterns)) }));
 }
