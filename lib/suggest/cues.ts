@@ -16,6 +16,8 @@ function cue(stance: Stance, pattern: string, strength = 0.9): StanceCue {
 /** Longer, more specific phrases first: overlapping cues keep the first one listed. */
 export const STANCE_CUES: StanceCue[] = [
   // "will accept only a deal that…", "would only accept": a demand, not an acceptance.
+  // "An end to the war is a red line": what must be in any deal.
+  cue("demands", `(?:is|was|are|were|remains?|remained|as) (?:a |its |their |his |her )?(?:red[- ]lines?|non-?negotiable|not negotiable)`, 0.8),
   cue("demands", `accept(?:s|ed)? only|only accept(?:s|ed)?|would only agree to|will only agree to`, 0.85),
   // rejects
   cue("rejects", `reject${V}|rejection of|refus(?:e|es|ed|ing)|turn(?:s|ed)? down|rul(?:e|es|ed|ing) out|dismiss${V}|spurn${V}|denounc(?:e|es|ed|ing)|condemn${V}|oppos(?:e|es|ed|ing)|opposition to|balk(?:s|ed)? at|(?:is|was|are|were|as|deemed|called|branded) (?:\\w+ )?(?:unacceptable|inadequate|insufficient|a non-starter|a nonstarter)|unacceptable|no to`),
@@ -30,7 +32,7 @@ export const STANCE_CUES: StanceCue[] = [
   // A weak condition: "if" turns an acceptance or a commitment into one with conditions, never stands alone.
   cue("conditions", `if|once|after`, 0.3),
   // proposes
-  cue("proposes", `propos(?:e|es|ed|ing)|proposal|put(?:s|ting)? forward|present${V} (?:a|an|the|its|their) (?:new |revised |updated )?(?:plan|proposal|draft|framework|offer|text)|tabl(?:e|es|ed) (?:a|an|the)|offer${V}|submit(?:s|ted|ting)?|suggest${V}|floated|draft(?:ed)? (?:a|an) (?:plan|text|framework)`, 0.8),
+  cue("proposes", `propos(?:e|es|ed|ing)|proposal|put(?:s|ting)? forward|la(?:id|ys|y) out|unveil${V}|outlin(?:e|es|ed|ing) (?:a|an|the|its|their) (?:\\w+ ){0,2}(?:plan|proposal|roadmap|framework|offer|vision)|present${V} (?:a|an|the|its|their) (?:new |revised |updated )?(?:plan|proposal|draft|framework|offer|text)|tabl(?:e|es|ed) (?:a|an|the)|offer${V}|submit(?:s|ted|ting)?|suggest${V}|floated|draft(?:ed)? (?:a|an) (?:plan|text|framework)`, 0.8),
   // accepts
   cue("accepts", `accept${V}|acceptance of|agree(?:s|d|ing)? to|agreed on|approv(?:e|es|ed|ing)|sign(?:s|ed)? off on|signed|endors(?:e|es|ed|ing)|consent(?:s|ed)? to|(?:said|says) yes|green[- ]light(?:s|ed)?|ratif(?:y|ies|ied)`),
   // supports
@@ -83,7 +85,8 @@ export const SPEAKER_NOUNS = new Set([
   "envoy", "envoys", "team", "teams", "side", "authorities", "statement", "bureau", "chief", "head", "representative", "representatives", "diplomat",
   "diplomats", "member", "members", "office", "administration", "council", "politburo", "movement", "group", "aide", "aides", "figure", "figures",
   "commander", "commanders", "army", "military", "spokesmen", "foreign", "security", "intelligence", "mediators", "officer", "officers", "secretary",
-  "adviser", "advisers", "advisor", "advisors", "counterparts", "counterpart", "side's", "wing", "political",
+  "adviser", "advisers", "advisor", "advisors", "counterparts", "counterpart", "side's", "wing", "political", "emir", "king", "sheikh", "prince",
+  "crown", "premier", "chancellor", "speaker", "mission", "embassy", "ambassador",
 ]);
 
 /** Words standing for the last party named ("the group said", "the movement rejected"). */

@@ -16,6 +16,10 @@ export const MIN_ISSUE_SCORE = 1.2;
 const EXTRA_ISSUE_SCORE = 3;
 /** Words after a cue that name what the stance is about; the rest of the clause counts less. */
 const NEAR_WORDS = 10;
+/** Sentences after a proposal (or its last term) whose "would" tells more of its terms. */
+const PLAN_REACH = 3;
+/** How a report tells a plan's terms. */
+const PLAN_TERMS = /\b(?:would|will|is to|are to|provides? for|sets? out|envisag(?:es|ed)|includ(?:es|ed))\b/i;
 /** Sentences back that "the group" or "he" may reach for the party it stands for. */
 const COREFERENCE_REACH = 3;
 
@@ -73,7 +77,12 @@ function mentionsIn(sentence: Sentence, patterns: NamePattern[]): Mention[] {
       found.push({ partyIds: pattern.partyIds, start, end, first, last, possessive });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  // "Egyptian mediators": a side's name right after a party's qualifies that party, not the side.
+  return found.filter((m, i) => {
+    const prev = found[i - 1];
+    return !(prev && m.partyIds.length > 1 && prev.partyIds.length === 1 && m.partyIds.includes(prev.partyIds[0]!) && /^\s+$/.test(sentence.text.slice(prev.end - sentence.start, m.start - sentence.start)));
+  });
 }
 
 /** Mentions joined by "and" or commas ("Egypt, Qatar and the US") are one group, one role. */
@@ -119,6 +128,8 @@ function roleOf(sentence: Sentence, g: Group): Group["role"] {
     const verb = w.slice(Math.max(0, i - 3), i).some((x) => x.pos === "VERB");
     return verb ? "passive" : "object";
   }
+  // "Hamas accused Israel of…", "urged Hamas to…": the party is the verb's object.
+  if (w[i] && w[i]!.pos === "VERB" && !SAY_VERBS.has(before!)) return "object";
   if (before && OBJECT_PREPOSITIONS.has(before)) {
     // "a member of Hamas", "a spokesman for the mediators": the party speaks through its people.
     let j = i - 1;
@@ -263,7 +274,19 @@ function issueIndex(lexicon: Lexicon): IssueIndex {
 
 type IssueScore = { id: number; score: number; phraseScore: number; matched: string[] };
 
-function scoreIssues(index: IssueIndex, parts: Array<{ stems: string[]; weight: number }>): IssueScore[] {
+/**
+ * Words the whole text keeps using ("deal", "ceasefire" in a report on a ceasefire deal) tell
+ * little about any one sentence: a word in more than a quarter of the sentences counts half,
+ * and alone it never names a second issue.
+ */
+function commonWords(sentences: Sentence[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const s of sentences) for (const stem of new Set(s.words.map((w) => w.stem))) counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  const limit = Math.max(2, sentences.length / 4);
+  return new Set([...counts].filter(([, n]) => n > limit).map(([stem]) => stem));
+}
+
+function scoreIssues(index: IssueIndex, parts: Array<{ stems: string[]; weight: number }>, common: ReadonlySet<string> = new Set()): IssueScore[] {
   return index.issues
     .map((issue) => {
       let score = 0;
@@ -275,10 +298,10 @@ function scoreIssues(index: IssueIndex, parts: Array<{ stems: string[]; weight: 
           if (phrase.length < 2 && index.ignore.has(phrase[0]!)) continue;
           for (let i = 0; i + phrase.length <= stems.length; i++) {
             if (phrase.every((s, k) => stems[i + k] === s)) {
-              const add = (2 + phrase.length) * part.weight;
-              score += add;
+              const worn = phrase.length === 1 && common.has(phrase[0]!);
+              score += (2 + phrase.length) * part.weight;
               // A phrase of its own in the words after the cue: enough to name a second issue.
-              if (part.weight >= 0.6) phraseScore = Math.max(phraseScore, 2 + phrase.length);
+              if (part.weight >= 0.6 && !worn) phraseScore = Math.max(phraseScore, 2 + phrase.length);
               matched.push(phrase.join(" "));
               break;
             }
@@ -345,8 +368,10 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
   const suggestions: Suggestion[] = [];
   const recent: Array<{ sentence: number; partyIds: number[] }> = [];
   const topics: Array<{ sentence: number; issue: IssueScore }> = [];
+  let plan: { sentence: number; partyIds: number[] } | null = null;
   const lastSpeaker = (si: number) => recent.filter((r) => si - r.sentence <= COREFERENCE_REACH).pop();
   const sentences = sentencesOf(text);
+  const common = commonWords(sentences);
 
   sentences.forEach((sentence, si) => {
     const groups = groupsIn(sentence, mentionsIn(sentence, patterns));
@@ -363,7 +388,7 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
       return [1, 2, 3].some((n) => (k - n >= 0 && COREFERENCES.test(words.slice(k - n, k).join(" "))) || COREFERENCES.test(words.slice(k + 1, k + 1 + n).join(" ")));
     });
     // The issue the sentence is about as a whole: what a following "it" or "the plan" may mean.
-    const wholeTopic = scoreIssues(index, [{ stems: sentence.words.map((w) => w.stem), weight: 1 }])[0];
+    const wholeTopic = scoreIssues(index, [{ stems: sentence.words.map((w) => w.stem), weight: 1 }], common)[0];
     const { cues, boundaries } = cuesIn(sentence);
     const spoken: number[][] = [];
 
@@ -385,7 +410,9 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
         }
       }
       if (!speaker) return;
-      const partyIds = [...new Set([...speaker.partyIds, ...(speaker.how === "subject" || speaker.how === "attribution" ? partners.flatMap((p) => p.partyIds) : [])])];
+      // A joint statement with no "with": everyone named as its authors before the cue.
+      const authors = joint && partners.length === 0 && speaker.how === "subject" ? groups.filter((g) => g.role === "speaker" && g.start < cue.start).flatMap((g) => g.partyIds) : [];
+      const partyIds = [...new Set([...speaker.partyIds, ...authors, ...(speaker.how === "subject" || speaker.how === "attribution" ? partners.flatMap((p) => p.partyIds) : [])])];
       spoken.push(partyIds);
 
       // The issue: the words from the cue to the next cue count fully, the words before it less.
@@ -400,7 +427,7 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
         { stems: further, weight: 0.6 },
         { stems: before, weight: 0.35 },
         { stems: rest, weight: 0.25 },
-      ]);
+      ], common);
       let top = scores[0];
       let carried = false;
       if (!top || top.score < MIN_ISSUE_SCORE) {
@@ -433,8 +460,35 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
       }
     });
 
+    // A plan's terms ("In the first phase, Israeli forces would withdraw…") are the proposal of
+    // whoever put the plan forward (or of the one quoted): one suggestion per issue they name.
+    const proposed = suggestions.filter((s) => s.stance === "proposes" && s.start === sentence.start);
+    if (proposed.length > 0) plan = { sentence: si, partyIds: proposed[0]!.partyIds };
+    else if (cues.length === 0 && plan && si - plan.sentence <= PLAN_REACH && PLAN_TERMS.test(sentence.text)) {
+      const partyIds = attribution?.partyIds ?? plan.partyIds;
+      const scores = scoreIssues(index, [{ stems: sentence.words.map((w) => w.stem), weight: 1 }], common).filter((s) => s.phraseScore >= EXTRA_ISSUE_SCORE);
+      const who = partyIds.map((id) => partyName.get(id) ?? `#${id}`).join(" and ");
+      for (const issue of scores) {
+        suggestions.push({
+          partyIds,
+          issueId: issue.id,
+          runnersUp: [],
+          stance: "proposes",
+          firmness: null,
+          quote: text.slice(sentence.start, sentence.end),
+          start: sentence.start,
+          end: sentence.end,
+          confidence: Math.round(Math.min(0.6, 0.3 + issue.score / 20) * 100) / 100,
+          reason: `a term of the plan ${who} put forward (“would”); issue words: ${issue.matched.slice(0, 3).join(", ")}`,
+          engine: "rules",
+        });
+      }
+      if (scores.length > 0) plan = { sentence: si, partyIds: plan.partyIds };
+    }
+
     // Who the next "the group" or "he" stands for: the last party that spoke, else the last named.
-    const named = spoken[spoken.length - 1] ?? attribution?.partyIds ?? [...groups].reverse().find((g) => g.role === "speaker")?.partyIds;
+    // The party quoted comes first: "Hamas said Israel refused. The group…" means Hamas.
+    const named = attribution?.partyIds ?? spoken[spoken.length - 1] ?? groups.find((g) => g.role === "speaker")?.partyIds;
     if (named) recent.push({ sentence: si, partyIds: named });
     if (wholeTopic && wholeTopic.score >= MIN_ISSUE_SCORE) topics.push({ sentence: si, issue: wholeTopic });
   });

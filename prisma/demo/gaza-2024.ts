@@ -34,7 +34,7 @@ export const gaza2024: DemoNegotiation = {
     "Indirect talks between Israel and Hamas, brokered by Egypt, Qatar and the United States, over a Gaza ceasefire, the exchange of hostages and prisoners, and what follows the war. Tracked from Hamas's acceptance of a truce proposal in May 2024 to the signing of the Trump-plan deal in October 2025.",
   parties: [
     { key: "israel", name: "Israel", shortName: "Israel", aliases: ["Israeli", "Israelis", "Israeli government", "Israeli officials", "Netanyahu", "Benjamin Netanyahu", "Jerusalem", "Mossad", "Israeli negotiators", "Gallant", "Dermer"], role: "party", colour: "#0072b2", order: 1 },
-    { key: "hamas", name: "Hamas", shortName: "Hamas", aliases: ["Haniyeh", "Ismail Haniyeh", "Sinwar", "Yahya Sinwar", "Khalil al-Hayya", "al-Hayya", "Izzat al-Rishq", "al-Rishq", "Osama Hamdan", "Sami Abu Zuhri", "Abu Zuhri", "Basem Naim", "Bassem Naim"], role: "party", colour: "#009e73", order: 2 },
+    { key: "hamas", name: "Hamas", shortName: "Hamas", aliases: ["Haniyeh", "Ismail Haniyeh", "Sinwar", "Yahya Sinwar", "Khalil al-Hayya", "al-Hayya", "Izzat al-Rishq", "al-Rishq", "Osama Hamdan", "Hamdan", "Sami Abu Zuhri", "Abu Zuhri", "Basem Naim", "Bassem Naim"], role: "party", colour: "#009e73", order: 2 },
     {
       key: "pij",
       name: "Palestinian Islamic Jihad",
