@@ -21,6 +21,8 @@ export const STANCE_CUES: StanceCue[] = [
   cue("demands", `accept(?:s|ed)? only|only accept(?:s|ed)?|would only agree to|will only agree to`, 0.85),
   // rejects
   cue("rejects", `reject${V}|rejection of|refus(?:e|es|ed|ing)|turn(?:s|ed)? down|rul(?:e|es|ed|ing) out|dismiss${V}|spurn${V}|denounc(?:e|es|ed|ing)|condemn${V}|oppos(?:e|es|ed|ing)|opposition to|balk(?:s|ed)? at|(?:is|was|are|were|as|deemed|called|branded) (?:\\w+ )?(?:unacceptable|inadequate|insufficient|a non-starter|a nonstarter)|unacceptable|no to`),
+  // "Israel will not pull out of the corridor": a refusal to do what the issue asks.
+  cue("rejects", `(?:will|would|shall) not|won't|wouldn't|(?:has|have|had) no intention of|refus(?:e|es|ed|ing) to`, 0.6),
   // withdraws (takes back an offer or proposal of its own)
   cue("withdraws", `(?:withdr[ae]w|withdrawn|withdrawing|withdraws|pull(?:s|ed)? back from|retract${V}) (?:its|their|his|her|the) (?:\\w+ ){0,2}(?:offer|proposal|support|approval|acceptance)`),
   // concedes by dropping a demand of its own ("dropped its demand that…")
@@ -28,17 +30,17 @@ export const STANCE_CUES: StanceCue[] = [
   // concedes
   cue("concedes", `surrender${V}|g[ai]ve(?:s|n)? up|giving up|hand(?:s|ed|ing)? over|lay(?:s|ing)? down|laid down|conced${V}|concession(?:s)?|softens?|softened|eas(?:e|es|ed) (?:its|their) (?:stance|position|demands?)|relent${V}|back(?:s|ed)? down|gave ground|give ground|compromis(?:e|es|ed) on|climb(?:s|ed)? down`, 0.8),
   // conditions
-  cue("conditions", `on (?:the )?condition(?:s)? that|only if|provided that|providing that|as long as|so long as|conditional on|conditioned on|contingent on|condition(?:s|ed)? (?:its|their|any) \\w+ on|unless|in return for`, 0.75),
+  cue("conditions", `on (?:the )?condition(?:s)? that|only if|provided that|providing that|, provided|as long as|so long as|conditional on|conditioned on|contingent on|condition(?:s|ed)? (?:its|their|any) \\w+ on|unless|in return for`, 0.75),
   // A weak condition: "if" turns an acceptance or a commitment into one with conditions, never stands alone.
   cue("conditions", `if|once|after`, 0.3),
   // proposes
   cue("proposes", `propos(?:e|es|ed|ing)|proposal|put(?:s|ting)? forward|la(?:id|ys|y) out|unveil${V}|outlin(?:e|es|ed|ing) (?:a|an|the|its|their) (?:\\w+ ){0,2}(?:plan|proposal|roadmap|framework|offer|vision)|present${V} (?:a|an|the|its|their) (?:new |revised |updated )?(?:plan|proposal|draft|framework|offer|text)|tabl(?:e|es|ed) (?:a|an|the)|offer${V}|submit(?:s|ted|ting)?|suggest${V}|floated|draft(?:ed)? (?:a|an) (?:plan|text|framework)`, 0.8),
   // accepts
-  cue("accepts", `accept${V}|acceptance of|agree(?:s|d|ing)? to|agreed on|approv(?:e|es|ed|ing)|sign(?:s|ed)? off on|signed|endors(?:e|es|ed|ing)|consent(?:s|ed)? to|(?:said|says) yes|green[- ]light(?:s|ed)?|ratif(?:y|ies|ied)`),
+  cue("accepts", `accept${V}|acceptance of|agree(?:s|d|ing)? to|agreed on|agreed|agrees|approv(?:e|es|ed|ing)|sign(?:s|ed)? off on|signed|endors(?:e|es|ed|ing)|consent(?:s|ed)? to|(?:said|says) yes|green[- ]light(?:s|ed)?|ratif(?:y|ies|ied)`),
   // supports
   cue("supports", `support${V}|back(?:s|ed|ing)? (?!down|away)|welcom(?:e|es|ed|ing)|stand(?:s)? by|stood by|reaffirm(?:s|ed)? (?:its|their|his|her) commitment|(?:is|are|was|were|remains?|remained|had|has|have) committed to|commit(?:s|ted)? (?:itself |themselves )?to|commitment to|in favou?r of|champion${V}|hail(?:s|ed)?|(?:ready|willing|prepared) to(?! (?:consider|discuss|negotiate))|go(?:es)? ahead|went ahead`, 0.75),
   // demands
-  cue("demands", `demand${V}|insist(?:s|ed|ing)? (?:on|that|upon)|insist(?:s|ed)?|call(?:s|ed|ing)? for|call(?:s|ed)? on|urg(?:e|es|ed|ing)|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|seek(?:s|ing)?|sought|want(?:s|ed)?|requir(?:e|es|ed|ing)|must|wants|stipulat${V}|should|ought to|need(?:s|ed)? to|ha(?:s|ve|d) to|will only|ask(?:s|ed|ing)? (?:\\w+ ){0,3}to|cannot accept anything (?:less|short) (?:than|of)|held out for|holds? out for`, 0.85),
+  cue("demands", `demand${V}|insist(?:s|ed|ing)? (?:on|that|upon)|insist(?:s|ed)?|call(?:s|ed|ing)? for|call(?:s|ed)? on|urg(?:e|es|ed|ing)|press(?:es|ed|ing)? for|push(?:es|ed|ing)? for|seek(?:s|ing)?|sought|want(?:s|ed)?|requir(?:e|es|ed|ing)|must|wants|stipulat${V}|should|ought to|needs? to|ha(?:s|ve) to|will only|ask(?:s|ed|ing)? (?:\\w+ ){0,3}to|cannot accept anything (?:less|short) (?:than|of)|held out for|holds? out for`, 0.85),
 ];
 
 /** Words before a cue within this many words turn it round: "will not accept" → rejects. */
@@ -53,7 +55,6 @@ export function negated(stance: Stance): Stance | null {
     case "accepts":
     case "supports":
     case "concedes":
-    case "proposes":
       return "rejects";
     case "rejects":
       return null; // "did not reject" is not an acceptance either

@@ -173,9 +173,20 @@ function stanceCuesIn(sentence: Sentence): { cues: Cue[]; boundaries: number[] }
   found.sort((a, b) => a.start - b.start);
   // A noun that names a stance ("the proposal", "concessions") is not one when a verb says what
   // was done with it ("rejected the proposal").
-  const nounCue = (c: Cue) => /^(?:proposal|concessions?|commitment to|opposition to|acceptance of|rejection of|offer(?:s|ed)?)$/.test(c.phrase);
+  // A noun counts only as someone's: "Israel's proposal", "Israeli concessions", "its commitment to".
+  const nounCue = (c: Cue) => /^(?:proposal|concessions?|commitment to|opposition to|acceptance of|rejection of|offers?)$/.test(c.phrase);
+  const owned = (c: Cue) => {
+    const before = sentence.words.filter((w) => w.end <= c.start && w.pos !== "ADJ");
+    const prev = before[before.length - 1];
+    return Boolean(prev && (/^(?:its|their|his|her|our|'s|')$/.test(prev.lower) || prev.pos === "PROPN" || /['’]s?$/.test(prev.text)));
+  };
   const verbs = found.filter((c) => !nounCue(c));
-  const cues = verbs.length > 0 ? found.filter((c) => !nounCue(c) || (c.phrase.startsWith("offer") && !found.some((v) => v !== c && v.end <= c.start))) : found;
+  // "will not" before a cue of its own ("will not accept") is that cue's negation, not a refusal of its own.
+  const refusal = (c: Cue) => c.stance === "rejects" && c.strength < 0.7;
+  const nextWords = (c: Cue) => sentence.words.filter((w) => w.start >= c.end).slice(0, 3);
+  const cues = found.filter(
+    (c) => (!nounCue(c) || (verbs.length === 0 && owned(c))) && !(refusal(c) && found.some((o) => o !== c && nextWords(c).some((w) => w.start === o.start))),
+  );
 
   // Negation: "will not accept" rejects; "denied agreeing" is no acceptance; "did not reject" says nothing.
   const out: Cue[] = [];
