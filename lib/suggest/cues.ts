@@ -34,7 +34,7 @@ export const STANCE_CUES: StanceCue[] = [
   // A weak condition: "if" turns an acceptance or a commitment into one with conditions, never stands alone.
   cue("conditions", `if|once|after`, 0.3),
   // proposes
-  cue("proposes", `propos(?:e|es|ed|ing)|proposal|put(?:s|ting)? forward|la(?:id|ys|y) out|unveil${V}|outlin(?:e|es|ed|ing) (?:a|an|the|its|their) (?:\\w+ ){0,2}(?:plan|proposal|roadmap|framework|offer|vision)|present${V} (?:a|an|the|its|their) (?:new |revised |updated )?(?:plan|proposal|draft|framework|offer|text)|tabl(?:e|es|ed) (?:a|an|the)|offer${V}|submit(?:s|ted|ting)?|suggest${V}|floated|draft(?:ed)? (?:a|an) (?:plan|text|framework)`, 0.8),
+  cue("proposes", `propos(?:e|es|ed|ing)|proposal|put(?:s|ting)? forward|drawn up|dr[ae]w up|broker(?:s|ed)?|la(?:id|ys|y) out|unveil${V}|outlin(?:e|es|ed|ing) (?:a|an|the|its|their) (?:\\w+ ){0,2}(?:plan|proposal|roadmap|framework|offer|vision)|present${V} (?:a|an|the|its|their) (?:new |revised |updated )?(?:plan|proposal|draft|framework|offer|text)|tabl(?:e|es|ed) (?:a|an|the)|offer${V}|submit(?:s|ted|ting)?|suggest${V}|floated|draft(?:ed)? (?:a|an) (?:plan|text|framework)`, 0.8),
   // accepts
   cue("accepts", `accept${V}|acceptance of|agree(?:s|d|ing)? to|agreed on|agreed|agrees|approv(?:e|es|ed|ing)|sign(?:s|ed)? off on|signed|endors(?:e|es|ed|ing)|consent(?:s|ed)? to|(?:said|says) yes|green[- ]light(?:s|ed)?|ratif(?:y|ies|ied)`),
   // supports

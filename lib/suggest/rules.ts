@@ -16,6 +16,8 @@ export const MIN_ISSUE_SCORE = 1.2;
 const EXTRA_ISSUE_SCORE = 3;
 /** Words after a cue that name what the stance is about; the rest of the clause counts less. */
 const NEAR_WORDS = 10;
+/** The first words after a cue are most often its object ("agreed to a ceasefire"): they count most. */
+const OBJECT_WORDS = 5;
 /** Sentences after a proposal (or its last term) whose "would" tells more of its terms. */
 const PLAN_REACH = 3;
 /** How a report tells a plan's terms. */
@@ -259,6 +261,7 @@ function issueIndex(lexicon: Lexicon): IssueIndex {
   if (cached) return cached;
   const ignore = new Set<string>();
   for (const p of lexicon.parties) for (const name of [p.name, p.shortName, ...p.aliases]) for (const s of stemsOf(name)) ignore.add(s);
+  for (const side of lexicon.sides ?? []) for (const s of stemsOf(side.name)) ignore.add(s);
   const content = (stems: string[]) => stems.filter((s) => !STOP.has(s) && s.length > 1);
   const raw = lexicon.issues.map((issue) => {
     const phrases = [issue.name, ...issue.keywords].map((p) => content(stemsOf(p))).filter((p) => p.length > 0);
@@ -298,32 +301,34 @@ function commonWords(sentences: Sentence[]): Set<string> {
 }
 
 function scoreIssues(index: IssueIndex, parts: Array<{ stems: string[]; weight: number }>, common: ReadonlySet<string> = new Set()): IssueScore[] {
+  // One run of words, each with its weight, so a phrase may cross from one part into the next.
+  const run = parts.flatMap((part) => part.stems.filter((s) => !STOP.has(s)).map((stem) => ({ stem, weight: part.weight })));
   return index.issues
     .map((issue) => {
       let score = 0;
       let phraseScore = 0;
       const matched: string[] = [];
-      for (const part of parts) {
-        const stems = part.stems.filter((s) => !STOP.has(s));
-        for (const phrase of issue.phrases) {
-          if (phrase.length < 2 && index.ignore.has(phrase[0]!)) continue;
-          for (let i = 0; i + phrase.length <= stems.length; i++) {
-            if (phrase.every((s, k) => stems[i + k] === s)) {
-              const worn = phrase.length === 1 && common.has(phrase[0]!);
-              score += (2 + phrase.length) * part.weight;
-              // A phrase of its own in the words after the cue: enough to name a second issue.
-              if (part.weight >= 0.6 && !worn) phraseScore = Math.max(phraseScore, 2 + phrase.length);
-              matched.push(phrase.join(" "));
-              break;
-            }
+      for (const phrase of issue.phrases) {
+        if (phrase.length < 2 && index.ignore.has(phrase[0]!)) continue;
+        for (let i = 0; i + phrase.length <= run.length; i++) {
+          if (phrase.every((s, k) => run[i + k]!.stem === s)) {
+            const weight = Math.max(...phrase.map((_, k) => run[i + k]!.weight));
+            score += (2 + phrase.length) * weight;
+            // A phrase of its own in the words after the cue: enough to name a second issue.
+            const worn = phrase.length === 1 && common.has(phrase[0]!);
+            if (weight >= 0.6 && !worn) phraseScore = Math.max(phraseScore, 2 + phrase.length);
+            matched.push(phrase.join(" "));
+            break;
           }
         }
-        for (const s of new Set(stems)) {
-          const w = issue.words.get(s);
-          if (w) {
-            score += w * part.weight;
-            matched.push(s);
-          }
+      }
+      const best = new Map<string, number>();
+      for (const { stem, weight } of run) best.set(stem, Math.max(best.get(stem) ?? 0, weight));
+      for (const [stem, weight] of best) {
+        const w = issue.words.get(stem);
+        if (w) {
+          score += w * weight;
+          matched.push(stem);
         }
       }
       return { id: issue.id, score, phraseScore, matched: [...new Set(matched)] };
@@ -429,14 +434,16 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
       // The issue: the words from the cue to the next cue count fully, the words before it less.
       const segEnd = Math.min(cues[ci + 1]?.start ?? sentence.end, ...boundaries.filter((b) => b > cue.end));
       const afterWords = sentence.words.filter((w) => w.start >= cue.start && w.end <= segEnd).map((w) => w.stem);
-      const after = afterWords.slice(0, NEAR_WORDS);
+      const object = afterWords.slice(0, OBJECT_WORDS);
+      const after = afterWords.slice(OBJECT_WORDS, NEAR_WORDS);
       const further = afterWords.slice(NEAR_WORDS);
       const before = sentence.words.filter((w) => w.end <= cue.start).map((w) => w.stem);
       const rest = sentence.words.filter((w) => w.start >= segEnd).map((w) => w.stem);
       const scores = scoreIssues(index, [
+        { stems: before, weight: 0.35 },
+        { stems: object, weight: 1.5 },
         { stems: after, weight: 1 },
         { stems: further, weight: 0.6 },
-        { stems: before, weight: 0.35 },
         { stems: rest, weight: 0.25 },
       ], common);
       let top = scores[0];
