@@ -19,16 +19,21 @@ const onOff = (name: string) =>
 /** A host Parley answers as: `name`, `name:port`, `[v6]:port` (no scheme, path or wildcard). */
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
-function httpOrigin(value: string): string | null {
+/** An http or https URL with no user, password, query or fragment, or null. */
+function plainHttpUrl(value: string): URL | null {
   try {
     const url = new URL(value);
     if (url.protocol !== "http:" && url.protocol !== "https:") return null;
     if (url.username || url.password || url.search || url.hash) return null;
-    if (url.pathname !== "/" && url.pathname !== "") return null;
-    return url.origin;
+    return url;
   } catch {
     return null;
   }
+}
+
+function httpOrigin(value: string): string | null {
+  const url = plainHttpUrl(value);
+  return url && (url.pathname === "/" || url.pathname === "") ? url.origin : null;
 }
 
 /** A base64 string that decodes to 16, 24 or 32 bytes: what Next's AES-GCM import accepts. */
@@ -137,14 +142,8 @@ export const envSchema = z.object({
 
 /** The base URL of an OpenAI-compatible API without its trailing slash, or null when it is not one. */
 function modelBaseUrl(value: string): string | null {
-  try {
-    const url = new URL(value);
-    if (url.protocol !== "http:" && url.protocol !== "https:") return null;
-    if (url.username || url.password || url.search || url.hash) return null;
-    return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
-  } catch {
-    return null;
-  }
+  const url = plainHttpUrl(value);
+  return url && `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
 /** The model asked for suggested positions (PARLEY_SUGGEST_MODEL_*), when one is configured. */

@@ -6,6 +6,7 @@ import { NotFoundError } from "./errors";
 import { requireReader, requireRole } from "./session";
 import { NEEDED } from "@/lib/roles";
 import { isRecordId } from "@/lib/form";
+import { readTextWithin } from "@/lib/request-limits";
 import { lines, type Lexicon, type Suggestion, type SuggestionEngine } from "@/lib/suggest/types";
 import { suggestPositions } from "@/lib/suggest/rules";
 import { droppedNotice, modelMessages, readModelAnswer, responseFormat, type DropReason } from "@/lib/suggest/model";
@@ -132,11 +133,12 @@ export async function suggestWithModel(text: string, lexicon: Lexicon): Promise<
       await response.body?.cancel().catch(() => {});
       return fail("http-error", `${where} answered with an error (HTTP ${response.status}).`, { status: response.status });
     }
-    body = await readLimited(response, MAX_ANSWER_BYTES);
+    const received = await readTextWithin(response.body, MAX_ANSWER_BYTES);
+    if (received === null) return fail("too-large", `${where} sent an answer larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB.`);
+    body = received;
   } catch (error) {
     const name = (error as Error)?.name;
     if (name === "TimeoutError") return fail("timeout", `${where} did not answer within ${seconds}.`);
-    if (error instanceof AnswerTooLarge) return fail("too-large", `${where} sent an answer larger than ${MAX_ANSWER_BYTES / 1024 / 1024} MB.`);
     const cause = (error as { cause?: { code?: string } })?.cause?.code;
     return fail("unreachable", `${where} could not be reached${cause === "ECONNREFUSED" ? " (nothing is listening there)" : ""}.`, { code: cause });
   }
@@ -165,25 +167,4 @@ export async function suggestWithModel(text: string, lexicon: Lexicon): Promise<
     "suggestion model answered",
   );
   return { ok: true, engine: `model:${config.model}`, suggestions: reading.suggestions, dropped: reading.dropped };
-}
-
-class AnswerTooLarge extends Error {}
-
-/** The response's body as text, refusing more than `limit` bytes as it streams. */
-async function readLimited(response: Response, limit: number): Promise<string> {
-  if (!response.body) return "";
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw new AnswerTooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
 }
