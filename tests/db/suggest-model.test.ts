@@ -148,6 +148,18 @@ describe("suggestForSource(…, \"model\") against a fake OpenAI-compatible serv
     expect(result.notice).toBe(`The model server at 127.0.0.1:${server.port} did not answer within 1 s. The rule-based suggestions are shown instead.`);
   });
 
+  it("the timeout covers the answer's body too, and an answer over 4 MB is not read to its end", async () => {
+    configure({ PARLEY_SUGGEST_MODEL_TIMEOUT_MS: "1000" });
+    server.setMode("slow-body");
+    const started = Date.now();
+    const slow = await suggestForSource(world.main.id, article.id, "model");
+    expect(Date.now() - started).toBeLessThan(3500);
+    expect(slow).toMatchObject({ ok: true, engine: "rules", notice: expect.stringMatching(/did not answer within 1 s\./) });
+    server.setMode("huge");
+    const huge = await suggestForSource(world.main.id, article.id, "model");
+    expect(huge).toMatchObject({ ok: true, engine: "rules", notice: expect.stringMatching(/sent an answer larger than 4 MB\./) });
+  });
+
   it("a server that is down: the rules' suggestions and a notice", async () => {
     const down = await startFakeModelServer();
     const url = down.url;

@@ -1,13 +1,25 @@
 // A fake OpenAI-compatible model server on 127.0.0.1 (issue 12, item 3): POST /v1/chat/completions
 // answers the way the test asks — a good answer built from the request itself (quotes taken from
 // the text it was sent, names from the schema's enums), invented quotes, unknown parties and
-// issues, a stance outside the vocabulary, too slow, HTTP 500, a body that is not JSON, or a
-// completion whose content is prose. It records every request, so a test can check the model
+// issues, a stance outside the vocabulary, too slow (before the headers, or headers then a body that
+// never ends), an answer of 5 MB, HTTP 500, a body that is not JSON, or a completion whose content
+// is prose. It records every request, so a test can check the model
 // name and the response_format schema Parley sent.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type FakeMode = "good" | "invented" | "unknown-names" | "wrong-stance" | "slow" | "http-500" | "non-json" | "prose" | "empty";
+export type FakeMode =
+  | "good"
+  | "invented"
+  | "unknown-names"
+  | "wrong-stance"
+  | "slow"
+  | "slow-body"
+  | "huge"
+  | "http-500"
+  | "non-json"
+  | "prose"
+  | "empty";
 
 export type RecordedRequest = {
   method: string;
@@ -107,6 +119,15 @@ export async function startFakeModelServer(options: { slowMs?: number } = {}) {
         if (mode === "http-500") {
           res.writeHead(500, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: "model crashed" } }));
           return;
+        }
+        if (mode === "huge") {
+          res.writeHead(200, { "content-type": "application/json" }).end(`{"choices":[{"message":{"content":"${"x".repeat(5 * 1024 * 1024)}"}}]}`);
+          return;
+        }
+        if (mode === "slow-body") {
+          res.writeHead(200, { "content-type": "application/json" });
+          res.write('{"choices":');
+          return; // the rest never comes; close() ends the socket
         }
         if (mode === "non-json") {
           res.writeHead(200, { "content-type": "text/html" }).end("<html><body>502 Bad Gateway</body></html>");
