@@ -55,7 +55,7 @@ export async function suggestForSource(negotiationId: number, sourceId: number, 
   await requireRole(NEEDED.write);
   if (!isRecordId(negotiationId) || !isRecordId(sourceId)) throw new NotFoundError("Source");
   const db = await getDb();
-  const source = await db.source.findFirst({ where: { id: sourceId, negotiationId, deletedAt: null }, select: { text: true } });
+  const source = await db.source.findFirst({ where: { id: sourceId, negotiationId, deletedAt: null, negotiation: { deletedAt: null } }, select: { text: true } });
   if (!source) throw new NotFoundError("Source");
   if (!source.text?.trim()) return { ok: false, message: "This source has no text to read: paste the article's text into the source first." };
   const lexicon = await getLexicon(negotiationId);

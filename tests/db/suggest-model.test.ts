@@ -11,6 +11,9 @@ vi.mock("next/cache", async () => (await import("../support/next-request")).next
 import { getLexicon, modelConfigured, suggestForSource, suggestText } from "@/server/suggestions";
 import { captureLog } from "@/server/log";
 import { suggestPositions } from "@/lib/suggest/rules";
+import { createNegotiation, deleteNegotiation } from "@/server/mutations/negotiations";
+import { createInNegotiation } from "@/server/mutations/scoped";
+import { negotiationSchema, sourceSchema } from "@/lib/schemas";
 import { STANCES } from "@/lib/vocabulary";
 import { INT_MAX, digest, row, rows, setUpWorld, useRequester, type World } from "../support/action-harness";
 import { enumsOf, goodSuggestions, startFakeModelServer, textOf, type FakeMode } from "../support/fake-model-server";
@@ -199,6 +202,11 @@ describe("suggestForSource(…, \"model\") against a fake OpenAI-compatible serv
     for (const id of [foreign.id, trashed.id, 999_999, INT_MAX + 1, -1, 1.5]) {
       await expect(suggestForSource(world.main.id, id, "model"), String(id)).rejects.toMatchObject({ name: "NotFoundError" });
     }
+    // A source of a negotiation in the trash.
+    const trashedNegotiation = await createNegotiation(negotiationSchema.parse({ title: "Trashed talks", slug: "suggest-model-trashed" }), "fixture");
+    const inTrash = await createInNegotiation("source", trashedNegotiation.id, sourceSchema.parse({ title: "Report", text: "Hamas insists on an end of the war." }), "fixture");
+    await deleteNegotiation(trashedNegotiation.id, 1, "fixture");
+    await expect(suggestForSource(trashedNegotiation.id, inTrash.id, "rules")).rejects.toMatchObject({ name: "NotFoundError" });
     const linkOnly = (await row<{ id: number }>(`SELECT id FROM "Source" WHERE title = 'Link only, undated'`))!;
     expect(await suggestForSource(world.main.id, linkOnly.id, "model")).toEqual({ ok: false, message: expect.stringMatching(/no text/) });
   });
