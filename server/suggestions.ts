@@ -100,6 +100,8 @@ const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 export async function suggestWithModel(text: string, lexicon: Lexicon): Promise<ModelAnswer> {
   const config = env().suggestModel;
   if (!config) return { ok: false, message: "No suggestion model is configured." };
+  // A schema with an empty enum is invalid: with no parties or issues there is nothing to ask.
+  if (!lexicon.parties.length || !lexicon.issues.length) return { ok: false, message: "The negotiation has no parties or no issues to suggest positions for." };
   const host = new URL(config.url).host;
   const seconds = `${Math.round(config.timeoutMs / 100) / 10} s`;
   const started = Date.now();

@@ -222,5 +222,9 @@ describe("suggestText: the same without a source or a session (for the command l
     expect(result.engine).toBe(`model:${MODEL}`);
     expect(result.suggestions).toHaveLength(2);
     expect((await suggestText(text, lexicon, "rules")).engine).toBe("rules");
+    // No parties or issues: the model is not asked (its schema would have an empty list).
+    const before = server.requests.length;
+    expect(await suggestText(text, { parties: lexicon.parties, issues: [] }, "model")).toMatchObject({ engine: "rules", notice: expect.stringMatching(/no parties or no issues/) });
+    expect(server.requests.length).toBe(before);
   });
 });
