@@ -19,6 +19,16 @@ const onOff = (name: string) =>
 /** A host Parley answers as: `name`, `name:port`, `[v6]:port` (no scheme, path or wildcard). */
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
+/** A whole number written in digits, from min to max; `message` names the variable. */
+const wholeNumber = (min: number, max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .regex(new RegExp(`^\\d{1,${String(max).length}}$`), message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, message)
+    .optional();
+
 /** An http or https URL with no user, password, query or fragment, or null. */
 function plainHttpUrl(value: string): URL | null {
   try {
@@ -80,13 +90,7 @@ export const envSchema = z.object({
       }
       return items;
     }),
-  PORT: z
-    .string()
-    .trim()
-    .regex(/^\d{1,5}$/, "PORT must be a port number (1-65535).")
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 65535, "PORT must be a port number (1-65535).")
-    .optional(),
+  PORT: wholeNumber(1, 65535, "PORT must be a port number (1-65535)."),
   PARLEY_TRUSTED_PROXIES: z
     .string()
     .optional()
@@ -130,13 +134,7 @@ export const envSchema = z.object({
     .optional(),
   PARLEY_SUGGEST_MODEL: z.string().trim().min(1, "PARLEY_SUGGEST_MODEL must be the model's name.").max(200, "PARLEY_SUGGEST_MODEL must be a model name of at most 200 characters.").optional(),
   PARLEY_SUGGEST_MODEL_KEY: z.string().trim().optional(),
-  PARLEY_SUGGEST_MODEL_TIMEOUT_MS: z
-    .string()
-    .trim()
-    .regex(/^\d{1,6}$/, "PARLEY_SUGGEST_MODEL_TIMEOUT_MS must be a number of milliseconds from 1000 to 300000.")
-    .transform(Number)
-    .refine((n) => n >= 1000 && n <= 300_000, "PARLEY_SUGGEST_MODEL_TIMEOUT_MS must be a number of milliseconds from 1000 to 300000.")
-    .optional(),
+  PARLEY_SUGGEST_MODEL_TIMEOUT_MS: wholeNumber(1000, 300_000, "PARLEY_SUGGEST_MODEL_TIMEOUT_MS must be a number of milliseconds from 1000 to 300000."),
   NODE_ENV: z.string().optional(),
 });
 
