@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { isAllowedHost } from "@/lib/origin";
-import { MAX_BODY_BYTES, MAX_NESTING, isDecodablePath, isRefusedJson, nestingDepth } from "@/lib/request-limits";
+import { MAX_BODY_BYTES, MAX_NESTING, isDecodablePath, isRefusedJson, nestingDepth, readTextWithin } from "@/lib/request-limits";
 import { env } from "@/server/env";
 import { REQUEST_PATH_HEADER } from "@/lib/request-path";
 
@@ -48,25 +48,6 @@ function refuse(status: keyof typeof REFUSALS, csp: string): NextResponse {
   });
 }
 
-/** The body as text, or null when it is larger than MAX_BODY_BYTES (read no further). */
-async function readBody(request: NextRequest): Promise<string | null> {
-  if (!request.body) return "";
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
 export async function proxy(request: NextRequest) {
   const config = env();
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -77,7 +58,7 @@ export async function proxy(request: NextRequest) {
   if (request.method !== "GET" && request.method !== "HEAD") {
     const declared = Number(request.headers.get("content-length") ?? "0");
     if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return refuse(413, csp);
-    const body = await readBody(request);
+    const body = await readTextWithin(request.body, MAX_BODY_BYTES);
     if (body === null) return refuse(413, csp);
     if (request.headers.has("next-action") && nestingDepth(body) > MAX_NESTING) return refuse(400, csp);
     if ((request.headers.get("content-type") ?? "").includes("json") && isRefusedJson(body)) return refuse(400, csp);

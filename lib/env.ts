@@ -19,16 +19,31 @@ const onOff = (name: string) =>
 /** A host Parley answers as: `name`, `name:port`, `[v6]:port` (no scheme, path or wildcard). */
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
-function httpOrigin(value: string): string | null {
+/** A whole number written in digits, from min to max; `message` names the variable. */
+const wholeNumber = (min: number, max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .regex(new RegExp(`^\\d{1,${String(max).length}}$`), message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, message)
+    .optional();
+
+/** An http or https URL with no user, password, query or fragment, or null. */
+function plainHttpUrl(value: string): URL | null {
   try {
     const url = new URL(value);
     if (url.protocol !== "http:" && url.protocol !== "https:") return null;
     if (url.username || url.password || url.search || url.hash) return null;
-    if (url.pathname !== "/" && url.pathname !== "") return null;
-    return url.origin;
+    return url;
   } catch {
     return null;
   }
+}
+
+function httpOrigin(value: string): string | null {
+  const url = plainHttpUrl(value);
+  return url && (url.pathname === "/" || url.pathname === "") ? url.origin : null;
 }
 
 /** A base64 string that decodes to 16, 24 or 32 bytes: what Next's AES-GCM import accepts. */
@@ -75,13 +90,7 @@ export const envSchema = z.object({
       }
       return items;
     }),
-  PORT: z
-    .string()
-    .trim()
-    .regex(/^\d{1,5}$/, "PORT must be a port number (1-65535).")
-    .transform(Number)
-    .refine((n) => n >= 1 && n <= 65535, "PORT must be a port number (1-65535).")
-    .optional(),
+  PORT: wholeNumber(1, 65535, "PORT must be a port number (1-65535)."),
   PARLEY_TRUSTED_PROXIES: z
     .string()
     .optional()
@@ -112,8 +121,40 @@ export const envSchema = z.object({
       error: "PARLEY_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent.",
     })
     .optional(),
+  // The optional model for suggested positions (docs/decisions/034): an OpenAI-compatible API's
+  // base URL and a model name, both or neither (checked in parseEnv, which sees both).
+  PARLEY_SUGGEST_MODEL_URL: z
+    .string()
+    .trim()
+    .refine(
+      (v) => modelBaseUrl(v) !== null,
+      "PARLEY_SUGGEST_MODEL_URL must be the base URL of an OpenAI-compatible API, e.g. http://127.0.0.1:8080/v1 (http or https, no user, query or fragment).",
+    )
+    .transform((v) => modelBaseUrl(v)!)
+    .optional(),
+  PARLEY_SUGGEST_MODEL: z.string().trim().min(1, "PARLEY_SUGGEST_MODEL must be the model's name.").max(200, "PARLEY_SUGGEST_MODEL must be a model name of at most 200 characters.").optional(),
+  PARLEY_SUGGEST_MODEL_KEY: z.string().trim().optional(),
+  PARLEY_SUGGEST_MODEL_TIMEOUT_MS: wholeNumber(1000, 300_000, "PARLEY_SUGGEST_MODEL_TIMEOUT_MS must be a number of milliseconds from 1000 to 300000."),
   NODE_ENV: z.string().optional(),
 });
+
+/** The base URL of an OpenAI-compatible API without its trailing slash, or null when it is not one. */
+function modelBaseUrl(value: string): string | null {
+  const url = plainHttpUrl(value);
+  return url && `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
+}
+
+/** The model asked for suggested positions (PARLEY_SUGGEST_MODEL_*), when one is configured. */
+export interface SuggestModelConfig {
+  /** Base URL of the OpenAI-compatible API, without a trailing slash (…/v1). */
+  url: string;
+  model: string;
+  /** Sent as `Authorization: Bearer <key>` when set. */
+  key: string | null;
+  timeoutMs: number;
+}
+
+export const DEFAULT_SUGGEST_MODEL_TIMEOUT_MS = 20_000;
 
 export interface Env {
   databaseUrl: string;
@@ -134,6 +175,8 @@ export interface Env {
   rateLimit: boolean;
   demo: boolean;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** The optional model for suggested positions; null: the rule-based reader only. */
+  suggestModel: SuggestModelConfig | null;
   dev: boolean;
 }
 
@@ -169,11 +212,21 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   // An empty variable counts as unset (`PARLEY_URL= npm start`).
   const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = envSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new EnvError(parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? "environment");
-      return issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
-    }));
+  // The model's URL and name go together: one without the other is a mistake, not "no model".
+  const pairing = (["PARLEY_SUGGEST_MODEL_URL", "PARLEY_SUGGEST_MODEL"] as const).flatMap((name, i, both) => {
+    const other = both[1 - i]!;
+    return present[name] === undefined && present[other] !== undefined
+      ? [`${name} is not set but ${other} is: set both (the model server's base URL and the model's name) or neither.`]
+      : [];
+  });
+  if (!parsed.success || pairing.length) {
+    throw new EnvError([
+      ...(parsed.success ? [] : parsed.error.issues).map((issue) => {
+        const name = String(issue.path[0] ?? "environment");
+        return issue.message.includes(name) ? issue.message : `${name}: ${issue.message}`;
+      }),
+      ...pairing,
+    ]);
   }
   const e = parsed.data;
   const origins = appOrigins({ url: e.PARLEY_URL, hosts: e.PARLEY_HOSTS, port: e.PORT });
@@ -191,6 +244,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     rateLimit: (e.PARLEY_RATE_LIMIT ?? "on") === "on",
     demo: (e.PARLEY_DEMO ?? "on") === "on",
     logLevel: e.PARLEY_LOG_LEVEL ?? "info",
+    suggestModel:
+      e.PARLEY_SUGGEST_MODEL_URL && e.PARLEY_SUGGEST_MODEL
+        ? {
+            url: e.PARLEY_SUGGEST_MODEL_URL,
+            model: e.PARLEY_SUGGEST_MODEL,
+            key: e.PARLEY_SUGGEST_MODEL_KEY || null,
+            timeoutMs: e.PARLEY_SUGGEST_MODEL_TIMEOUT_MS ?? DEFAULT_SUGGEST_MODEL_TIMEOUT_MS,
+          }
+        : null,
     dev: e.NODE_ENV === "development",
   };
 }

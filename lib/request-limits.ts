@@ -72,3 +72,26 @@ export function isRefusedJson(body: string): boolean {
   }
   return false;
 }
+
+/**
+ * A body as UTF-8 text, or null when it is larger than `limit` bytes: counted as it streams, and
+ * read no further once over (a request body in proxy.ts, a model server's answer in
+ * server/suggestions.ts).
+ */
+export async function readTextWithin(body: ReadableStream<Uint8Array> | null, limit: number): Promise<string | null> {
+  if (!body) return "";
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}

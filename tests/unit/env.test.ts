@@ -37,6 +37,9 @@ describe("parseEnv", () => {
     ["NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", Buffer.alloc(20).toString("base64")],
     ["NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", "a".repeat(44)],
     ["PARLEY_LOG_LEVEL", "loud"],
+    ["PARLEY_SUGGEST_MODEL_TIMEOUT_MS", "999"],
+    ["PARLEY_SUGGEST_MODEL_TIMEOUT_MS", "300001"],
+    ["PARLEY_SUGGEST_MODEL_TIMEOUT_MS", "20s"],
   ])("names %s when it is %j", (name, value) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);
@@ -94,5 +97,31 @@ describe("the app's own origins (issue 7, finding 5)", () => {
   });
   it("appOrigins normalises a PARLEY_URL with a trailing slash or default port", () => {
     expect(appOrigins({ url: "https://parley.example.org:443/" })).toEqual(["https://parley.example.org"]);
+  });
+
+  describe("the optional model for suggested positions (issue 12, item 3; docs/decisions/034)", () => {
+    const model = { PARLEY_SUGGEST_MODEL_URL: "http://127.0.0.1:8080/v1/", PARLEY_SUGGEST_MODEL: "qwen2.5-7b-instruct" };
+    it("is off unless configured", () => {
+      expect(parseEnv({}).suggestModel).toBeNull();
+    });
+    it("reads the base URL (trailing slash dropped), the name, the key and the timeout (20 s by default)", () => {
+      expect(parseEnv(model).suggestModel).toEqual({ url: "http://127.0.0.1:8080/v1", model: "qwen2.5-7b-instruct", key: null, timeoutMs: 20_000 });
+      expect(parseEnv({ ...model, PARLEY_SUGGEST_MODEL_KEY: "sk-local", PARLEY_SUGGEST_MODEL_TIMEOUT_MS: "1000" }).suggestModel).toMatchObject({ key: "sk-local", timeoutMs: 1000 });
+      expect(parseEnv({ ...model, PARLEY_SUGGEST_MODEL_TIMEOUT_MS: "300000" }).suggestModel?.timeoutMs).toBe(300_000);
+      expect(parseEnv({ ...model, PARLEY_SUGGEST_MODEL_URL: "https://models.example.org" }).suggestModel?.url).toBe("https://models.example.org");
+    });
+    it.each(["ftp://127.0.0.1/v1", "127.0.0.1:8080", "http://user:pw@127.0.0.1:8080/v1", "http://127.0.0.1:8080/v1?x=1", "http://127.0.0.1:8080/v1#a"])(
+      "refuses PARLEY_SUGGEST_MODEL_URL=%j, naming it",
+      (url) => {
+        expect(problemsOf({ ...model, PARLEY_SUGGEST_MODEL_URL: url })).toEqual([expect.stringContaining("PARLEY_SUGGEST_MODEL_URL")]);
+      },
+    );
+    it("wants both the URL and the name, or neither: the missing one is named", () => {
+      expect(problemsOf({ PARLEY_SUGGEST_MODEL_URL: model.PARLEY_SUGGEST_MODEL_URL })).toEqual([expect.stringMatching(/^PARLEY_SUGGEST_MODEL is not set/)]);
+      expect(problemsOf({ PARLEY_SUGGEST_MODEL: model.PARLEY_SUGGEST_MODEL })).toEqual([expect.stringMatching(/^PARLEY_SUGGEST_MODEL_URL is not set/)]);
+      expect(problemsOf({ ...model, PARLEY_SUGGEST_MODEL: "   " })).toEqual([expect.stringContaining("PARLEY_SUGGEST_MODEL")]);
+      // Reported together with the other mistakes.
+      expect(problemsOf({ PARLEY_SUGGEST_MODEL: "m", PORT: "y" })).toHaveLength(2);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_NESTING, isDecodablePath, isRefusedJson, nestingDepth } from "@/lib/request-limits";
+import { MAX_NESTING, isDecodablePath, isRefusedJson, nestingDepth, readTextWithin } from "@/lib/request-limits";
 
 describe("nestingDepth", () => {
   it("counts the deepest run of unclosed brackets", () => {
@@ -38,5 +38,31 @@ describe("isRefusedJson", () => {
     expect(isRefusedJson('{"email":"a@b.org","password":"x"}')).toBe(false);
     expect(isRefusedJson('{"name":"\\ud83d\\udc4d Zoë"}')).toBe(false);
     expect(isRefusedJson("not json")).toBe(false);
+  });
+});
+
+describe("readTextWithin", () => {
+  const stream = (...parts: string[]) =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const p of parts) controller.enqueue(new TextEncoder().encode(p));
+        controller.close();
+      },
+    });
+  it("reads a body up to the limit as UTF-8, across chunks (a character split between two)", async () => {
+    const bytes = new TextEncoder().encode("قال «نعم»");
+    const split = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.slice(0, 3));
+        controller.enqueue(bytes.slice(3));
+        controller.close();
+      },
+    });
+    expect(await readTextWithin(split, bytes.length)).toBe("قال «نعم»");
+    expect(await readTextWithin(null, 10)).toBe("");
+  });
+  it("stops and returns null once the body is over the limit", async () => {
+    expect(await readTextWithin(stream("12345", "67890"), 9)).toBeNull();
+    expect(await readTextWithin(stream("12345", "6789"), 9)).toBe("123456789");
   });
 });
