@@ -1,11 +1,11 @@
 // The command-line scripts as a person runs them (README): `npm run export`, `npm run import` and
-// `npm run db:locate-quotes`, each a child process against a real database. They load the query
+// `npm run db:locate-quotes` and `npm run suggest`, each a child process against a real database. They load the query
 // functions outside Next's server build, where next/navigation failed at load ("React.createContext
 // is not a function"), and they have no request to pass the read check with: they run as a trusted
 // script (server/trusted-script.ts), which the web's read check never sees
 // (tests/db/reading-access.test.ts pins that check).
 import { execFile } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -85,6 +85,41 @@ describe("command-line scripts run outside Next (export, import, db:locate-quote
       expect(await db.positionEntry.count({ where: { quoteStart: { not: null } } })).toBe(quoted);
     },
     TIMEOUT,
+  );
+
+  it(
+    "npm run suggest prints the suggested positions of an article, as JSON with names, offsets and confidence",
+    async () => {
+      useFreshDatabase();
+      await loadDemo(gaza2024);
+      const url = process.env.DATABASE_URL!;
+      const seed = gaza2024.sources.find((s) => s.text)!.text!;
+      const file = join(dir, "seed.txt");
+      writeFileSync(file, seed);
+      const run = await npmRun(url, "suggest", ["--negotiation", gaza2024.slug, "--file", file, "--json"], { PARLEY_PUBLIC_READ: "off" });
+      expect(run.code).toBe(0);
+      const rows = JSON.parse(run.stdout) as Array<{ parties: string[]; issue: string; stance: string; firmness: string | null; quote: string; start: number; end: number; confidence: number }>;
+      expect(rows.length).toBeGreaterThan(3);
+      for (const row of rows) {
+        expect(Object.keys(row).sort()).toEqual(["confidence", "end", "firmness", "issue", "parties", "quote", "stance", "start"]);
+        expect(seed.slice(row.start, row.end)).toBe(row.quote);
+      }
+      // The seed's joint statement: Hamas and Islamic Jihad demand the blockade's end, by their names.
+      expect(rows).toContainEqual(expect.objectContaining({ parties: ["Hamas", "Palestinian Islamic Jihad"], issue: "Blockade", stance: "demands" }));
+      expect(run.stderr).toMatch(/suggestions by rules for Gaza ceasefire talks/);
+
+      const plain = await npmRun(url, "suggest", ["--negotiation", gaza2024.slug, "--file", file]);
+      expect(plain.code).toBe(0);
+      expect(plain.stdout).toMatch(/^1\. .+ · .+ · \w+/);
+
+      const unknown = await npmRun(url, "suggest", ["--negotiation", "no-such-talks", "--file", file]);
+      expect(unknown).toMatchObject({ code: 1, stdout: "" });
+      expect(unknown.stderr).toContain("No negotiation has the short name “no-such-talks”");
+      const missing = await npmRun(url, "suggest", ["--negotiation", gaza2024.slug, "--file", join(dir, "absent.txt")]);
+      expect(missing.code).toBe(2);
+      expect(missing.stderr).toContain("Cannot read");
+    },
+    TIMEOUT * 2,
   );
 
   it("only the scripts run as trusted: no page, action, query or component calls runAsTrustedScript", () => {
