@@ -250,6 +250,9 @@ type IssueIndex = {
   ignore: Set<string>;
 };
 
+/** Words a phrase may leave out or add ("end of the war" is "end war"). */
+const PHRASE_STOP = new Set("a an and the of to in on for from with by at or as its their".split(" "));
+/** Words that alone say nothing about an issue. */
 const STOP = new Set(
   "a an and the of to in on for from with by at or as is are be was were its their it that this whether what who how when which rather than other each any all more less into out off over under up down once not no last week month year day today time new also said say would could may might will monday tuesday wednesday thursday friday saturday sunday".split(" ").flatMap((w) => [w, ...stemsOf(w)]),
 );
@@ -264,8 +267,8 @@ function issueIndex(lexicon: Lexicon): IssueIndex {
   for (const side of lexicon.sides ?? []) for (const s of stemsOf(side.name)) ignore.add(s);
   const content = (stems: string[]) => stems.filter((s) => !STOP.has(s) && s.length > 1);
   const raw = lexicon.issues.map((issue) => {
-    const phrases = [issue.name, ...issue.keywords].map((p) => content(stemsOf(p))).filter((p) => p.length > 0);
-    const nameWords = new Set(phrases.flat());
+    const phrases = [issue.name, ...issue.keywords].map((p) => stemsOf(p).filter((s) => !PHRASE_STOP.has(s))).filter((p) => p.length > 0 && !(p.length === 1 && STOP.has(p[0]!)));
+    const nameWords = new Set(content(phrases.flat()));
     const descWords = new Set(content(stemsOf(issue.description)).filter((s) => !nameWords.has(s)));
     return { id: issue.id, phrases, nameWords, descWords };
   });
@@ -290,8 +293,8 @@ type IssueScore = { id: number; score: number; phraseScore: number; matched: str
 
 /**
  * Words the whole text keeps using ("deal", "ceasefire" in a report on a ceasefire deal) tell
- * little about any one sentence: a word in more than a quarter of the sentences counts half,
- * and alone it never names a second issue.
+ * little about any one sentence: a word in more than a quarter of the sentences never names a
+ * second issue on its own.
  */
 function commonWords(sentences: Sentence[]): Set<string> {
   const counts = new Map<string, number>();
@@ -302,7 +305,7 @@ function commonWords(sentences: Sentence[]): Set<string> {
 
 function scoreIssues(index: IssueIndex, parts: Array<{ stems: string[]; weight: number }>, common: ReadonlySet<string> = new Set()): IssueScore[] {
   // One run of words, each with its weight, so a phrase may cross from one part into the next.
-  const run = parts.flatMap((part) => part.stems.filter((s) => !STOP.has(s)).map((stem) => ({ stem, weight: part.weight })));
+  const run = parts.flatMap((part) => part.stems.filter((s) => !PHRASE_STOP.has(s)).map((stem) => ({ stem, weight: part.weight })));
   return index.issues
     .map((issue) => {
       let score = 0;
@@ -323,7 +326,7 @@ function scoreIssues(index: IssueIndex, parts: Array<{ stems: string[]; weight: 
         }
       }
       const best = new Map<string, number>();
-      for (const { stem, weight } of run) best.set(stem, Math.max(best.get(stem) ?? 0, weight));
+      for (const { stem, weight } of run) if (!STOP.has(stem)) best.set(stem, Math.max(best.get(stem) ?? 0, weight));
       for (const [stem, weight] of best) {
         const w = issue.words.get(stem);
         if (w) {
@@ -458,7 +461,7 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
       const chosen = carried ? [top] : [top, ...scores.slice(1).filter((s) => s.phraseScore >= EXTRA_ISSUE_SCORE)];
       const firmness = firmnessIn(sentence.text);
       for (const issue of chosen) {
-        const margin = Math.min(1, (issue.score - (scores.find((s) => s !== issue)?.score ?? 0) + 1) / 3);
+        const margin = Math.max(0, Math.min(1, (issue.score - (scores.find((s) => s !== issue)?.score ?? 0) + 1) / 3));
         const issueSure = Math.min(1, 0.45 + issue.score / 8) * (0.75 + 0.25 * margin);
         const confidence = Math.round(Math.min(0.99, speaker.weight * cue.strength * issueSure * (carried ? 0.7 : 1)) * 100) / 100;
         const who = partyIds.map((id) => partyName.get(id) ?? `#${id}`).join(" and ");
