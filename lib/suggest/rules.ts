@@ -36,7 +36,17 @@ type NamePattern = { re: RegExp; partyIds: number[]; length: number };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+").replace(/['’]/g, "['’]");
 
+const patternCache = new WeakMap<Lexicon, NamePattern[]>();
+
 function namePatterns(lexicon: Lexicon): NamePattern[] {
+  const cached = patternCache.get(lexicon);
+  if (cached) return cached;
+  const built = buildNamePatterns(lexicon);
+  patternCache.set(lexicon, built);
+  return built;
+}
+
+function buildNamePatterns(lexicon: Lexicon): NamePattern[] {
   const seen = new Set<string>();
   const out: NamePattern[] = [];
   const add = (name: string, partyIds: number[]) => {
@@ -306,6 +316,8 @@ function commonWords(sentences: Sentence[]): Set<string> {
 function scoreIssues(index: IssueIndex, parts: Array<{ stems: string[]; weight: number }>, common: ReadonlySet<string> = new Set()): IssueScore[] {
   // One run of words, each with its weight, so a phrase may cross from one part into the next.
   const run = parts.flatMap((part) => part.stems.filter((s) => !PHRASE_STOP.has(s)).map((stem) => ({ stem, weight: part.weight })));
+  const at = new Map<string, number[]>();
+  run.forEach(({ stem }, i) => at.set(stem, [...(at.get(stem) ?? []), i]));
   return index.issues
     .map((issue) => {
       let score = 0;
@@ -313,8 +325,8 @@ function scoreIssues(index: IssueIndex, parts: Array<{ stems: string[]; weight: 
       const matched: string[] = [];
       for (const phrase of issue.phrases) {
         if (phrase.length < 2 && index.ignore.has(phrase[0]!)) continue;
-        for (let i = 0; i + phrase.length <= run.length; i++) {
-          if (phrase.every((s, k) => run[i + k]!.stem === s)) {
+        for (const i of at.get(phrase[0]!) ?? []) {
+          if (i + phrase.length <= run.length && phrase.every((s, k) => run[i + k]!.stem === s)) {
             const weight = Math.max(...phrase.map((_, k) => run[i + k]!.weight));
             score += (2 + phrase.length) * weight;
             // A phrase of its own in the words after the cue: enough to name a second issue.
