@@ -463,9 +463,12 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
       ], common);
       let top = scores[0];
       let carried = false;
-      if (!top || top.score < MIN_ISSUE_SCORE) {
-        // "These concessions were deemed inadequate": the issue of the sentence before.
-        const before = topics.filter((t) => si - t.sentence === 1 && sentences[t.sentence]!.paragraph === sentence.paragraph).pop();
+      // "These concessions were deemed inadequate": nothing after the cue names an issue, so
+      // the sentence goes on with the issue of the sentence before (in the same paragraph).
+      const previous = topics.filter((t) => si - t.sentence === 1 && sentences[t.sentence]!.paragraph === sentence.paragraph).pop();
+      const afterOnly = () => scoreIssues(index, [{ stems: afterWords, weight: 1 }], common)[0];
+      if (!top || top.score < MIN_ISSUE_SCORE || (previous && /^(?:th(?:is|ese|at|ose)|such)$/i.test(sentence.words[0]!.lower) && (afterOnly()?.score ?? 0) < MIN_ISSUE_SCORE)) {
+        const before = previous;
         if (!before) return;
         top = { ...before.issue, matched: [`the sentence before: ${before.issue.matched.slice(0, 2).join(", ")}`] };
         carried = true;
