@@ -473,7 +473,11 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
         top = { ...before.issue, matched: [`the sentence before: ${before.issue.matched.slice(0, 2).join(", ")}`] };
         carried = true;
       }
-      const chosen = carried ? [top] : [top, ...scores.slice(1).filter((s) => s.phraseScore >= EXTRA_ISSUE_SCORE)];
+      // Several issues only from a list after the cue ("include an end to the war, the lifting of
+      // the blockade, and…"); one clause names one issue.
+      const segment = text.slice(cue.end, segEnd);
+      const list = (segment.match(/[,;:]/g)?.length ?? 0) >= 2;
+      const chosen = carried || !list ? [top] : [top, ...scores.slice(1).filter((s) => s.phraseScore >= EXTRA_ISSUE_SCORE)];
       const firmness = firmnessIn(sentence.text);
       for (const issue of chosen) {
         const margin = Math.max(0, Math.min(1, (issue.score - (scores.find((s) => s !== issue)?.score ?? 0) + 1) / 3));
