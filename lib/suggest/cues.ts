@@ -34,7 +34,7 @@ export const STANCE_CUES: StanceCue[] = [
   // A weak condition: "if" turns an acceptance or a commitment into one with conditions, never stands alone.
   cue("conditions", `if|once|after`, 0.3),
   // proposes
-  cue("proposes", `propos(?:e|es|ed|ing)|proposal|put(?:s|ting)? forward|drawn up|dr[ae]w up|broker(?:s|ed)?|la(?:id|ys|y) out|unveil${V}|outlin(?:e|es|ed|ing) (?:a|an|the|its|their) (?:\\w+ ){0,2}(?:plan|proposal|roadmap|framework|offer|vision)|present${V} (?:a|an|the|its|their) (?:new |revised |updated )?(?:plan|proposal|draft|framework|offer|text)|tabl(?:e|es|ed) (?:a|an|the)|offer${V}|submit(?:s|ted|ting)?|suggest${V}|floated|draft(?:ed)? (?:a|an) (?:plan|text|framework)`, 0.8),
+  cue("proposes", `propos(?:e|es|ed|ing)|proposal|put(?:s|ting)? forward|drawn up|dr[ae]w up|la(?:id|ys|y) out|unveil${V}|outlin(?:e|es|ed|ing) (?:a|an|the|its|their) (?:\\w+ ){0,2}(?:plan|proposal|roadmap|framework|offer|vision)|present${V} (?:a|an|the|its|their) (?:new |revised |updated )?(?:plan|proposal|draft|framework|offer|text)|tabl(?:e|es|ed) (?:a|an|the)|offer${V}|submit(?:s|ted|ting)?|suggest${V}|floated|draft(?:ed)? (?:a|an) (?:plan|text|framework)`, 0.8),
   // accepts
   cue("accepts", `accept${V}|acceptance of|agree(?:s|d|ing)? to|agreed(?! upon| on)|agrees|approv(?:e|es|ed|ing)|sign(?:s|ed)? off on|signed|endors(?:e|es|ed|ing)|consent(?:s|ed)? to|(?:said|says) yes|green[- ]light(?:s|ed)?|ratif(?:y|ies|ied)`),
   // supports
@@ -44,8 +44,8 @@ export const STANCE_CUES: StanceCue[] = [
 ];
 
 /** Words before a cue within this many words turn it round: "will not accept" → rejects. */
-export const NEGATION_WINDOW = 3;
-export const NEGATORS = new Set(["not", "n't", "never", "no", "nor", "neither", "without", "cannot", "can't", "won't", "wouldn't", "didn't", "doesn't", "don't", "refused", "refuses", "declined", "declines"]);
+export const NEGATION_WINDOW = 4;
+export const NEGATORS = new Set(["nobody", "none", "not", "n't", "never", "no", "nor", "neither", "without", "cannot", "can't", "won't", "wouldn't", "didn't", "doesn't", "don't", "refused", "refuses", "declined", "declines"]);
 /** "denied agreeing", "denies accepting": not an acceptance; the reader says so. */
 export const DENIALS = new Set(["denied", "denies", "deny", "denying", "rejected", "rejects", "dismissed"]);
 

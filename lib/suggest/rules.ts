@@ -226,7 +226,10 @@ function stanceCuesIn(sentence: Sentence): { cues: Cue[]; boundaries: number[] }
   const weak = (c: Cue) => c.stance === "conditions" && c.strength < 0.5;
   const turnable = out.some((c) => ["accepts", "supports", "concedes"].includes(c.stance) || (c.stance === "rejects" && c.note.startsWith("negated")));
   if (!turnable) out.splice(0, out.length, ...out.filter((c) => !weak(c)));
-  const conditions = out.filter((c) => c.stance === "conditions" && (c.strength >= 0.5 || out.some((o) => o.start < c.start && ["accepts", "supports", "concedes"].includes(o.stance))));
+  const fronted = (c: Cue) => c.start <= (sentence.words[1]?.start ?? 0);
+  const conditions = out.filter(
+    (c) => c.stance === "conditions" && (c.strength >= 0.5 || out.some((o) => (o.start < c.start || fronted(c)) && ["accepts", "supports", "concedes"].includes(o.stance))),
+  );
   out.splice(0, out.length, ...out.filter((c) => !weak(c) || conditions.includes(c)));
   if (conditions.length > 0) {
     const others = out.filter((c) => c.stance !== "conditions");
@@ -235,8 +238,14 @@ function stanceCuesIn(sentence: Sentence): { cues: Cue[]; boundaries: number[] }
         ? { ...c, stance: "conditions" as Stance, note: `${c.note ? `${c.note}; ` : ""}on a condition: “${conditions[0]!.phrase}”` }
         : c,
     );
+    // The condition's own words ("only if Hamas lays down its arms") are the condition, not a stance.
+    const first = Math.min(...conditions.map((c) => c.start));
     return turned.some((c) => c.stance === "conditions")
-      ? { cues: turned, boundaries: conditions.map((c) => c.start) }
+      ? {
+          // A condition put first ("If Hamas disarms, Israel would accept…") comes before its stance.
+          cues: turned.filter((c) => c.start < first || (c.stance === "conditions" && conditions.some(fronted))),
+          boundaries: conditions.map((c) => c.start),
+        }
       : { cues: [...turned, ...conditions].sort((a, b) => a.start - b.start), boundaries: [] };
   }
   const until = /(?<![\p{L}])until(?![\p{L}])/u.exec(lower);
