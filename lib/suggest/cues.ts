@@ -91,7 +91,7 @@ export const SPEAKER_NOUNS = new Set([
 ]);
 
 /** Words standing for the last party named ("the group said", "the movement rejected"). */
-export const COREFERENCES = /^(?:the (?:group|movement|militant group|militants|islamist group|islamist movement|organisation|organization|faction|delegation|government|cabinet|country|side|kingdom|emirate|administration)|it|they|he|she|its leaders|its officials|officials|the officials|a spokesman|a spokeswoman|a spokesperson|a senior official|a source|sources)$/u;
+export const COREFERENCES = /^(?:the (?:group|movement|militant group|militants|islamist group|islamist movement|organisation|organization|faction|delegation|government|cabinet|country|side|kingdom|emirate|administration)|it|they|he|she|its leaders|its officials|officials|the officials|a spokesman|a spokeswoman|a spokesperson|a senior official|another official|another senior official|another leader|a source|sources|the official|the spokesman)$/u;
 
 /** Words after which a party named is what the stance is about, not who holds it. */
 export const OBJECT_PREPOSITIONS = new Set([

@@ -424,6 +424,8 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
     // "…, he said", "the group said": the sentence speaks for the party named last.
     const pronounSaid = sentence.words.some((w, k) => {
       if (!SAY_VERBS.has(w.lower)) return false;
+      // "Another senior official, Izzat el-Reshiq, said…"
+      if (startsWithCoreference(sentence, w.start) && groups.every((g) => g.start > w.start)) return true;
       const words = sentence.words.map((x) => x.lower);
       return [1, 2, 3].some((n) => (k - n >= 0 && COREFERENCES.test(words.slice(k - n, k).join(" "))) || COREFERENCES.test(words.slice(k + 1, k + 1 + n).join(" ")));
     });
