@@ -61,7 +61,9 @@ const partyName = new Map(lexicon.parties.map((p) => [p.id, p.name]));
 const issueName = new Map(lexicon.issues.map((i) => [i.id, i.name]));
 
 if (values.json) {
-  console.log(JSON.stringify(report.map(({ part, rows }) => ({ part, ...addUp(rows), ...rates(addUp(rows)), articles: rows.map(({ extra, ...r }) => ({ ...r, extra: extra.length })) })), null, 2));
+  // Counts only: what was missed or extra is for --verbose, and never for the held-out part.
+  const counts = ({ name, words, ms, labels, found, stanceRight, suggestions, correct }: Row) => ({ name, words, ms, labels, found, stanceRight, suggestions, correct });
+  console.log(JSON.stringify(report.map(({ part, rows }) => ({ part, ...addUp(rows), ...rates(addUp(rows)), perArticle: rows.map(counts) })), null, 2));
 } else {
   for (const { part, rows } of report) {
     const t = addUp(rows);
