@@ -21,6 +21,7 @@ import * as revisions from "@/server/queries/revisions";
 import * as sources from "@/server/queries/sources";
 import * as milestones from "@/server/queries/milestones";
 import * as sides from "@/server/queries/sides";
+import * as suggestions from "@/server/suggestions";
 import { listUsers } from "@/server/users";
 import { publicReadEnabled } from "@/server/session";
 import { REQUEST_PATH_HEADER } from "@/lib/request-path";
@@ -120,11 +121,15 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   listRevisions: { call: () => revisions.listRevisions("party", ids.party) },
   getRevisionHistory: { call: () => revisions.getRevisionHistory("party", ids.party) },
   listTrash: { call: () => revisions.listTrash(), needs: "editor" },
+  // Suggested positions (issue 12): the lexicon is read like the lists; running a reader is an editor's.
+  getLexicon: { call: () => suggestions.getLexicon(world.main.id) },
+  suggestForSource: { call: () => suggestions.suggestForSource(world.main.id, ids.source, "rules"), needs: "editor" },
   listUsers: { call: () => listUsers(), needs: "admin" },
 };
 const SEARCH_ALL = { negotiation: null, partyId: null, issueId: null, stance: null, from: null, to: null };
 /** Exports of the query modules that read nothing. */
-const NOT_READS = new Set(["isEntityType", "ENTITY_TYPES"]);
+// modelConfigured says whether an administrator set up a model (server/suggestions.ts): no data.
+const NOT_READS = new Set(["isEntityType", "ENTITY_TYPES", "modelConfigured"]);
 
 /** Data, as a page would use it: a non-empty text, list, map or object. */
 function hasData(value: unknown): boolean {
@@ -152,7 +157,7 @@ afterEach(() => {
 
 describe("finding 2: every reading query checks the reader itself", () => {
   it("has a case for every exported query function (a new query must make the check too)", () => {
-    const exported = [convergence, entries, negotiations, overview, partiesAndIssues, revisions, search, sides, sources, milestones]
+    const exported = [convergence, entries, negotiations, overview, partiesAndIssues, revisions, search, sides, sources, milestones, suggestions]
       .flatMap((m) => Object.entries(m))
       .filter(([name, value]) => typeof value === "function" && !NOT_READS.has(name))
       .map(([name]) => name);
