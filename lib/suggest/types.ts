@@ -22,7 +22,12 @@ export type LexiconIssue = {
 };
 
 /** A negotiation's own lists: every suggestion names parties and an issue from these only. */
-export type Lexicon = { parties: LexiconParty[]; issues: LexiconIssue[] };
+export type Lexicon = {
+  parties: LexiconParty[];
+  issues: LexiconIssue[];
+  /** The negotiation's sides: a report's "the mediators" names every party of the side. */
+  sides?: Array<{ name: string; partyIds: number[] }>;
+};
 
 /** Which reader made a suggestion: "rules" or "model:<model name>". */
 export type SuggestionEngine = "rules" | `model:${string}`;

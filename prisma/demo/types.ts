@@ -16,7 +16,7 @@ export interface DemoNegotiation {
   }>;
   /** Groups of allied parties (docs/decisions/027-sides.md); a party names its side by key. */
   sides?: Array<{ key: string; name: string; colour: string; order: number; parties: string[] }>;
-  issues: Array<{ key: string; name: string; description: string; order: number }>;
+  issues: Array<{ key: string; name: string; description: string; order: number; /** Words reports use for it (Issue.keywords). */ keywords?: string[] }>;
   sources: Array<{
     key: string;
     title: string;
