@@ -9,17 +9,22 @@ import { isRecordId } from "@/lib/form";
 import { NEEDED } from "@/lib/roles";
 import { requireReader, requireReaderWithRole } from "./session";
 import { listIssues, listParties } from "./queries/parties-and-issues";
+import { listSides } from "./queries/sides";
 import { getSource } from "./queries/sources";
 
 export type SuggestResult = { ok: true; engine: SuggestionEngine; suggestions: Suggestion[]; notice?: string } | { ok: false; message: string };
 
-/** The negotiation's own lists as the readers see them: live parties and issues, names one per line split. */
+/**
+ * The negotiation's own lists as the readers see them: live parties with their other names, live
+ * issues with the words reports use (one per line, split), and live sides with their parties.
+ */
 export async function getLexicon(negotiationId: number): Promise<Lexicon> {
   await requireReader();
-  const [parties, issues] = await Promise.all([listParties(negotiationId), listIssues(negotiationId)]);
+  const [parties, issues, sides] = await Promise.all([listParties(negotiationId), listIssues(negotiationId), listSides(negotiationId)]);
   return {
     parties: parties.map((p) => ({ id: p.id, name: p.name, shortName: p.shortName, aliases: lines(p.aliases) })),
     issues: issues.map((i) => ({ id: i.id, name: i.name, description: i.description, keywords: lines(i.keywords) })),
+    sides: sides.map((s) => ({ name: s.name, partyIds: parties.filter((p) => p.sideId === s.id).map((p) => p.id) })),
   };
 }
 
