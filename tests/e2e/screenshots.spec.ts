@@ -138,6 +138,26 @@ test.describe("screenshots", () => {
       await page.screenshot({ path: `screenshots/batch-entry-errors-${label}.png`, fullPage: label === "phone" ? false : true });
     }
   });
+  // Suggested positions (issue 12): the seed article's text with the numbered quotes and the rows;
+  // one accepted and one rejected, so both states show.
+  test("batch-entry-suggestions", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.goto("/negotiations/gaza-ceasefire-2024/sources");
+    await page.getByRole("link", { name: "Crucial round of negotiations aims at addressing Gaza conflict" }).click();
+    await page.getByRole("link", { name: "Add several positions" }).click();
+    await page.getByRole("button", { name: "Suggest positions" }).click();
+    await page.getByRole("group", { name: "Suggestion 1", exact: true }).waitFor();
+    const path = new URL(page.url()).pathname + new URL(page.url()).search;
+    for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+      await page.setViewportSize(size);
+      await page.goto(path);
+      await page.getByRole("button", { name: "Accept suggestion 1" }).click();
+      await page.getByRole("button", { name: "Accept suggestion 1" }).and(page.locator("[aria-pressed=true]")).waitFor();
+      await page.getByRole("button", { name: "Reject suggestion 2" }).click();
+      await page.getByRole("region", { name: /Rejected suggestions/ }).waitFor();
+      await page.screenshot({ path: `screenshots/batch-entry-suggestions-${label}.png`, fullPage: label === "desktop" });
+    }
+  });
   // The summarised timeline and long lists of a negotiation too large to draw (docs/decisions/024).
   test("long-lists", async ({ page }) => {
     test.setTimeout(420_000);
