@@ -10,6 +10,7 @@ vi.mock("next/cache", async () => (await import("../support/next-request")).next
 import { createEntriesAction } from "@/server/actions/entries";
 import { getLexicon, suggestForSource } from "@/server/suggestions";
 import { getDb } from "@/server/db";
+import { listEntriesOfSource } from "@/server/queries/entries";
 import { encodeOrigin } from "@/lib/suggest/provenance";
 import { digest, invoke, setUpWorld, useRequester, type World } from "../support/action-harness";
 
@@ -130,6 +131,13 @@ describe("batch entry with suggestion rows", () => {
     const [entry] = await saved(`${tag} stance changed`);
     const revision = await (await getDb()).revision.findFirstOrThrow({ where: { entityType: "entry", entityId: entry!.id } });
     expect(JSON.parse(revision.state)).toMatchObject({ suggestedBy: "rules", suggestionEdited: true });
+    // The entry reads (cards, histories) carry it, true/false/null alike on SQLite (0/1) and PostgreSQL.
+    const listed = await listEntriesOfSource(world.main.id, source.id);
+    const [plain] = await saved(`${tag} as suggested`);
+    const [hand] = await saved(`${tag} by hand`);
+    expect(listed.find((e) => e.id === entry!.id)).toMatchObject({ suggestedBy: "rules", suggestionEdited: true });
+    expect(listed.find((e) => e.id === plain!.id)).toMatchObject({ suggestedBy: "rules", suggestionEdited: false });
+    expect(listed.find((e) => e.id === hand!.id)).toMatchObject({ suggestedBy: null, suggestionEdited: null });
   });
 
   it("only pending suggestions: nothing saved, and the status says so", async () => {
