@@ -16,9 +16,10 @@ export function SuggestedText({ text, rows }: { text: string; rows: ReadonlyArra
         if (!row) return <Fragment key={run.start}>{run.text}</Fragment>;
         const numbers = run.startsQuoteOf.map((id) => byId.get(id)?.number).filter((n): n is number => n !== undefined);
         return (
-          <a key={run.start} href={`#suggestion-${row.key}`} className="quote-link" aria-label={`${run.text.trim()} (suggestion ${row.number})`}>
+          <a key={run.start} href={`#suggestion-${row.key}`} className="quote-link">
             {numbers.length ? <sup className="suggestion-number">{numbers.join(",")}</sup> : null}
             <mark className={`quote-mark suggested${run.entryIds.length > 1 ? " overlap" : ""}`}>{run.text}</mark>
+            <span className="visually-hidden"> (suggestion {row.number})</span>
           </a>
         );
       })}
