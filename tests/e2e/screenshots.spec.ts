@@ -58,6 +58,8 @@ const adminPages: Array<[string, string]> = [
   ["side-edit", "/negotiations/gaza-ceasefire-2024/sides/2/edit"],
   ["party-edit", "/negotiations/gaza-ceasefire-2024/parties/3/edit"],
   ["issues-editor", "/negotiations/gaza-ceasefire-2024/issues"],
+  // The issue form with its words reports use (issue 12).
+  ["issue-edit", "/negotiations/gaza-ceasefire-2024/issues/2/edit"],
   ["issue-page-editor", "/negotiations/gaza-ceasefire-2024/issues/2?asOf=2024-08-25"],
   ["cell-history-editor", "/negotiations/gaza-ceasefire-2024/cells/2/2?asOf=2024-07-20"],
   ["issue-merge", "/negotiations/gaza-ceasefire-2024/issues/3/merge"],

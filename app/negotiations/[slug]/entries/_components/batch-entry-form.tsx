@@ -180,7 +180,7 @@ function BatchFields({
           const suggested = Boolean(note) && decision !== "hand";
           return (
           <li key={key} hidden={decision === "rejected"}>
-            <fieldset className={`batch-row${suggested ? ` suggestion-row ${state}` : ""}`} id={suggested ? `suggestion-${key}` : undefined}>
+            <fieldset className={`batch-row${suggested ? ` suggestion-row ${decision}` : ""}`} id={suggested ? `suggestion-${key}` : undefined}>
               <legend>{suggested ? `Suggestion ${note!.number}` : `Row ${index + 1}`}</legend>
               {suggested ? (
                 <>
