@@ -4,6 +4,7 @@ import { formatDay } from "@/lib/format";
 import type { EntryView } from "@/server/queries/entries";
 import { FirmnessTag, QuoteStatus, StanceBadge } from "./stance";
 import { sourceLabel } from "@/lib/source-label";
+import { provenanceLabel } from "@/lib/suggest/provenance";
 
 /** An entry as listed on a source page or in a cell's history. */
 export function EntryCard({
@@ -51,6 +52,7 @@ export function EntryCard({
         </>
       ) : null}
       {entry.notes ? <p className="small muted">Note: {entry.notes}</p> : null}
+      {provenanceLabel(entry) ? <p className="small muted">{provenanceLabel(entry)}</p> : null}
       <p className="small">
         {showSource ? (
           <>

@@ -21,6 +21,32 @@ export function rowField(key: string, field: RowField): string {
   return `row${key}.${field}`;
 }
 
+/**
+ * A suggestion row's own hidden fields (issue 12; docs/decisions/035): `row3.suggestion` holds the
+ * suggestion as the reader made it (lib/suggest/provenance.ts), `row3.review` is "pending" until
+ * the analyst accepts it ("accepted"). A row without them was typed by hand.
+ */
+export const SUGGESTION_FIELDS = ["suggestion", "review"] as const;
+export type SuggestionField = (typeof SUGGESTION_FIELDS)[number];
+
+/** The form field name of a suggestion row's hidden field: `row3.review`. */
+export function suggestionField(key: string, field: SuggestionField): string {
+  return `row${key}.${field}`;
+}
+
+/**
+ * Where a row stands: typed by hand (no review field), a suggestion still to decide, accepted
+ * (saved like a hand-typed row), or rejected (kept, hidden, in the form so Undo can bring it
+ * back; never saved). Any other review value counts as still to decide: nothing is saved without a click.
+ */
+export type RowReview = "hand" | "pending" | "accepted" | "rejected";
+
+export function rowReview(values: FormValues, key: string): RowReview {
+  const review = values[suggestionField(key, "review")];
+  if (review === undefined) return "hand";
+  return review === "accepted" || review === "rejected" ? review : "pending";
+}
+
 /** The element id of a row's field, so the error summary can link to it. */
 export function rowFieldId(key: string, field: RowField): string {
   return `row${key}-${field}`;
@@ -82,7 +108,7 @@ export function rowErrors(key: string, errors: Record<string, string[]>): Record
 
 /** The form's values without the given rows (saved ones leave the form). */
 export function withoutRows(values: FormValues, keys: readonly string[]): FormValues {
-  const gone = new Set(keys.flatMap((k) => ROW_FIELDS.map((f) => rowField(k, f))));
+  const gone = new Set(keys.flatMap((k) => [...ROW_FIELDS.map((f) => rowField(k, f)), ...SUGGESTION_FIELDS.map((f) => suggestionField(k, f))]));
   const out: FormValues = {};
   for (const [name, v] of Object.entries(values)) if (!gone.has(name)) out[name] = v;
   const rows = values.rows;
@@ -90,12 +116,16 @@ export function withoutRows(values: FormValues, keys: readonly string[]): FormVa
   return out;
 }
 
-/** "2 positions saved, 1 row needs fixing." ("Nothing saved: …" when no row was.) */
-export function batchStatus(saved: number, failing: number): string {
+/**
+ * "2 positions saved, 1 row needs fixing." ("Nothing saved: …" when no row was.) With suggestion
+ * rows not yet accepted or rejected: "2 positions saved; 1 suggestion still to accept or reject."
+ */
+export function batchStatus(saved: number, failing: number, pending = 0): string {
   const s = `${saved} ${saved === 1 ? "position" : "positions"} saved`;
-  const fix = `${failing} ${failing === 1 ? "row needs" : "rows need"} fixing.`;
-  if (failing === 0) return `${s}.`;
-  return saved === 0 ? `Nothing saved: ${fix}` : `${s}, ${fix}`;
+  const fix = `${failing} ${failing === 1 ? "row needs" : "rows need"} fixing`;
+  const main = failing === 0 ? (saved === 0 && pending > 0 ? "Nothing saved" : s) : saved === 0 ? `Nothing saved: ${fix}` : `${s}, ${fix}`;
+  if (pending === 0) return `${main}.`;
+  return `${main}; ${pending} ${pending === 1 ? "suggestion" : "suggestions"} still to accept or reject.`;
 }
 
 /** How a saved entry is named to the person who saved it: "Hamas, Israel on Hostages: Demands (25 Aug 2024)". */

@@ -66,6 +66,9 @@ export const FIELD_LABELS: Record<string, string> = {
   note: "Note",
   description: "Description",
   aliases: "Other names",
+  keywords: "Words reports use",
+  suggestedBy: "Suggested by",
+  suggestionEdited: "Suggestion edited before saving",
   role: "Role",
   sideId: "Side",
   colour: "Colour",
@@ -126,7 +129,9 @@ export function fieldText(field: string, value: unknown, names: RecordNames): st
   if (field === "changeOverride" && typeof value === "string") return isChangeType(value) ? CHANGE_LABELS[value] : value;
   if ((field === "statedOn" || field === "publishedOn" || field === "day") && typeof value === "string") return formatDay(value);
   if (field === "language" && typeof value === "string") return languageName(value);
-  if (field === "aliases" && typeof value === "string") return value.split("\n").map((a) => a.trim()).filter(Boolean).join(", ");
+  if ((field === "aliases" || field === "keywords") && typeof value === "string") return value.split("\n").map((a) => a.trim()).filter(Boolean).join(", ");
+  if (field === "suggestedBy" && typeof value === "string") return value === "rules" ? "the built-in rules" : value.startsWith("model:") ? `the model ${value.slice(6)}` : value;
+  if (field === "suggestionEdited" && typeof value === "boolean") return value ? "yes" : "no";
   if (Array.isArray(value)) return value.join(", ");
   return String(value);
 }

@@ -50,6 +50,17 @@ function optional(label: string, max: number, opts: { multiline?: boolean; names
   return text(label, max, opts).optional().transform((v) => v ?? "");
 }
 
+/** A list of names, one per line (commas also separate): Party.aliases, Issue.keywords. */
+function namesPerLine(label: string, max: number) {
+  return optional(label, max, { multiline: true, names: true }).transform((v) =>
+    v
+      .split(/\r?\n|,/)
+      .map((a) => a.trim())
+      .filter(Boolean)
+      .join("\n"),
+  );
+}
+
 const id = (label: string) =>
   z
     .string({ error: `Choose ${label}.` })
@@ -88,6 +99,7 @@ export const LIMITS = {
   shortName: 40,
   description: 5000,
   aliases: 1000,
+  keywords: 2000,
   url: 2000,
   sourceText: 200_000,
   summary: 1000,
@@ -110,13 +122,7 @@ export const negotiationSchema = z.object({
 export const partySchema = z.object({
   name: required("Name", LIMITS.name, "Enter the party's name."),
   shortName: optional("Short name", LIMITS.shortName),
-  aliases: optional("Other names", LIMITS.aliases, { multiline: true, names: true }).transform((v) =>
-    v
-      .split(/\r?\n|,/)
-      .map((a) => a.trim())
-      .filter(Boolean)
-      .join("\n"),
-  ),
+  aliases: namesPerLine("Other names", LIMITS.aliases),
   role: oneOf(PARTY_ROLES, "Choose a role: party, mediator or observer."),
   colour: z
     .string({ error: "Choose a colour." })
@@ -150,6 +156,8 @@ export const sideSchema = z.object({
 export const issueSchema = z.object({
   name: required("Name", LIMITS.name, "Enter the issue's name."),
   description: optional("Description", LIMITS.description, { multiline: true }),
+  // Words reports use for the issue (issue 12: the suggestion readers look for them).
+  keywords: namesPerLine("Words reports use", LIMITS.keywords),
   order: partySchema.shape.order,
 });
 

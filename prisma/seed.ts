@@ -32,7 +32,7 @@ export async function loadDemo(demo: DemoNegotiation): Promise<"loaded" | "prese
   }
   const issueIds = new Map<string, number>();
   for (const i of demo.issues) {
-    const input = issueSchema.parse({ ...i, order: String(i.order) });
+    const input = issueSchema.parse({ ...i, keywords: (i.keywords ?? []).join("\n"), order: String(i.order) });
     issueIds.set(i.key, (await createInNegotiation("issue", negotiationId, input, ACTOR)).id);
   }
   const sourceIds = new Map<string, number>();

@@ -3,7 +3,9 @@ import { getDb } from "./db";
 import { env } from "./env";
 import { log } from "./log";
 import { NotFoundError } from "./errors";
-import { requireReader, requireRole } from "./session";
+import { requireReader, requireReaderWithRole } from "./session";
+import { listIssues, listParties } from "./queries/parties-and-issues";
+import { listSides } from "./queries/sides";
 import { NEEDED } from "@/lib/roles";
 import { isRecordId } from "@/lib/form";
 import { readTextWithin } from "@/lib/request-limits";
@@ -21,38 +23,30 @@ export type SuggestionResult =
 
 export type EngineChoice = "rules" | "model";
 
-/** A negotiation's parties and issues as the readers see them (live ones, in matrix order). */
+/**
+ * The negotiation's own lists as the readers see them: live parties with their other names, live
+ * issues with the words reports use (one per line, split), and live sides with their parties.
+ */
 export async function getLexicon(negotiationId: number): Promise<Lexicon> {
   await requireReader();
-  const db = await getDb();
-  const [parties, issues] = await Promise.all([
-    db.party.findMany({
-      where: { negotiationId, deletedAt: null },
-      orderBy: [{ order: "asc" }, { name: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, shortName: true, aliases: true },
-    }),
-    db.issue.findMany({
-      where: { negotiationId, deletedAt: null },
-      orderBy: [{ order: "asc" }, { name: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, description: true },
-    }),
-  ]);
+  const [parties, issues, sides] = await Promise.all([listParties(negotiationId), listIssues(negotiationId), listSides(negotiationId)]);
   return {
-    parties: parties.map((p) => ({ ...p, aliases: lines(p.aliases) })),
-    // Issue.keywords arrives with the workbench's migration (issue 12, item 2): lines(i.keywords) then.
-    issues: issues.map((i) => ({ ...i, keywords: [] })),
+    parties: parties.map((p) => ({ id: p.id, name: p.name, shortName: p.shortName, aliases: lines(p.aliases) })),
+    issues: issues.map((i) => ({ id: i.id, name: i.name, description: i.description, keywords: lines(i.keywords) })),
+    sides: sides.map((s) => ({ name: s.name, partyIds: parties.filter((p) => p.sideId === s.id).map((p) => p.id) })),
   };
 }
 
 /**
- * Suggestions for one source's text, for an editor's batch form: nothing is saved. A viewer or a
- * foreign request gets requireRole's ForbiddenError (as every write does); an id that is not a
+ * Suggestions for one source's text, for an editor's batch form: nothing is saved. Someone without
+ * the editor's role is sent to sign in or to /no-access, as by every editor's page; an id that is not a
  * live record of this negotiation, a NotFoundError (a 404). A source without text, or a
  * negotiation without parties or issues, gets a message. The model's failures never throw: the
  * rule-based suggestions come back with a notice saying why.
  */
 export async function suggestForSource(negotiationId: number, sourceId: number, engine: EngineChoice): Promise<SuggestionResult> {
-  await requireRole(NEEDED.write);
+  // A page's read, not a write: someone without the role is sent to sign in or to /no-access.
+  await requireReaderWithRole(NEEDED.write);
   if (!isRecordId(negotiationId) || !isRecordId(sourceId)) throw new NotFoundError("Source");
   const db = await getDb();
   const source = await db.source.findFirst({ where: { id: sourceId, negotiationId, deletedAt: null, negotiation: { deletedAt: null } }, select: { text: true } });

@@ -41,6 +41,8 @@ export const exchangeIssueSchema = z.strictObject({
   name: z.string(),
   description: z.string(),
   order: z.number().int(),
+  /** Words reports use for the issue (Issue.keywords); absent when it has none, so older files read alike. */
+  keywords: z.array(z.string()).optional(),
 });
 
 export const exchangeSourceSchema = z.strictObject({
@@ -158,7 +160,7 @@ export interface RecordsForExchange {
   parties: Array<{ id: number; name: string; shortName: string; aliases: string; role: string; colour: string; order: number; sideId?: number | null }>;
   /** Live sides; a party whose side is not among them (in the trash) is written without one. */
   sides?: Array<{ id: number; name: string; colour: string; order: number }>;
-  issues: Array<{ id: number; name: string; description: string; order: number }>;
+  issues: Array<{ id: number; name: string; description: string; order: number; keywords?: string }>;
   sources: Array<{ id: number; title: string | null; outlet: string; url: string; publishedOn: string | null; language: string; text: string | null }>;
   /** In the as-of rule's order: date, then recording order. */
   entries: Array<{
@@ -225,7 +227,10 @@ export function buildExchange(records: RecordsForExchange): ExchangeNegotiation 
 
   const issueKey = new Map<number, string>();
   const issues = sortByContent(
-    records.issues.map((i) => ({ id: i.id, body: { name: i.name, description: i.description, order: i.order } })),
+    records.issues.map((i) => {
+      const keywords = (i.keywords ?? "").split("\n").filter(Boolean);
+      return { id: i.id, body: { name: i.name, description: i.description, order: i.order, ...(keywords.length ? { keywords } : {}) } };
+    }),
     (i) => [i.body.order, i.body.name],
     (i) => JSON.stringify(i.body),
   ).map((i, n) => {

@@ -14,9 +14,13 @@ import {
   newRowKeys,
   rowErrors,
   rowKeysOf,
+  rowReview,
   rowValues,
+  suggestionField,
   withoutRows,
 } from "@/lib/batch-entries";
+import { BY_HAND, parseOrigin, provenanceOf, type SuggestionOrigin } from "@/lib/suggest/provenance";
+import { locateQuote } from "@/lib/quote";
 import { createEntry, trashEntry, updateEntry } from "../mutations/entries";
 import { restoreInNegotiation } from "../mutations/scoped";
 import { NEEDED } from "@/lib/roles";
@@ -45,6 +49,12 @@ const LABELS = {
 function matrixAt(slug: string, state: Record<string, unknown>) {
   const partyIds = state.partyIds as number[];
   return `/negotiations/${slug}?asOf=${String(state.statedOn)}&saved=${String(state.id)}#cell-${String(state.issueId)}-${partyIds[0]}`;
+}
+
+/** The ids of the negotiation's live parties and issues (a suggestion's origin must name them). */
+async function entryLabellerIds(negotiationId: number) {
+  const [parties, issues] = await Promise.all([listParties(negotiationId), listIssues(negotiationId)]);
+  return { parties: new Set(parties.map((p) => p.id)), issues: new Set(issues.map((i) => i.id)) };
 }
 
 /** Names saved entries for the person who saved them (lib/batch-entries.ts entryLabel). */
@@ -118,6 +128,19 @@ function savedBefore(prev: unknown, slug: string): NonNullable<FormState["saved"
 }
 
 /**
+ * A suggestion row's origin as the browser sent it back, kept only when it could be one this
+ * negotiation's readers made for this source: live parties and issue of the negotiation, a quote
+ * found in the source's text. Otherwise it is ignored and the entry counts as typed by hand
+ * (docs/decisions/035-suggestion-provenance.md).
+ */
+function plausibleOrigin(raw: unknown, known: { parties: ReadonlySet<number>; issues: ReadonlySet<number>; text: string | null }): SuggestionOrigin | null {
+  const origin = parseOrigin(raw);
+  if (!origin || !origin.partyIds.every((id) => known.parties.has(id)) || !known.issues.has(origin.issueId)) return null;
+  if (!origin.quote.trim() || !locateQuote(known.text, origin.quote)) return null;
+  return origin;
+}
+
+/**
  * Batch entry: several positions from one source (docs/decisions/018). Each non-empty row is
  * checked with the single form's schema and saved through the same mutation, on its own: valid
  * rows are saved at once, rows with errors come back with what was typed and their messages,
@@ -137,9 +160,12 @@ export async function createEntriesAction(slug: string, sourceId: number, prev: 
   }
   const before = savedBefore(prev, typeof slug === "string" ? slug : "");
   let negotiationId: number;
+  let sourceText: string | null;
   try {
     negotiationId = (await requireNegotiation(slug)).id;
-    if (!(await getSource(negotiationId, requireId(sourceId)))) throw new NotFoundError("Source");
+    const source = await getSource(negotiationId, requireId(sourceId));
+    if (!source) throw new NotFoundError("Source");
+    sourceText = source.text;
   } catch (error) {
     return stateForError(error, values);
   }
@@ -160,13 +186,22 @@ export async function createEntriesAction(slug: string, sourceId: number, prev: 
   const saved: Array<{ key: string; state: Record<string, unknown> }> = [];
   const fieldErrors: Record<string, string[]> = {};
   const failing: string[] = [];
+  // Suggestion rows (issue 12): only accepted ones are saved; the others stay in the form.
+  const pending = listed.keys.filter((key) => rowReview(values, key) === "pending");
+  const rejected = listed.keys.filter((key) => rowReview(values, key) === "rejected");
+  const accepted = listed.keys.filter((key) => rowReview(values, key) === "accepted");
+  const known = accepted.length ? await entryLabellerIds(negotiationId) : null;
   for (const key of listed.keys) {
+    const review = rowReview(values, key);
+    if (review === "pending" || review === "rejected") continue;
     const row = rowValues(values, key);
     if (isEmptyRow(row)) continue;
     const parsed = entrySchema.safeParse({ ...row, sourceId: String(sourceId), statedOn: values.statedOn });
     try {
       if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-      const { state } = await createEntry(negotiationId, parsed.data, actor, rowToken(batchToken, key));
+      const origin = review === "accepted" && known ? plausibleOrigin(values[suggestionField(key, "suggestion")], { ...known, text: sourceText }) : null;
+      const provenance = origin ? provenanceOf(origin, parsed.data) : BY_HAND;
+      const { state } = await createEntry(negotiationId, parsed.data, actor, rowToken(batchToken, key), provenance);
       saved.push({ key, state });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
@@ -176,7 +211,7 @@ export async function createEntriesAction(slug: string, sourceId: number, prev: 
       failing.push(key);
     }
   }
-  if (saved.length + failing.length === 0) {
+  if (saved.length + failing.length + pending.length === 0) {
     const formError = "Every row is empty: fill in at least one row (parties, issue, stance and summary).";
     await logRefusal(actor, "invalid", formError);
     return { formError, values, saved: before };
@@ -185,10 +220,10 @@ export async function createEntriesAction(slug: string, sourceId: number, prev: 
   if (saved.length) revalidatePath(`/negotiations/${slug}`, "layout");
   const label = saved.length ? await entryLabeller(negotiationId) : null;
   const all = [...before, ...saved.map(({ state }) => ({ id: Number(state.id), label: label!(state), href: matrixAt(slug, state) }))];
-  const status = batchStatus(saved.length, failing.length);
+  const status = batchStatus(saved.length, failing.length, pending.length);
   // Rows with a token that was used leave the form; the rest keep what was typed under a new
   // batch token, so a row added later never takes a saved row's token.
-  if (failing.length === 0) {
+  if (failing.length === 0 && pending.length === 0 && rejected.length === 0) {
     return { status, saved: all, values: { statedOn: valueOf(values, "statedOn"), submissionId: randomUUID(), rows: newRowKeys([], FIRST_ROWS) } };
   }
   const { sourceId: sourceErrors, _form, statedOn: dateErrors, ...rowFieldErrors } = fieldErrors;

@@ -285,7 +285,7 @@ async function writeNegotiation(tx: Tx, negotiationId: number, file: ExchangeNeg
     report(++done);
   }
   for (const [n, issue] of file.issues.entries()) {
-    const input = issueSchema.safeParse({ name: issue.name, description: issue.description, order: String(issue.order) });
+    const input = issueSchema.safeParse({ name: issue.name, description: issue.description, keywords: (issue.keywords ?? []).join("\n"), order: String(issue.order) });
     if (!input.success) problem(`issues[${n}]`, fieldErrorsOf(input.error));
     else {
       ids.set(issue.key, (await createRecord(tx, "issue", { ...input.data, negotiationId }, ctx)).id);

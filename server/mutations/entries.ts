@@ -1,5 +1,6 @@
 import "server-only";
 import type { EntryInput } from "@/lib/schemas";
+import { BY_HAND, type Provenance } from "@/lib/suggest/provenance";
 import { checkQuote, relocateQuote, storedSpan, type QuoteSpan } from "@/lib/quote";
 import type { Prisma } from "../generated/prisma/client";
 import { getDb } from "../db";
@@ -42,15 +43,19 @@ async function setParties(tx: Tx, entryId: number, partyIds: number[]) {
   await tx.positionEntryParty.createMany({ data: partyIds.map((partyId) => ({ entryId, partyId })) });
 }
 
-export async function createEntry(negotiationId: number, input: EntryInput, actor: string, submissionId: string | null = null) {
+/**
+ * `provenance`: which reader suggested the entry and whether the analyst edited it (issue 12;
+ * docs/decisions/035); typed by hand by default. Kept on the entry and in its revisions.
+ */
+export async function createEntry(negotiationId: number, input: EntryInput, actor: string, submissionId: string | null = null, provenance: Provenance = BY_HAND) {
   const db = await getDb();
-  return db.$transaction((tx) => createEntryIn(tx, negotiationId, input, actor, submissionId));
+  return db.$transaction((tx) => createEntryIn(tx, negotiationId, input, actor, submissionId, provenance));
 }
 
 /** createEntry inside the caller's transaction (an import writes many entries in one). */
-export async function createEntryIn(tx: Tx, negotiationId: number, input: EntryInput, actor: string, submissionId: string | null = null) {
+export async function createEntryIn(tx: Tx, negotiationId: number, input: EntryInput, actor: string, submissionId: string | null = null, provenance: Provenance = BY_HAND) {
   const { partyIds, data } = await resolveEntry(tx, negotiationId, input);
-  return createRecord(tx, "entry", { ...data, negotiationId }, {
+  return createRecord(tx, "entry", { ...data, ...provenance, negotiationId }, {
     actor,
     negotiationId,
     submissionId,

@@ -17,14 +17,16 @@ import { issueMoves, type IssuePoint } from "@/lib/issue-page";
 /** What a matrix cell, a history row or a source page shows of an entry; of its source, only what is shown (never its text). */
 export type EntryRow = Pick<
   PositionEntry,
-  "id" | "issueId" | "sourceId" | "statedOn" | "stance" | "firmness" | "summary" | "quote" | "quoteStart" | "quoteEnd" | "notes" | "changeOverride" | "version"
+  "id" | "issueId" | "sourceId" | "statedOn" | "stance" | "firmness" | "summary" | "quote" | "quoteStart" | "quoteEnd" | "notes" | "changeOverride" | "version" | "suggestedBy" | "suggestionEdited"
 > & {
   /** Every party that made the statement, ascending. */
   partyIds: number[];
   source: Pick<Source, "id" | "title" | "outlet" | "url" | "publishedOn" | "language">;
 };
 
-interface PairRow extends Omit<EntryRow, "partyIds" | "source" | "id" | "issueId" | "sourceId" | "version" | "quoteStart" | "quoteEnd"> {
+interface PairRow extends Omit<EntryRow, "partyIds" | "source" | "id" | "issueId" | "sourceId" | "version" | "quoteStart" | "quoteEnd" | "suggestionEdited"> {
+  /** SQLite gives 0/1, PostgreSQL a boolean. */
+  suggestionEdited: boolean | number | bigint | null;
   quoteStart: number | bigint | null;
   quoteEnd: number | bigint | null;
   id: number | bigint;
@@ -49,7 +51,7 @@ async function readEntries(where: Prisma.Sql): Promise<EntryRow[]> {
   const db = await getDb();
   const rows = await db.$queryRaw<PairRow[]>`
     SELECT e."id", e."issueId", e."sourceId", e."statedOn", e."stance", e."firmness", e."summary", e."quote", e."quoteStart", e."quoteEnd", e."notes",
-      e."changeOverride", e."version", ep."partyId",
+      e."changeOverride", e."version", e."suggestedBy", e."suggestionEdited", ep."partyId",
       s."title" AS "sourceTitle", s."outlet" AS "sourceOutlet", s."url" AS "sourceUrl",
       s."publishedOn" AS "sourcePublishedOn", s."language" AS "sourceLanguage"
     FROM "PositionEntry" e
@@ -71,6 +73,8 @@ async function readEntries(where: Prisma.Sql): Promise<EntryRow[]> {
     notes: r.notes,
     changeOverride: r.changeOverride,
     version: Number(r.version),
+    suggestedBy: r.suggestedBy,
+    suggestionEdited: r.suggestionEdited == null ? null : Number(r.suggestionEdited) === 1,
     source: {
       id: Number(r.sourceId),
       title: r.sourceTitle,

@@ -34,7 +34,7 @@ export async function getParty(negotiationId: number, id: number) {
   return db.party.findFirst({ where: { id, negotiationId, deletedAt: null }, select: partySelect });
 }
 
-const issueSelect = { id: true, name: true, description: true, order: true, version: true } as const;
+const issueSelect = { id: true, name: true, description: true, keywords: true, order: true, version: true } as const;
 
 /** A negotiation's live issues in matrix order. */
 export async function listIssues(negotiationId: number) {

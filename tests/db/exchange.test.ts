@@ -177,6 +177,33 @@ describe("entries import", () => {
     expect(await getNegotiation("bad-milestones")).toBeNull();
   }, 180_000);
 
+  it("carries each issue's words reports use (issue 12) as an optional keywords key, written only when there are some; an older file without it imports", async () => {
+    const negotiation = await demo();
+    const db = await getDb();
+    const bare = await db.issue.findFirstOrThrow({ where: { negotiationId: negotiation.id, keywords: { not: "" } }, select: { id: true, name: true } });
+    await db.issue.update({ where: { id: bare.id }, data: { keywords: "" } });
+    const text = await exportNegotiationJson(negotiation);
+    const file = JSON.parse(text);
+    const withWords = file.issues.filter((i: { keywords?: string[] }) => i.keywords);
+    expect(withWords.length).toBeGreaterThan(0);
+    for (const i of withWords) expect(i.keywords.length).toBeGreaterThan(0);
+    // No empty list: an issue without words is written as before.
+    expect(Object.keys(file.issues.find((i: { name: string }) => i.name === bare.name))).toEqual(["key", "name", "description", "order"]);
+
+    useFreshDatabase();
+    expect((await importNegotiationJson(text, { actor: "test" })).problems.map(problemText)).toEqual([]);
+    const copied = await (await getDb()).issue.findFirstOrThrow({ where: { name: withWords[0].name }, select: { keywords: true } });
+    expect(copied.keywords).toBe(withWords[0].keywords.join("\n"));
+    expect(await exportNegotiationJson((await getNegotiation(file.negotiation.slug))!)).toBe(text);
+
+    const older = structuredClone(file);
+    for (const i of older.issues) delete i.keywords;
+    const imported = await importNegotiationJson(JSON.stringify(older), { slug: "older-file", actor: "test" });
+    expect(imported.problems.map(problemText)).toEqual([]);
+    const olderIssues = await (await getDb()).issue.findMany({ where: { negotiation: { slug: "older-file" } }, select: { keywords: true } });
+    expect(olderIssues.every((i) => i.keywords === "")).toBe(true);
+  }, 180_000);
+
   it("carries the sides (issue 11 item 1) and each party's side; a party naming no side of the file is refused, and nothing is saved", async () => {
     const text = await exportNegotiationJson(await demo());
     const file = JSON.parse(text);

@@ -121,23 +121,16 @@ const READS: Record<string, { call: () => Promise<unknown>; needs?: "editor" | "
   listRevisions: { call: () => revisions.listRevisions("party", ids.party) },
   getRevisionHistory: { call: () => revisions.getRevisionHistory("party", ids.party) },
   listTrash: { call: () => revisions.listTrash(), needs: "editor" },
-  // The parties and issues the suggestion readers use (issue 12).
+  // Suggested positions (issue 12): the lexicon is read like the lists; running a reader is an editor's.
   getLexicon: { call: () => suggestions.getLexicon(world.main.id) },
+  suggestForSource: { call: () => suggestions.suggestForSource(world.main.id, ids.source, "rules"), needs: "editor" },
   listUsers: { call: () => listUsers(), needs: "admin" },
 };
 const SEARCH_ALL = { negotiation: null, partyId: null, issueId: null, stance: null, from: null, to: null };
 /** Exports of the query modules that read nothing. */
-const NOT_READS = new Set([
-  "isEntityType",
-  "ENTITY_TYPES",
-  // server/suggestions.ts: suggestForSource is an editor's request (requireRole, a ForbiddenError
-  // for others; tests/db/suggest-model.test.ts), suggestText and suggestWithModel read nothing
-  // from the database (their callers pass the text and lexicon), modelConfigured reads the env.
-  "suggestForSource",
-  "suggestText",
-  "suggestWithModel",
-  "modelConfigured",
-]);
+// server/suggestions.ts: suggestText and suggestWithModel read nothing from the database (their
+// callers pass the text and the lexicon); modelConfigured says whether an administrator set up a model.
+const NOT_READS = new Set(["isEntityType", "ENTITY_TYPES", "suggestText", "suggestWithModel", "modelConfigured"]);
 
 /** Data, as a page would use it: a non-empty text, list, map or object. */
 function hasData(value: unknown): boolean {

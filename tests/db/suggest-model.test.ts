@@ -183,13 +183,13 @@ describe("suggestForSource(…, \"model\") against a fake OpenAI-compatible serv
     expect(server.requests.length).toBe(before);
   });
 
-  it("a viewer, an anonymous visitor and a foreign page are refused before the model is asked; nothing is written", async () => {
+  it("a viewer and an anonymous visitor are sent away (to /no-access, to sign in) before the model is asked; nothing is written", async () => {
     configure();
     const before = server.requests.length;
     const saved = await digest();
-    for (const who of ["viewer", "anonymous", "cross-origin"] as const) {
+    for (const who of ["viewer", "anonymous"] as const) {
       useRequester(world, who);
-      await expect(suggestForSource(world.main.id, article.id, "model"), who).rejects.toMatchObject({ name: "ForbiddenError" });
+      await expect(suggestForSource(world.main.id, article.id, "model"), who).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_REDIRECT;.*(no-access|sign-in)/) });
     }
     expect(server.requests.length).toBe(before);
     expect(await digest()).toEqual(saved);

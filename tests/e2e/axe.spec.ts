@@ -140,6 +140,7 @@ test("every page and form an editor uses, the trash, the users page and no-acces
     [sourceEdit, "edit source"],
     [`${DEMO}/entries/new`, "new position entry"],
     [batchEntry, "batch entry (several positions from one source)"],
+    [`${batchEntry}?suggest=rules`, "batch entry filled from suggested positions"],
     [`${DEMO}/import`, "import entries"],
     ["/negotiations/import", "import a negotiation"],
     [entryEdit, "edit position entry"],

@@ -58,6 +58,8 @@ const adminPages: Array<[string, string]> = [
   ["side-edit", "/negotiations/gaza-ceasefire-2024/sides/2/edit"],
   ["party-edit", "/negotiations/gaza-ceasefire-2024/parties/3/edit"],
   ["issues-editor", "/negotiations/gaza-ceasefire-2024/issues"],
+  // The issue form with its words reports use (issue 12).
+  ["issue-edit", "/negotiations/gaza-ceasefire-2024/issues/2/edit"],
   ["issue-page-editor", "/negotiations/gaza-ceasefire-2024/issues/2?asOf=2024-08-25"],
   ["cell-history-editor", "/negotiations/gaza-ceasefire-2024/cells/2/2?asOf=2024-07-20"],
   ["issue-merge", "/negotiations/gaza-ceasefire-2024/issues/3/merge"],
@@ -136,6 +138,26 @@ test.describe("screenshots", () => {
       await page.getByRole("button", { name: "Save positions" }).click();
       await page.getByRole("heading", { name: /problems? to fix/ }).waitFor();
       await page.screenshot({ path: `screenshots/batch-entry-errors-${label}.png`, fullPage: label === "phone" ? false : true });
+    }
+  });
+  // Suggested positions (issue 12): the seed article's text with the numbered quotes and the rows;
+  // one accepted and one rejected, so both states show.
+  test("batch-entry-suggestions", async ({ page }) => {
+    await signIn(page, "admin");
+    await page.goto("/negotiations/gaza-ceasefire-2024/sources");
+    await page.getByRole("link", { name: "Crucial round of negotiations aims at addressing Gaza conflict" }).click();
+    await page.getByRole("link", { name: "Add several positions" }).click();
+    await page.getByRole("button", { name: "Suggest positions" }).click();
+    await page.getByRole("group", { name: "Suggestion 1", exact: true }).waitFor();
+    const path = new URL(page.url()).pathname + new URL(page.url()).search;
+    for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
+      await page.setViewportSize(size);
+      await page.goto(path);
+      await page.getByRole("button", { name: "Accept suggestion 1" }).click();
+      await page.getByRole("button", { name: "Accept suggestion 1" }).and(page.locator("[aria-pressed=true]")).waitFor();
+      await page.getByRole("button", { name: "Reject suggestion 2" }).click();
+      await page.getByRole("region", { name: /Rejected suggestions/ }).waitFor();
+      await page.screenshot({ path: `screenshots/batch-entry-suggestions-${label}.png`, fullPage: label === "desktop" });
     }
   });
   // The summarised timeline and long lists of a negotiation too large to draw (docs/decisions/024).

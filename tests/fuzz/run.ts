@@ -174,7 +174,7 @@ function readingProbes(id: ReturnType<typeof ids>): Array<{ label: string; path:
 function actionCases(id: ReturnType<typeof ids>): Array<{ name: string; bound: unknown[]; fields: Record<string, string | string[]> }> {
   const negotiation = { title: "Fuzz talks", slug: "", description: "" };
   const party = { name: "Fuzz party", shortName: "", aliases: "", role: "party", colour: "#123456", order: "5", sideId: "" };
-  const issue = { name: "Fuzz issue", description: "", order: "5" };
+  const issue = { name: "Fuzz issue", description: "", keywords: "truce\npause", order: "5" };
   const source = { title: "Fuzz report", outlet: "", url: "", publishedOn: "2024-08-01", language: "en", text: "" };
   const entry = { partyIds: [String(id.party)], issueId: String(id.issue), sourceId: String(id.source), statedOn: "2024-08-01", stance: "demands", firmness: "", summary: "Fuzz.", quote: "", notes: "", changeOverride: "" };
   const milestone = { day: "2024-08-25", title: "Fuzz talks", sourceId: String(id.source), note: "" };
@@ -211,6 +211,9 @@ function actionCases(id: ReturnType<typeof ids>): Array<{ name: string; bound: u
         statedOn: "2024-08-01",
         ...Object.fromEntries(["partyIds", "issueId", "stance", "firmness", "summary", "quote", "notes"].map((f) => [`row1.${f}`, entry[f as keyof typeof entry]])),
         "row2.summary": "",
+        // A suggestion row (issue 12): its origin and its review state are fuzzed like any field.
+        "row1.suggestion": JSON.stringify({ engine: "rules", partyIds: [id.party], issueId: id.issue, stance: "demands", firmness: null, quote: entry.quote }),
+        "row1.review": "accepted",
       },
     },
     { name: "updateEntryAction", bound: [SLUG, id.entry], fields: { ...entry, ...v } },

@@ -70,6 +70,13 @@ describe("field values in words", () => {
     expect(fieldText("changeOverride", "softened", names)).toBe("Softened");
     expect(fieldText("statedOn", "2024-08-25", names)).toBe("25 Aug 2024");
     expect(fieldText("aliases", "PIJ\nIslamic Jihad", names)).toBe("PIJ, Islamic Jihad");
+    // Issue 12: an issue's words reports use, and where an entry came from.
+    expect(fieldText("keywords", "truce\npause in fighting", names)).toBe("truce, pause in fighting");
+    expect(fieldText("suggestedBy", "rules", names)).toBe("the built-in rules");
+    expect(fieldText("suggestedBy", "model:llama3", names)).toBe("the model llama3");
+    expect(fieldText("suggestionEdited", true, names)).toBe("yes");
+    expect(fieldText("suggestionEdited", false, names)).toBe("no");
+    expect(fieldText("suggestionEdited", null, names)).toBe("");
     expect(fieldText("firmness", null, names)).toBe("");
     expect(fieldText("language", "ar", names)).toBe("Arabic (ar)");
     expect(fieldText("language", "not a tag!", names)).toBe("not a tag!");

@@ -70,7 +70,7 @@ export function PartyForm({
           hint="Parties of one side are allies: the gap view never opposes them to each other."
         />
       ) : null}
-      <Field kind="textarea" name="aliases" label="Other names" rows={2} maxLength={LIMITS.aliases} hint="One per line, e.g. “PIJ”." />
+      <Field kind="textarea" name="aliases" label="Other names" rows={2} maxLength={LIMITS.aliases} hint="One per line: short names, demonyms, capitals and leaders a report may use, e.g. “PIJ”, “Israeli officials”, “Jerusalem”, “Netanyahu”. Suggested positions look for them." />
     </FormShell>
   );
 }
