@@ -76,16 +76,16 @@ describe("the lexicon and the rules path", () => {
     expect(lexicon.parties).toHaveLength(live);
   });
 
-  it("suggestForSource: the rules read a source with text; an unknown, foreign or text-less source is refused with a message", async () => {
+  it("suggestForSource: the rules read a source with text; a text-less source gets a message, an unknown or foreign one is not found", async () => {
     const result = await suggestForSource(world.main.id, source.id, "rules");
     expect(result).toMatchObject({ ok: true, engine: "rules" });
     if (result.ok) for (const s of result.suggestions) expect(s.quote).toBe((await (await getDb()).source.findUniqueOrThrow({ where: { id: source.id } })).text!.slice(s.start, s.end));
     const db = await getDb();
     const linkOnly = await db.source.findFirstOrThrow({ where: { title: "Link only, undated" }, select: { id: true } });
     const foreign = await db.source.findFirstOrThrow({ where: { negotiationId: world.other.id }, select: { id: true } });
-    for (const id of [linkOnly.id, foreign.id, 2_000_000_000, 2 ** 40]) {
-      const refused = await suggestForSource(world.main.id, id, "rules");
-      expect(refused.ok, String(id)).toBe(false);
+    expect(await suggestForSource(world.main.id, linkOnly.id, "rules")).toMatchObject({ ok: false, message: expect.stringContaining("no text") });
+    for (const id of [foreign.id, 2_000_000_000, 2 ** 40]) {
+      await expect(suggestForSource(world.main.id, id, "rules"), String(id)).rejects.toMatchObject({ name: "NotFoundError" });
     }
   });
 
