@@ -487,7 +487,9 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
       // Several issues only from a list after the cue ("include an end to the war, the lifting of
       // the blockade, and…"); one clause names one issue.
       const segment = text.slice(cue.end, segEnd);
-      const list = (segment.match(/[,;:]/g)?.length ?? 0) >= 2;
+      // A list: items parted by commas, or two noun phrases joined by "and" ("a permanent
+      // ceasefire and the complete withdrawal"), not two clauses ("… and to avoid …").
+      const list = (segment.match(/[,;:]/g)?.length ?? 0) >= 2 || /\band (?:the|a|an|all|full|complete|its|their|an end)\b/i.test(segment);
       const chosen = carried || !list ? [top] : [top, ...scores.slice(1).filter((s) => s.phraseScore >= EXTRA_ISSUE_SCORE)];
       const firmness = firmnessIn(sentence.text);
       for (const issue of chosen) {

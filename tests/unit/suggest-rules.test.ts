@@ -145,6 +145,14 @@ describe("the rule-based reader: the stance and its firmness", () => {
     expect(read(text, ceasefire).sort()).toEqual(["Hamas / Hostage-prisoner exchange / demands", "Hamas / Humanitarian aid / demands", "Hamas / Permanent ceasefire / demands"]);
   });
 
+  it("reads two issues joined by “and” as a list, two clauses as one issue", () => {
+    expect(read("Any agreement must bring an end to the war and the release of all prisoners, Hamas said.", ceasefire).sort()).toEqual([
+      "Hamas / Hostage-prisoner exchange / demands",
+      "Hamas / Permanent ceasefire / demands",
+    ]);
+    expect(read("Egypt called for more aid trucks and to avoid anything that could delay the release of prisoners.", ceasefire)).toEqual(["Egypt / Humanitarian aid / demands"]);
+  });
+
   it("names the runners-up among the issues, never the one chosen", () => {
     const [s] = suggestPositions("Hamas demanded an end to the war and the release of prisoners held by Israel.", ceasefire);
     expect(s).toBeDefined();
