@@ -452,6 +452,12 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
         }
       }
       if (!speaker) return;
+      // "Hamas dropped its demand that Israel first commit to a ceasefire": what a demand asks of
+      // another party is the demand's content, not that party's stance.
+      if (speaker.how === "subject" && subject) {
+        const governing = cues.slice(0, ci).find((e) => e.stance !== "accepts" && e.stance !== "supports" && /\bthat\b/i.test(text.slice(e.end, subject.start)));
+        if (governing) return;
+      }
       // A joint statement with no "with": everyone named as its authors before the cue.
       const authors = joint && partners.length === 0 && speaker.how === "subject" ? groups.filter((g) => g.role === "speaker" && g.start < cue.start).flatMap((g) => g.partyIds) : [];
       const partyIds = [...new Set([...speaker.partyIds, ...authors, ...(speaker.how === "subject" || speaker.how === "attribution" ? partners.flatMap((p) => p.partyIds) : [])])];

@@ -94,6 +94,10 @@ describe("the rule-based reader: who holds the stance", () => {
     expect(read(said, ceasefire)).toEqual(["Hamas / Hostage-prisoner exchange / demands"]);
   });
 
+  it("does not read what a demand asks of another party as that party's stance", () => {
+    expect(read("Hamas dropped its demand that Israel first commit to an end to the war.", ceasefire)).toEqual(["Hamas / Permanent ceasefire / concedes"]);
+  });
+
   it("finds parties by their aliases, capitals and demonyms, in any negotiation", () => {
     expect(read("Moscow rejected a Turkish plan to reopen the grain shipping corridor.", war)).toEqual(["Russia / Black Sea grain corridor / rejects"]);
     expect(read("Kyiv agreed to a swap of prisoners of war brokered by Ankara, Ukrainian officials said.", war)).toEqual(["Ukraine / Prisoner swap / accepts"]);
