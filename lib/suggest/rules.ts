@@ -378,8 +378,11 @@ function attributionIn(sentence: Sentence, groups: Group[]): Group | null {
         return near;
       }
     }
-    // "…, said a Hamas official", "…, Egypt said" handled above; "said Qatar's foreign ministry"
-    const after = groups.find((g) => g.first > k && g.first - k <= 5);
+    // "…,” said a Hamas official", "…, said Qatar's foreign ministry": inverted, after a comma or
+    // a quote; "Hamas said Israel refused" is Israel's stance, reported by Hamas (above).
+    const inverted = k > 0 && /^[,“”"'’‘]$/.test(w[k - 1]!.text);
+    // …and the name ends the clause: "wing, said Israel had delayed…" reports Israel's doing.
+    const after = inverted ? groups.find((g) => g.first > k && g.first - k <= 5 && !["VERB", "AUX"].includes(w[g.last + 1]?.pos ?? "")) : undefined;
     if (after && w.slice(k + 1, after.first).every((x) => !x.isWord || DETERMINERS.has(x.lower) || x.pos === "ADJ" || x.pos === "PROPN" || SPEAKER_NOUNS.has(x.lower))) {
       return after;
     }
@@ -547,7 +550,8 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
 
     // Who the next "the group" or "he" stands for: the last party that spoke, else the last named.
     // The party quoted comes first: "Hamas said Israel refused. The group…" means Hamas.
-    const named = attribution?.partyIds ?? spoken[spoken.length - 1] ?? groups.find((g) => g.role === "speaker")?.partyIds;
+    // "Abu Obeida, spokesman for the group, said Israel…": the one quoted is still the group.
+    const named = attribution?.partyIds ?? (pronounSaid ? lastSpeaker(si)?.partyIds : undefined) ?? spoken[spoken.length - 1] ?? groups.find((g) => g.role === "speaker")?.partyIds;
     if (named) recent.push({ sentence: si, partyIds: named });
     if (wholeTopic && wholeTopic.score >= MIN_ISSUE_SCORE) topics.push({ sentence: si, issue: wholeTopic });
   });

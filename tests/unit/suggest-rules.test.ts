@@ -92,6 +92,9 @@ describe("the rule-based reader: who holds the stance", () => {
     expect(read(text, ceasefire)).toEqual(["Hamas / Philadelphi corridor / rejects"]);
     const said = "Osama Hamdan spoke to reporters in Beirut. The exchange must free all prisoners at once, he said.";
     expect(read(said, ceasefire)).toEqual(["Hamas / Hostage-prisoner exchange / demands"]);
+    // "X, spokesman for the group, said Israel…" reports what Israel did: "he" is still Hamas's man.
+    const reported = "Hamas said it would hold off the next release. Its spokesman, a senior official, said Israel had delayed aid trucks. The release of hostages would go ahead only if the trucks got in, he said.";
+    expect(read(reported, ceasefire)).toEqual(["Hamas / Hostage-prisoner exchange / conditions"]);
   });
 
   it("does not read what a demand asks of another party as that party's stance", () => {
