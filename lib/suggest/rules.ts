@@ -18,6 +18,8 @@ const EXTRA_ISSUE_SCORE = 3;
 const NEAR_WORDS = 10;
 /** The first words after a cue are most often its object ("agreed to a ceasefire"): they count most. */
 const OBJECT_WORDS = 5;
+const DATELINE = /^\s*[\p{Lu}][\p{Lu}\p{M} .'\/-]*,[^\n()]{0,30}\([^\n()]{1,40}\)\s*[-–—]\s*/u;
+
 /** Sentences after a proposal (or its last term) whose "would" tells more of its terms. */
 const PLAN_REACH = 3;
 /** How a report tells a plan's terms. */
@@ -415,9 +417,11 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
   const lastSpeaker = (si: number) => recent.filter((r) => si - r.sentence <= COREFERENCE_REACH).pop();
   const sentences = sentencesOf(text);
   const common = commonWords(sentences);
+  // A wire report's dateline ("GAZA/JERUSALEM, Feb 11 (Reuters) -") names places, not speakers.
+  const dateline = DATELINE.exec(text)?.[0].length ?? 0;
 
   sentences.forEach((sentence, si) => {
-    const groups = groupsIn(sentence, mentionsIn(sentence, patterns));
+    const groups = groupsIn(sentence, mentionsIn(sentence, patterns).filter((m) => m.start >= dateline));
     // "In a joint statement with Islamic Jihad, Hamas …": the partner speaks too.
     const joint = /\bjoint(?:ly)?\b|\btogether with\b/i.test(sentence.text);
     const partners = joint

@@ -106,6 +106,11 @@ describe("the rule-based reader: who holds the stance", () => {
     expect(read("Kyiv agreed to a swap of prisoners of war brokered by Ankara, Ukrainian officials said.", war)).toEqual(["Ukraine / Prisoner swap / accepts"]);
   });
 
+  it("reads a dateline's cities as places, not as the parties they are capitals of", () => {
+    expect(read("CAIRO/DOHA, Aug 25 (Test wire) - Hamas rejected any Israeli troops in the Philadelphi corridor.", ceasefire)).toEqual(["Hamas / Philadelphi corridor / rejects"]);
+    expect(read("DOHA, Aug 25 (Test wire) - Officials called for more aid trucks.", ceasefire)).toEqual([]);
+  });
+
   it("suggests nothing when no party of the negotiation holds the stance", () => {
     expect(read("Diplomats called for more aid trucks to enter Gaza.", ceasefire)).toEqual([]);
     expect(read("Fighting continued in the south overnight, witnesses said.", ceasefire)).toEqual([]);
