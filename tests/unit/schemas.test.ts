@@ -74,7 +74,11 @@ describe("partySchema", () => {
 
 describe("issueSchema", () => {
   it("accepts a name and order", () => {
-    expect(issueSchema.parse({ name: "Rafah crossing", order: "4" })).toEqual({ name: "Rafah crossing", description: "", order: 4 });
+    expect(issueSchema.parse({ name: "Rafah crossing", order: "4" })).toEqual({ name: "Rafah crossing", description: "", keywords: "", order: 4 });
+  });
+  it("keeps the words reports use one per line, split at line breaks and commas like a party's other names (issue 12)", () => {
+    expect(issueSchema.parse({ name: "Interim truce", order: "3", keywords: " truce \r\npause in fighting, humanitarian pause\n\n" }).keywords).toBe("truce\npause in fighting\nhumanitarian pause");
+    expect(errorsOf(issueSchema, { name: "x", order: "1", keywords: "x".repeat(2001) }).keywords).toBeDefined();
   });
   it("accepts a multi-line description and refuses an empty name", () => {
     expect(issueSchema.parse({ name: "x", order: "1", description: "a\nb" }).description).toBe("a\nb");
