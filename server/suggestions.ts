@@ -79,7 +79,12 @@ export async function suggestText(text: string, lexicon: Lexicon, engine: Engine
 
 /** Has an administrator configured a model (PARLEY_SUGGEST_MODEL_URL and PARLEY_SUGGEST_MODEL)? */
 export function modelConfigured(): boolean {
-  return env().suggestModel !== null;
+  return configuredModel() !== null;
+}
+
+/** The configured model's name, as the batch page offers it ("Model: llama3.1"), or null. */
+export function configuredModel(): string | null {
+  return env().suggestModel?.model ?? null;
 }
 
 export type ModelAnswer =

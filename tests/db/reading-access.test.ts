@@ -130,7 +130,7 @@ const SEARCH_ALL = { negotiation: null, partyId: null, issueId: null, stance: nu
 /** Exports of the query modules that read nothing. */
 // server/suggestions.ts: suggestText and suggestWithModel read nothing from the database (their
 // callers pass the text and the lexicon); modelConfigured says whether an administrator set up a model.
-const NOT_READS = new Set(["isEntityType", "ENTITY_TYPES", "suggestText", "suggestWithModel", "modelConfigured"]);
+const NOT_READS = new Set(["isEntityType", "ENTITY_TYPES", "suggestText", "suggestWithModel", "modelConfigured", "configuredModel"]);
 
 /** Data, as a page would use it: a non-empty text, list, map or object. */
 function hasData(value: unknown): boolean {

@@ -11,7 +11,7 @@ import { BatchEntryForm } from "../../../../entries/_components/batch-entry-form
 import { partyAndIssueOptions } from "../../../../entries/_components/options";
 import { titled } from "../../../../_components/page-title";
 import { listEntriesOfSource } from "@/server/queries/entries";
-import { getLexicon, suggestForSource } from "@/server/suggestions";
+import { configuredModel, getLexicon, suggestForSource } from "@/server/suggestions";
 import { suggestionRows, type SuggestionRowView } from "@/lib/suggest/rows";
 import { firstValue, type SearchValue } from "@/lib/search-params";
 import type { FormValues } from "@/lib/form";
@@ -63,8 +63,8 @@ export default async function BatchEntryPage({
   if (!negotiation || !id) notFound();
   const [source, options] = await Promise.all([getSource(negotiation.id, id), partyAndIssueOptions(negotiation.id)]);
   if (!source) notFound();
-  // The model choice appears once an administrator configures one (server/suggestions.ts, issue 12 item 3).
-  const modelName: string | null = null;
+  // The model choice appears once an administrator configures one (docs/decisions/034).
+  const modelName = configuredModel();
   const reader = READERS.find((r) => r === asked && (r === "rules" || modelName));
   const suggested = reader && source.text ? await suggestionsFor(negotiation.id, slug, source, reader) : null;
   const initial: FormValues = { statedOn: source.publishedOn ?? "", submissionId: crypto.randomUUID(), ...(suggested?.values ?? { rows: newRowKeys([], FIRST_ROWS) }) };
