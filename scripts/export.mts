@@ -4,12 +4,10 @@
 //   --as-of: the matrix as of that day instead, in the chosen format
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { getDb } from "@/server/db";
-import { getNegotiation } from "@/server/queries/negotiations";
 import { exportEntriesCsv, exportMatrixCsv, exportNegotiationJson, jsonText, matrixRows } from "@/server/exchange/export";
 import { viewDayParam } from "@/lib/search-params";
 import { todayUTC } from "@/lib/day";
-import { runAsTrustedScript } from "@/server/trusted-script";
+import { runOnNegotiation } from "./negotiation-script.mts";
 
 const USAGE = "usage: npm run export -- --negotiation <slug> [--format json|csv] [--as-of YYYY-MM-DD] [--out <file>]";
 const { values } = parseArgs({
@@ -27,28 +25,16 @@ if (values["as-of"] !== undefined) {
   if (!day) fail(`--as-of must be a real day YYYY-MM-DD, not “${values["as-of"]}”.`);
   asOf = day;
 }
-// Run by whoever holds the database: the read check lets the script through (server/trusted-script.ts).
-const slug = values.negotiation;
-try {
-  await runAsTrustedScript(async () => {
-    const negotiation = await getNegotiation(slug);
-    if (!negotiation) {
-      console.error(`No negotiation has the short name “${slug}”.`);
-      process.exitCode = 1;
-    } else {
-      const text = asOf
-        ? values.format === "csv"
-          ? await exportMatrixCsv(negotiation.id, asOf)
-          : jsonText(await matrixRows(negotiation.id, asOf))
-        : values.format === "csv"
-          ? await exportEntriesCsv(negotiation.id)
-          : await exportNegotiationJson(negotiation);
-      if (values.out) {
-        writeFileSync(values.out, text);
-        console.error(`Wrote ${values.out}.`);
-      } else process.stdout.write(text);
-    }
-  });
-} finally {
-  await (await getDb()).$disconnect();
-}
+await runOnNegotiation(values.negotiation, async (negotiation) => {
+  const text = asOf
+    ? values.format === "csv"
+      ? await exportMatrixCsv(negotiation.id, asOf)
+      : jsonText(await matrixRows(negotiation.id, asOf))
+    : values.format === "csv"
+      ? await exportEntriesCsv(negotiation.id)
+      : await exportNegotiationJson(negotiation);
+  if (values.out) {
+    writeFileSync(values.out, text);
+    console.error(`Wrote ${values.out}.`);
+  } else process.stdout.write(text);
+});

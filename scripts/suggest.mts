@@ -6,11 +6,9 @@
 //   PARLEY_SUGGEST_MODEL), the rules when it is not configured or does not answer (said on stderr).
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { getDb } from "@/server/db";
-import { getNegotiation } from "@/server/queries/negotiations";
 import { getLexicon, suggestText } from "@/server/suggestions";
 import { suggestionsForPeople } from "@/lib/suggest/output";
-import { runAsTrustedScript } from "@/server/trusted-script";
+import { runOnNegotiation } from "./negotiation-script.mts";
 
 const USAGE = "usage: npm run suggest -- --negotiation <slug> --file <article.txt> [--json] [--engine rules|model]";
 let parsed;
@@ -37,32 +35,20 @@ try {
   fail(`Cannot read ${values.file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
 }
 
-// Run by whoever holds the database: the read check lets the script through (server/trusted-script.ts).
-const slug = values.negotiation;
 const engine = values.engine;
-try {
-  await runAsTrustedScript(async () => {
-    const negotiation = await getNegotiation(slug);
-    if (!negotiation) {
-      console.error(`No negotiation has the short name “${slug}”.`);
-      process.exitCode = 1;
-      return;
-    }
-    const lexicon = await getLexicon(negotiation.id);
-    const result = await suggestText(text, lexicon, engine);
-    if (result.notice) console.error(result.notice);
-    const rows = suggestionsForPeople(result.suggestions, lexicon);
-    console.error(`${rows.length} ${rows.length === 1 ? "suggestion" : "suggestions"} by ${result.engine} for ${negotiation.title}.`);
-    if (values.json) {
-      process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
-      return;
-    }
-    if (rows.length === 0) console.log(`No positions found in ${values.file}.`);
-    rows.forEach((row, i) => {
-      console.log(`${i + 1}. ${row.parties.join(" and ")} · ${row.issue} · ${row.stance}${row.firmness ? ` (${row.firmness})` : ""} · confidence ${row.confidence.toFixed(2)}`);
-      console.log(`   [${row.start}–${row.end}] “${row.quote}”`);
-    });
+await runOnNegotiation(values.negotiation, async (negotiation) => {
+  const lexicon = await getLexicon(negotiation.id);
+  const result = await suggestText(text, lexicon, engine);
+  if (result.notice) console.error(result.notice);
+  const rows = suggestionsForPeople(result.suggestions, lexicon);
+  console.error(`${rows.length} ${rows.length === 1 ? "suggestion" : "suggestions"} by ${result.engine} for ${negotiation.title}.`);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+    return;
+  }
+  if (rows.length === 0) console.log(`No positions found in ${values.file}.`);
+  rows.forEach((row, i) => {
+    console.log(`${i + 1}. ${row.parties.join(" and ")} · ${row.issue} · ${row.stance}${row.firmness ? ` (${row.firmness})` : ""} · confidence ${row.confidence.toFixed(2)}`);
+    console.log(`   [${row.start}–${row.end}] “${row.quote}”`);
   });
-} finally {
-  await (await getDb()).$disconnect();
-}
+});

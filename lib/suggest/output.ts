@@ -1,18 +1,9 @@
 // Suggestions as people and other programs read them (issue 12, `npm run suggest -- --json`):
 // names instead of ids. Pure.
-import type { Firmness, Stance } from "../vocabulary";
 import type { Lexicon, Suggestion } from "./types";
 
-export type NamedSuggestion = {
-  parties: string[];
-  issue: string;
-  stance: Stance;
-  firmness: Firmness | null;
-  quote: string;
-  start: number;
-  end: number;
-  confidence: number;
-};
+/** A suggestion with the names of its parties and issue instead of their ids. */
+export type NamedSuggestion = { parties: string[]; issue: string } & Pick<Suggestion, "stance" | "firmness" | "quote" | "start" | "end" | "confidence">;
 
 export function suggestionsForPeople(suggestions: readonly Suggestion[], lexicon: Lexicon): NamedSuggestion[] {
   const party = new Map(lexicon.parties.map((p) => [p.id, p.name]));
