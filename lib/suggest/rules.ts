@@ -494,7 +494,7 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
       if (!top || top.score < MIN_ISSUE_SCORE || (previous && /^(?:th(?:is|ese|at|ose)|such)$/i.test(sentence.words[0]!.lower) && (afterOnly()?.score ?? 0) < MIN_ISSUE_SCORE)) {
         const before = previous;
         if (!before) return;
-        top = { ...before.issue, matched: [`the sentence before: ${before.issue.matched.slice(0, 2).join(", ")}`] };
+        top = { ...before.issue, matched: [`the sentence before: ${asWritten(before.issue.matched.slice(0, 2), sentences, before.sentence)}`] };
         carried = true;
       }
       // Several issues only from a list after the cue ("include an end to the war, the lifting of
@@ -520,7 +520,7 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
           start: sentence.start,
           end: sentence.end,
           confidence,
-          reason: `“${text.slice(cue.start, cue.end)}” → ${STANCE_LABELS[cue.stance]}${cue.note ? ` (${cue.note})` : ""}; ${who} (${SPEAKER_HOW[speaker.how]}); issue words: ${issue.matched.slice(0, 3).join(", ")}`,
+          reason: `“${text.slice(cue.start, cue.end)}” → ${STANCE_LABELS[cue.stance]}${cue.note ? ` (${cue.note})` : ""}; ${who} (${SPEAKER_HOW[speaker.how]}); issue words: ${asWritten(issue.matched, sentences, si)}`,
           engine: "rules",
         });
       }
@@ -545,7 +545,7 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
           start: sentence.start,
           end: sentence.end,
           confidence: Math.round(Math.min(0.6, 0.3 + issue.score / 20) * 100) / 100,
-          reason: `a term of the plan ${who} put forward (“would”); issue words: ${issue.matched.slice(0, 3).join(", ")}`,
+          reason: `a term of the plan ${who} put forward (“would”); issue words: ${asWritten(issue.matched, sentences, si)}`,
           engine: "rules",
         });
       }
@@ -561,6 +561,20 @@ export function suggestPositions(text: string, lexicon: Lexicon): Suggestion[] {
   });
 
   return dedupe(suggestions);
+}
+
+/** The issue words a suggestion went by, as the sentence writes them ("Philadelphia axis", not "philadelphia axi"). */
+function asWritten(matched: readonly string[], sentences: readonly Sentence[], si: number): string {
+  const words = sentences[si]?.words ?? [];
+  const written = (stem: string) => words.find((w) => w.stem === stem)?.text ?? stem;
+  // Whole phrases first; a single word already inside a shown phrase is not repeated.
+  const shown: string[] = [];
+  for (const m of [...matched].sort((a, b) => b.split(" ").length - a.split(" ").length)) {
+    if (m.startsWith("the sentence before")) shown.push(m);
+    else if (!shown.some((s) => s.toLowerCase().split(" ").includes(written(m).toLowerCase()))) shown.push(m.split(" ").map(written).join(" "));
+    if (shown.length === 3) break;
+  }
+  return shown.map((s) => (s.startsWith("the sentence before") ? s : `“${s}”`)).join(", ");
 }
 
 const SPEAKER_HOW: Record<Speaker["how"], string> = {
