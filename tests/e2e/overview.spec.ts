@@ -195,7 +195,8 @@ test("after a save in a long matrix, the saved cell is scrolled into view below 
   await expect(page).toHaveURL(/saved=\d+/);
   await expect(page.getByRole("status").filter({ hasText: "Saved:" })).toContainText("Hamas and Palestinian Islamic Jihad on Blockade, Demands");
   const cell = overviewCell(page, "Hamas", "Blockade");
-  await expect.poll(() => inViewport(page, cell)).toBe(true);
+  // The scroll waits for the page to hydrate, which takes longer on a loaded machine.
+  await expect.poll(() => inViewport(page, cell), { timeout: 30_000 }).toBe(true);
   const header = (await page.getByRole("columnheader", { name: "Hamas" }).boundingBox())!;
   const box = (await cell.boundingBox())!;
   expect(box.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
