@@ -153,9 +153,9 @@ test.describe("screenshots", () => {
     for (const [label, size] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]] as const) {
       await page.setViewportSize(size);
       await page.goto(path);
-      await page.getByRole("button", { name: "Accept suggestion 1" }).click();
-      await page.getByRole("button", { name: "Accept suggestion 1" }).and(page.locator("[aria-pressed=true]")).waitFor();
-      await page.getByRole("button", { name: "Reject suggestion 2" }).click();
+      await page.getByRole("button", { name: "Accept suggestion 1", exact: true }).click();
+      await page.getByRole("button", { name: "Accept suggestion 1", exact: true }).and(page.locator("[aria-pressed=true]")).waitFor();
+      await page.getByRole("button", { name: "Reject suggestion 2", exact: true }).click();
       await page.getByRole("region", { name: /Rejected suggestions/ }).waitFor();
       await page.screenshot({ path: `screenshots/batch-entry-suggestions-${label}.png`, fullPage: label === "desktop" });
     }
