@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { gaza2024 } from "../prisma/demo/gaza-2024";
+import { demoLexicon } from "./demo-lexicon.mts";
 import { suggestPositions } from "../lib/suggest/rules";
-import { TARGETS, addUp, lexiconOf, rates, scoreArticle, wordCount, type ArticleScore, type Label } from "../lib/suggest/evaluate";
+import { TARGETS, addUp, rates, scoreArticle, wordCount, type ArticleScore, type Label } from "../lib/suggest/evaluate";
 
 const { values } = parseArgs({ options: { verbose: { type: "boolean", default: false }, json: { type: "boolean", default: false }, "min-confidence": { type: "string", default: "0" } } });
 const ROOT = join(import.meta.dirname, "..", "tests", "fixtures", "articles");
@@ -17,11 +17,7 @@ const PARTS = [
   { part: "held out", dirs: ["held-out"] },
 ] as const;
 
-const lexicon = lexiconOf({
-  parties: gaza2024.parties,
-  issues: gaza2024.issues,
-  sides: (gaza2024.sides ?? []).map((s) => ({ name: s.name, parties: s.parties.map((k) => gaza2024.parties.find((p) => p.key === k)!.name) })),
-});
+const lexicon = demoLexicon;
 
 type Row = ArticleScore & { name: string; words: number; ms: number };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

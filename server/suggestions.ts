@@ -23,6 +23,9 @@ export type SuggestionResult =
 
 export type EngineChoice = "rules" | "model";
 
+/** A source's suggestions, with the lexicon they name (the page shows its names). */
+export type SourceSuggestions = (Extract<SuggestionResult, { ok: true }> & { lexicon: Lexicon }) | Extract<SuggestionResult, { ok: false }>;
+
 /**
  * The negotiation's own lists as the readers see them: live parties with their other names, live
  * issues with the words reports use (one per line, split), and live sides with their parties.
@@ -44,7 +47,7 @@ export async function getLexicon(negotiationId: number): Promise<Lexicon> {
  * negotiation without parties or issues, gets a message. The model's failures never throw: the
  * rule-based suggestions come back with a notice saying why.
  */
-export async function suggestForSource(negotiationId: number, sourceId: number, engine: EngineChoice): Promise<SuggestionResult> {
+export async function suggestForSource(negotiationId: number, sourceId: number, engine: EngineChoice): Promise<SourceSuggestions> {
   // A page's read, not a write: someone without the role is sent to sign in or to /no-access.
   await requireReaderWithRole(NEEDED.write);
   if (!isRecordId(negotiationId) || !isRecordId(sourceId)) throw new NotFoundError("Source");
@@ -56,7 +59,7 @@ export async function suggestForSource(negotiationId: number, sourceId: number, 
   if (!lexicon.parties.length || !lexicon.issues.length) {
     return { ok: false, message: "This negotiation needs at least one party and one issue before positions can be suggested." };
   }
-  return suggestText(source.text, lexicon, engine);
+  return { ...(await suggestText(source.text, lexicon, engine)), lexicon };
 }
 
 /**

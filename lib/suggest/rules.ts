@@ -594,9 +594,3 @@ function dedupe(suggestions: Suggestion[]): Suggestion[] {
   }
   return [...best.values()].sort((a, b) => a.start - b.start || b.confidence - a.confidence || a.issueId - b.issueId);
 }
-
-/** For tests and tuning: what the reader sees in each sentence (cues, named parties and their roles). */
-export function readSentences(text: string, lexicon: Lexicon) {
-  const patterns = namePatterns(lexicon);
-  return sentencesOf(text).map((s) => ({ text: s.text, ...cuesIn(s), groups: groupsIn(s, mentionsIn(s, patterns)) }));
-}

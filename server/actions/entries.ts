@@ -51,15 +51,16 @@ function matrixAt(slug: string, state: Record<string, unknown>) {
   return `/negotiations/${slug}?asOf=${String(state.statedOn)}&saved=${String(state.id)}#cell-${String(state.issueId)}-${partyIds[0]}`;
 }
 
-/** The ids of the negotiation's live parties and issues (a suggestion's origin must name them). */
-async function entryLabellerIds(negotiationId: number) {
-  const [parties, issues] = await Promise.all([listParties(negotiationId), listIssues(negotiationId)]);
-  return { parties: new Set(parties.map((p) => p.id)), issues: new Set(issues.map((i) => i.id)) };
+/** The negotiation's live parties and issues, read once however many rows ask for them. */
+function negotiationLists(negotiationId: number) {
+  let lists: Promise<[Awaited<ReturnType<typeof listParties>>, Awaited<ReturnType<typeof listIssues>>]> | null = null;
+  return () => (lists ??= Promise.all([listParties(negotiationId), listIssues(negotiationId)]));
 }
+type Lists = ReturnType<typeof negotiationLists>;
 
 /** Names saved entries for the person who saved them (lib/batch-entries.ts entryLabel). */
-async function entryLabeller(negotiationId: number) {
-  const [parties, issues] = await Promise.all([listParties(negotiationId), listIssues(negotiationId)]);
+async function entryLabeller(lists: Lists) {
+  const [parties, issues] = await lists();
   const partyNames = new Map(parties.map((p) => [p.id, p.name]));
   const issueNames = new Map(issues.map((i) => [i.id, i.name]));
   return (state: Record<string, unknown>) =>
@@ -91,7 +92,7 @@ export async function createEntryAction(slug: string, _prev: FormState, formData
   if (!outcome.ok) return outcome.state;
   revalidatePath(`/negotiations/${slug}`, "layout");
   if (saved && formData.get("then") === "another") {
-    const label = (await entryLabeller(saved.negotiationId))(saved.state);
+    const label = (await entryLabeller(negotiationLists(saved.negotiationId)))(saved.state);
     const values = formDataToValues(formData, ARRAY_FIELDS);
     return {
       status: `Saved: ${label}. Add the next position from the same source.`,
@@ -187,18 +188,24 @@ export async function createEntriesAction(slug: string, sourceId: number, prev: 
   const fieldErrors: Record<string, string[]> = {};
   const failing: string[] = [];
   // Suggestion rows (issue 12): only accepted ones are saved; the others stay in the form.
-  const pending = listed.keys.filter((key) => rowReview(values, key) === "pending");
-  const rejected = listed.keys.filter((key) => rowReview(values, key) === "rejected");
-  const accepted = listed.keys.filter((key) => rowReview(values, key) === "accepted");
-  const known = accepted.length ? await entryLabellerIds(negotiationId) : null;
+  const reviews = new Map(listed.keys.map((key) => [key, rowReview(values, key)]));
+  const pending = listed.keys.filter((key) => reviews.get(key) === "pending");
+  const rejected = listed.keys.filter((key) => reviews.get(key) === "rejected");
+  const lists = negotiationLists(negotiationId);
+  let known: { parties: Set<number>; issues: Set<number> } | null = null;
   for (const key of listed.keys) {
-    const review = rowReview(values, key);
+    const review = reviews.get(key);
     if (review === "pending" || review === "rejected") continue;
     const row = rowValues(values, key);
     if (isEmptyRow(row)) continue;
     const parsed = entrySchema.safeParse({ ...row, sourceId: String(sourceId), statedOn: values.statedOn });
     try {
       if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+      if (review === "accepted" && !known) {
+        // A suggestion's origin must name the negotiation's live parties and issue.
+        const [parties, issues] = await lists();
+        known = { parties: new Set(parties.map((p) => p.id)), issues: new Set(issues.map((i) => i.id)) };
+      }
       const origin = review === "accepted" && known ? plausibleOrigin(values[suggestionField(key, "suggestion")], { ...known, text: sourceText }) : null;
       const provenance = origin ? provenanceOf(origin, parsed.data) : BY_HAND;
       const { state } = await createEntry(negotiationId, parsed.data, actor, rowToken(batchToken, key), provenance);
@@ -218,7 +225,7 @@ export async function createEntriesAction(slug: string, sourceId: number, prev: 
   }
   if (failing.length) await logRefusal(actor, "invalid", undefined, Object.keys(fieldErrors));
   if (saved.length) revalidatePath(`/negotiations/${slug}`, "layout");
-  const label = saved.length ? await entryLabeller(negotiationId) : null;
+  const label = saved.length ? await entryLabeller(lists) : null;
   const all = [...before, ...saved.map(({ state }) => ({ id: Number(state.id), label: label!(state), href: matrixAt(slug, state) }))];
   const status = batchStatus(saved.length, failing.length, pending.length);
   // Rows with a token that was used leave the form; the rest keep what was typed under a new

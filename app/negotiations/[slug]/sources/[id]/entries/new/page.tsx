@@ -11,7 +11,7 @@ import { BatchEntryForm } from "../../../../entries/_components/batch-entry-form
 import { partyAndIssueOptions } from "../../../../entries/_components/options";
 import { titled } from "../../../../_components/page-title";
 import { listEntriesOfSource } from "@/server/queries/entries";
-import { configuredModel, getLexicon, suggestForSource } from "@/server/suggestions";
+import { configuredModel, suggestForSource } from "@/server/suggestions";
 import { suggestionRows, type SuggestionRowView } from "@/lib/suggest/rows";
 import { firstValue, type SearchValue } from "@/lib/search-params";
 import type { FormValues } from "@/lib/form";
@@ -29,9 +29,9 @@ type Reader = (typeof READERS)[number];
  * a row per suggestion, each row's note, and what to say in the status region.
  */
 async function suggestionsFor(negotiationId: number, slug: string, source: { id: number; text: string | null }, reader: Reader) {
-  const result = await suggestForSource(negotiationId, source.id, reader);
+  const [result, recorded] = await Promise.all([suggestForSource(negotiationId, source.id, reader), listEntriesOfSource(negotiationId, source.id)]);
   if (!result.ok) return { values: null, rows: [] as SuggestionRowView[], notes: {}, message: result.message };
-  const [lexicon, recorded] = await Promise.all([getLexicon(negotiationId), listEntriesOfSource(negotiationId, source.id)]);
+  const { lexicon } = result;
   const names = { parties: new Map(lexicon.parties.map((p) => [p.id, p.name])), issues: new Map(lexicon.issues.map((i) => [i.id, i.name])) };
   const { values, rows } = suggestionRows(result.suggestions, names, recorded);
   const notes: Record<string, SuggestionNote> = Object.fromEntries(
